@@ -1,0 +1,31 @@
+import type { EventName, EventPayload } from '../../shared/api/contract.js';
+import type { Dispatch } from './dispatch.js';
+import type { Logger } from './logger.js';
+
+/**
+ * Encrypts secrets at rest. Electron main passes one backed by safeStorage;
+ * web mode passes none and relies on the 0600 file mode instead.
+ */
+export interface SecretBox {
+  /** A short name for logs and the UI: "safeStorage (libsecret)", "none". */
+  readonly kind: string;
+  encrypt(plain: string): string;
+  decrypt(cipher: string): string;
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+/** The console backend as a transport sees it: one dispatch function and one event stream. */
+export interface Backend {
+  dispatch: Dispatch;
+  subscribe(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+export interface BackendOptions {
+  dataDir: string;
+  transport: 'electron' | 'web';
+  version: string;
+  log: Logger;
+  secretBox?: SecretBox;
+}

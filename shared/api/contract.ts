@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { InventoryDelta } from '../inventory/delta.js';
+import { Inventory } from '../model/inventory.js';
+import { ConnectionTestResult, Profile, ProfileInput } from '../model/profile.js';
+import { SessionState } from '../model/session.js';
+
+/**
+ * The console API: everything the renderer can ask the backend, declared once.
+ * Both transports (Electron IPC, WebSocket) carry exactly these methods and events,
+ * and validate every payload against these schemas.
+ */
+const method = <A extends z.ZodTypeAny, R extends z.ZodTypeAny>(args: A, result: R) => ({ args, result });
+
+const none = z.object({}).strict();
+const profileId = z.object({ id: z.string().min(1).max(64) }).strict();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  transport: z.enum(['electron', 'web']),
+  dataDir: z.string(),
+  platform: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const methods = {
+  'app.info': method(none, AppInfo),
+
+  'profiles.list': method(none, z.array(Profile)),
+  'profiles.save': method(ProfileInput, Profile),
+  'profiles.duplicate': method(profileId, Profile),
+  'profiles.remove': method(profileId, z.object({ removed: z.boolean() })),
+  /** Tests a saved profile, or unsaved form values (password absent = the stored one of `id`). */
+  'profiles.test': method(ProfileInput, ConnectionTestResult),
+
+  'session.connect': method(profileId, SessionState),
+  'session.disconnect': method(none, SessionState),
+  'session.retry': method(none, SessionState),
+  'session.state': method(none, SessionState),
+
+  'sampler.configure': method(
+    z
+      .object({
+        intervalMs: z.number().int().min(500).max(60_000).optional(),
+        /** The window is hidden: stop polling until it is shown again. */
+        hidden: z.boolean().optional(),
+      })
+      .strict(),
+    SessionState,
+  ),
+
+  /** The whole current inventory; views start from it and then follow `inventory.delta`. */
+  'inventory.snapshot': method(none, z.object({ seq: z.number(), inventory: Inventory })),
+} as const;
+
+export const events = {
+  'session.state': SessionState,
+  'inventory.delta': InventoryDelta,
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type EventName = keyof typeof events;
+export type ArgsOf<M extends MethodName> = z.input<Methods[M]['args']>;
+export type ParsedArgsOf<M extends MethodName> = z.output<Methods[M]['args']>;
+export type ResultOf<M extends MethodName> = z.output<Methods[M]['result']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export const isMethodName = (value: unknown): value is MethodName =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(methods, value);
+export const isEventName = (value: unknown): value is EventName =>
+  typeof value === 'string' && Object.prototype.hasOwnProperty.call(events, value);
+
+/** What the backend implements: one async function per method, arguments already validated. */
+export type ConsoleHandlers = { [M in MethodName]: (args: ParsedArgsOf<M>) => Promise<ResultOf<M>> };
+
+/** What the renderer calls: one async function per method, typed from the schemas. */
+export type ConsoleClient = {
+  call<M extends MethodName>(method: M, args: ArgsOf<M>): Promise<ResultOf<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
