@@ -1,0 +1,110 @@
+import type { z } from 'zod';
+import { ApiError } from '../../../shared/api/errors.js';
+import { type HttpTarget, HttpRequestError, getJson } from './http-request.js';
+import { RawPage } from './raw-schemas.js';
+
+/** RabbitMQ refuses a page_size above 500. */
+export const MAX_PAGE_SIZE = 500;
+/** Pages fetched at once: enough to hide latency, few enough not to swamp the broker. */
+const PAGE_CONCURRENCY = 4;
+
+type Query = Record<string, string | number | boolean>;
+
+export interface ManagementClient {
+  readonly target: HttpTarget;
+  /** GET a path and validate it; failures become ApiError('broker'). */
+  get<S extends z.ZodTypeAny>(path: string, schema: S, query?: Query, signal?: AbortSignal): Promise<z.output<S>>;
+  /** GET an array endpoint's raw items, page by page when `paginate` (queues, exchanges, connections, channels). */
+  items(path: string, options?: ListOptions): Promise<unknown[]>;
+  /** `items`, each validated against `row`. */
+  list<S extends z.ZodTypeAny>(path: string, row: S, options?: ListOptions): Promise<z.output<S>[]>;
+}
+
+export interface ListOptions {
+  columns?: string;
+  paginate?: boolean;
+  signal?: AbortSignal;
+}
+
+/** `GET /api/vhosts/{name}` style paths: every segment encoded, so "/" becomes %2F. */
+export const vhostPath = (prefix: string, vhost: string, ...rest: string[]): string =>
+  [prefix, encodeURIComponent(vhost), ...rest.map(encodeURIComponent)].join('/');
+
+export function createManagementClient(target: HttpTarget): ManagementClient {
+  async function fetchJson(path: string, query: Query | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    try {
+      return await getJson(target, path, query, signal);
+    } catch (err) {
+      throw toBrokerError(err);
+    }
+  }
+
+  return {
+    target,
+
+    async get(path, schema, query, signal) {
+      const body = await fetchJson(path, query, signal);
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) throw new ApiError('broker', `Unexpected answer from ${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return parsed.data;
+    },
+
+    items,
+
+    async list(path, row, options) {
+      return parseRows(path, row, await items(path, options));
+    },
+  };
+
+  async function items(path: string, options: ListOptions = {}): Promise<unknown[]> {
+    const base: Query = options.columns ? { columns: options.columns } : {};
+    if (!options.paginate) {
+      const body = await fetchJson(path, base, options.signal);
+      if (!Array.isArray(body)) throw new ApiError('broker', `${path} did not answer a list`);
+      return body;
+    }
+
+    const pageQuery = (page: number): Query => ({ ...base, page, page_size: MAX_PAGE_SIZE, pagination: true });
+    const first = RawPage.safeParse(await fetchJson(path, pageQuery(1), options.signal));
+    if (!first.success) throw new ApiError('broker', `${path} did not answer a page`);
+    const collected: unknown[] = [...first.data.items];
+    const remaining = Array.from({ length: Math.max(0, first.data.page_count - 1) }, (_, i) => i + 2);
+    for (let i = 0; i < remaining.length; i += PAGE_CONCURRENCY) {
+      const batch = remaining.slice(i, i + PAGE_CONCURRENCY);
+      const pages = await Promise.all(batch.map((page) => fetchJson(path, pageQuery(page), options.signal)));
+      for (const page of pages) {
+        const parsed = RawPage.safeParse(page);
+        if (!parsed.success) throw new ApiError('broker', `${path} did not answer a page`);
+        for (const item of parsed.data.items) collected.push(item);
+      }
+    }
+    return collected;
+  }
+}
+
+/** Validates every row; one bad row fails the listing with its index and field, so the cause is findable. */
+export function parseRows<S extends z.ZodTypeAny>(path: string, row: S, items: readonly unknown[]): z.output<S>[] {
+  const out: z.output<S>[] = new Array(items.length);
+  for (let i = 0; i < items.length; i++) {
+    const parsed = row.safeParse(items[i]);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new ApiError('broker', `Unexpected row ${i} from ${path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`);
+    }
+    out[i] = parsed.data;
+  }
+  return out;
+}
+
+/** A failed management request as a message a user can act on, naming the URL, never the password. */
+export function toBrokerError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof HttpRequestError) {
+    if (err.status === 401) return new ApiError('broker', `The management API at ${err.url} refused the credentials (HTTP 401)`);
+    if (err.status === 403) return new ApiError('broker', `The user may not read ${err.url} (HTTP 403): it needs the "monitoring" or "management" tag`);
+    if (err.status === 404) return new ApiError('broker', `Not found: ${err.url} (HTTP 404)`);
+    if (err.errno === 'ECONNREFUSED') return new ApiError('broker', `Connection refused by the management API at ${new URL(err.url).host}`);
+    return new ApiError('broker', err.message);
+  }
+  return new ApiError('broker', err instanceof Error ? err.message : String(err));
+}
