@@ -67,7 +67,8 @@ describe('management API parsing on the RabbitMQ 3.10 fixtures', () => {
     expect(queue(inv, 'shop', 'orders.paid').badges).toEqual(['D', 'Lim', 'LimB']);
     expect(queue(inv, 'shop', 'orders.priority').badges).toEqual(['D', 'LimB', 'Pri']);
     expect(queue(inv, 'shop', 'orders.lazy').badges).toEqual(['D', 'Exp', 'LimB']);
-    expect(queue(inv, '/', 'hello').badges).toEqual(['D']);
+    expect(queue(inv, '/', 'hello').badges).toEqual([]);
+    expect(queue(inv, '/', 'task_queue').badges).toEqual(['D']);
     expect(queue(inv, 'shop', 'orders.audit')).toMatchObject({ type: 'quorum', policy: 'orders-ha' });
   });
 
