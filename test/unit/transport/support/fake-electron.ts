@@ -1,0 +1,77 @@
+/**
+ * An in-memory stand-in for the slice of Electron the transports use, wired
+ * like the real thing: ipcRenderer.invoke reaches the handler that main
+ * registered with ipcMain.handle, payloads are structured-cloned both ways as
+ * IPC does, webContents.send reaches ipcRenderer.on listeners, and
+ * contextBridge.exposeInMainWorld puts the API on a fake `window`.
+ */
+type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+type RendererListener = (event: unknown, ...args: unknown[]) => void;
+
+const handlers = new Map<string, Handler>();
+const rendererListeners = new Map<string, Set<RendererListener>>();
+
+export const WEB_CONTENTS_ID = 7;
+
+/** What the next IPC call claims to come from; tests change it to impersonate other frames. */
+export const sender = {
+  webContentsId: WEB_CONTENTS_ID,
+  frame: { url: 'file:///app/dist/renderer/index.html', parent: null as unknown } as { url: string; parent: unknown } | null,
+};
+
+export const mainWorld: Record<string, unknown> = {};
+
+export const ipcMain = {
+  handle(channel: string, handler: Handler) {
+    if (handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    handlers.set(channel, handler);
+  },
+  removeHandler(channel: string) {
+    handlers.delete(channel);
+  },
+};
+
+export const ipcRenderer = {
+  async invoke(channel: string, ...args: unknown[]): Promise<unknown> {
+    const handler = handlers.get(channel);
+    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    const event = { sender: { id: sender.webContentsId }, senderFrame: sender.frame };
+    return structuredClone(await handler(event, ...structuredClone(args)));
+  },
+  on(channel: string, listener: RendererListener) {
+    let set = rendererListeners.get(channel);
+    if (!set) rendererListeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return ipcRenderer;
+  },
+  removeListener(channel: string, listener: RendererListener) {
+    rendererListeners.get(channel)?.delete(listener);
+    return ipcRenderer;
+  },
+};
+
+export const webContents = {
+  id: WEB_CONTENTS_ID,
+  destroyed: false,
+  isDestroyed() {
+    return webContents.destroyed;
+  },
+  send(channel: string, payload: unknown) {
+    for (const listener of [...(rendererListeners.get(channel) ?? [])]) listener({ senderId: 0 }, structuredClone(payload));
+  },
+};
+
+export const contextBridge = {
+  exposeInMainWorld(key: string, api: unknown) {
+    if (key in mainWorld) throw new Error(`Cannot bind an API on top of an existing property on the window object`);
+    mainWorld[key] = api;
+  },
+};
+
+export function rendererListenerCount(channel: string): number {
+  return rendererListeners.get(channel)?.size ?? 0;
+}
+
+export function registeredChannels(): string[] {
+  return [...handlers.keys()];
+}
