@@ -1,0 +1,100 @@
+import { useEffect, type ReactNode } from 'react';
+import { EmptyState } from './components/EmptyState.js';
+import { NAV_ITEMS, type Route } from './navigation/routes.js';
+import { useRoute } from './navigation/useRoute.js';
+import { useShortcuts } from './navigation/useShortcuts.js';
+import { ProfilesView } from './profiles/ProfilesView.js';
+import { BackendLinkBanner } from './shell/BackendLinkBanner.js';
+import { DisconnectedBanner } from './shell/DisconnectedBanner.js';
+import { NotConnected } from './shell/NotConnected.js';
+import { Sidebar } from './shell/Sidebar.js';
+import { TopBar } from './shell/TopBar.js';
+import type { ConsoleStore } from './state/consoleStore.js';
+import { isStale } from './state/selectors.js';
+import { StoreProvider, useConsole, useStore } from './state/StoreProvider.js';
+import { ChannelsView } from './views/ChannelsView.js';
+import { ConnectionsView } from './views/ConnectionsView.js';
+import { ConsumersView } from './views/ConsumersView.js';
+import { ExchangesView } from './views/ExchangesView.js';
+import { OverviewView } from './views/OverviewView.js';
+import { QueuesView } from './views/QueuesView.js';
+
+function viewFor(route: Exclude<Route, 'profiles'>): ReactNode {
+  switch (route) {
+    case 'overview':
+      return <OverviewView />;
+    case 'queues':
+      return <QueuesView />;
+    case 'exchanges':
+      return <ExchangesView />;
+    case 'connections':
+      return <ConnectionsView />;
+    case 'channels':
+      return <ChannelsView />;
+    case 'consumers':
+      return <ConsumersView />;
+  }
+}
+
+function Content({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+  const store = useStore();
+  const loaded = useConsole((s) => s.loaded);
+  const loadError = useConsole((s) => s.loadError);
+  const hasProfiles = useConsole((s) => s.profiles.length > 0);
+  const hasData = useConsole((s) => s.seq !== null);
+  const stale = useConsole((s) => isStale(s) || !s.backendReachable);
+
+  if (!loaded) return <div className="content" aria-busy="true" />;
+  if (loadError) {
+    return (
+      <div className="content">
+        <EmptyState title="Cannot reach the Warren backend">
+          <p>{loadError}</p>
+          <button type="button" className="button" onClick={() => void store.reload()}>
+            Try again
+          </button>
+        </EmptyState>
+      </div>
+    );
+  }
+  if (route === 'profiles' || !hasProfiles) {
+    return (
+      <div className="content">
+        <ProfilesView onConnected={() => navigate('overview')} />
+      </div>
+    );
+  }
+  return (
+    <div className={`content${stale && hasData ? ' is-stale' : ''}`}>
+      <BackendLinkBanner />
+      <DisconnectedBanner />
+      <div className="content__view">{hasData ? viewFor(route) : <NotConnected />}</div>
+    </div>
+  );
+}
+
+function Shell() {
+  const [route, navigate] = useRoute();
+  useShortcuts(navigate);
+  const hasProfiles = useConsole((s) => s.profiles.length > 0);
+  const title = route === 'profiles' ? 'Profiles' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
+  const showVhost = hasProfiles && route !== 'profiles' && route !== 'overview';
+  return (
+    <div className="app">
+      <Sidebar route={route} navigate={navigate} />
+      <main className="main">
+        <TopBar title={title} showVhost={showVhost} />
+        <Content route={route} navigate={navigate} />
+      </main>
+    </div>
+  );
+}
+
+export function App({ store }: { store: ConsoleStore }) {
+  useEffect(() => store.start(), [store]);
+  return (
+    <StoreProvider store={store}>
+      <Shell />
+    </StoreProvider>
+  );
+}

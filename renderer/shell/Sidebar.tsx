@@ -1,0 +1,83 @@
+import { Icon, type IconName } from '../components/Icon.js';
+import { hrefOf, NAV_ITEMS, type Route } from '../navigation/routes.js';
+import { useConsole } from '../state/StoreProvider.js';
+import type { ConsoleState } from '../state/consoleState.js';
+import { ProfileSwitcher } from './ProfileSwitcher.js';
+
+const ICONS: Record<Route, IconName> = {
+  overview: 'overview',
+  queues: 'queues',
+  exchanges: 'exchanges',
+  connections: 'connections',
+  channels: 'channels',
+  consumers: 'consumers',
+  profiles: 'server',
+};
+
+/** Row counts beside each nav item, so the sidebar doubles as a summary. */
+function countOf(route: Route, state: ConsoleState): number | null {
+  const { inventory } = state;
+  switch (route) {
+    case 'queues':
+      return inventory.queues.length;
+    case 'exchanges':
+      return inventory.exchanges.length;
+    case 'connections':
+      return inventory.connections.length;
+    case 'channels':
+      return inventory.channels.length;
+    case 'consumers':
+      return inventory.consumers.length;
+    default:
+      return null;
+  }
+}
+
+export function Sidebar({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
+  const state = useConsole((s) => s);
+  const connectedOnce = state.seq !== null;
+  return (
+    <nav className="sidebar" aria-label="Main">
+      <div className="sidebar__brand">
+        <span className="wordmark" aria-label="Warren">
+          <span className="wordmark__mark" aria-hidden="true" />
+          Warren
+        </span>
+      </div>
+      <ProfileSwitcher navigate={navigate} />
+      <ul className="nav">
+        {NAV_ITEMS.map((item, index) => {
+          const count = connectedOnce ? countOf(item.route, state) : null;
+          return (
+            <li key={item.route}>
+              <a
+                href={hrefOf(item.route)}
+                className={`nav__item${route === item.route ? ' is-active' : ''}`}
+                aria-current={route === item.route ? 'page' : undefined}
+                title={`${item.label} — G ${item.key.toUpperCase()} or Ctrl+${index + 1}`}
+              >
+                <Icon name={ICONS[item.route]} />
+                <span className="nav__label">{item.label}</span>
+                {count !== null ? <span className="nav__count">{count.toLocaleString('en-US')}</span> : null}
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <div className="sidebar__footer">
+        <a
+          href={hrefOf('profiles')}
+          className={`nav__item${route === 'profiles' ? ' is-active' : ''}`}
+          aria-current={route === 'profiles' ? 'page' : undefined}
+          title="Broker profiles — G P"
+        >
+          <Icon name={ICONS.profiles} />
+          <span className="nav__label">Profiles</span>
+        </a>
+        <p className="sidebar__keys">
+          <kbd className="kbd">G</kbd> then <kbd className="kbd">O</kbd>/<kbd className="kbd">Q</kbd>/<kbd className="kbd">E</kbd>… to jump, <kbd className="kbd">/</kbd> to filter
+        </p>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,164 @@
+import { useMemo } from 'react';
+import type { OverviewModel, QueueRow, VhostRow } from '../../shared/model/inventory.js';
+import { EmptyState } from '../components/EmptyState.js';
+import { formatCount, formatRate, MISSING } from '../format/numbers.js';
+import { hrefOf } from '../navigation/routes.js';
+import { useConsole } from '../state/StoreProvider.js';
+
+function Stat({ label, value, tone }: { label: string; value: string; tone?: 'muted' }) {
+  return (
+    <div className="stat">
+      <div className="stat__label">{label}</div>
+      <div className={`stat__value${tone === 'muted' ? ' is-muted' : ''}`}>{value}</div>
+    </div>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string | null }) {
+  return (
+    <div className="fact">
+      <dt>{label}</dt>
+      <dd title={value ?? undefined}>{value ?? MISSING}</dd>
+    </div>
+  );
+}
+
+function BrokerFacts({ overview }: { overview: OverviewModel }) {
+  return (
+    <dl className="facts">
+      <Fact label="Product" value={`${overview.productName} ${overview.productVersion}`} />
+      <Fact label="Node" value={overview.node} />
+      <Fact label="Cluster" value={overview.clusterName} />
+      <Fact label="Erlang" value={overview.erlangVersion} />
+      <Fact label="Management" value={overview.managementVersion} />
+    </dl>
+  );
+}
+
+function Rates({ overview }: { overview: OverviewModel }) {
+  const { rates } = overview;
+  const muted = overview.statsAvailable ? undefined : ('muted' as const);
+  return (
+    <section className="panel">
+      <h2 className="panel__title">Message rates</h2>
+      <div className="stats stats--4">
+        <Stat label="Publish" value={formatRate(rates.publish)} tone={muted} />
+        <Stat label="Deliver" value={formatRate(rates.deliver)} tone={muted} />
+        <Stat label="Ack" value={formatRate(rates.ack)} tone={muted} />
+        <Stat label="Redeliver" value={formatRate(rates.redeliver)} tone={muted} />
+      </div>
+      {overview.statsAvailable ? null : (
+        <p className="panel__note">
+          This broker reports no message statistics (RabbitMQ 4 with metrics collection off, or a node that has not sampled yet). Counts
+          are exact; rates are unavailable.
+        </p>
+      )}
+    </section>
+  );
+}
+
+function DeepestQueues({ queues }: { queues: readonly QueueRow[] }) {
+  const deepest = useMemo(() => [...queues].filter((q) => q.total > 0).sort((a, b) => b.total - a.total).slice(0, 6), [queues]);
+  return (
+    <section className="panel">
+      <h2 className="panel__title">
+        Deepest queues <a href={hrefOf('queues')}>All queues →</a>
+      </h2>
+      {deepest.length === 0 ? (
+        <p className="panel__empty">Every queue is empty.</p>
+      ) : (
+        <table className="mini-table">
+          <thead>
+            <tr>
+              <th>Queue</th>
+              <th className="align-right">Ready</th>
+              <th className="align-right">Unacked</th>
+              <th className="align-right">Consumers</th>
+            </tr>
+          </thead>
+          <tbody>
+            {deepest.map((q) => (
+              <tr key={q.key}>
+                <td className="cell-name" title={`${q.name} (vhost ${q.vhost})`}>
+                  {q.name}
+                </td>
+                <td className="num">{formatCount(q.ready)}</td>
+                <td className="num">{formatCount(q.unacked)}</td>
+                <td className={`num${q.consumers === 0 ? ' is-zero' : ''}`}>{formatCount(q.consumers)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Vhosts({ vhosts }: { vhosts: readonly VhostRow[] }) {
+  const sorted = useMemo(() => [...vhosts].sort((a, b) => a.name.localeCompare(b.name)), [vhosts]);
+  return (
+    <section className="panel">
+      <h2 className="panel__title">Vhosts</h2>
+      <table className="mini-table">
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th className="align-right">Ready</th>
+            <th className="align-right">Unacked</th>
+            <th className="align-right">Total</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sorted.map((v) => (
+            <tr key={v.key}>
+              <td className="cell-name">{v.name}</td>
+              <td className={`num${v.messagesReady === 0 ? ' is-zero' : ''}`}>{formatCount(v.messagesReady)}</td>
+              <td className={`num${v.messagesUnacked === 0 ? ' is-zero' : ''}`}>{formatCount(v.messagesUnacked)}</td>
+              <td className={`num${v.messages === 0 ? ' is-zero' : ''}`}>{formatCount(v.messages)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export function OverviewView() {
+  const overview = useConsole((s) => s.inventory.overview);
+  const queues = useConsole((s) => s.inventory.queues);
+  const vhosts = useConsole((s) => s.inventory.vhosts);
+  if (!overview) {
+    return <EmptyState title="No overview yet">It appears with the first sample from the broker.</EmptyState>;
+  }
+  const { totals } = overview;
+  return (
+    <div className="overview">
+      <BrokerFacts overview={overview} />
+      <section className="panel">
+        <h2 className="panel__title">Objects</h2>
+        <div className="stats stats--5">
+          <Stat label="Connections" value={formatCount(totals.connections)} />
+          <Stat label="Channels" value={formatCount(totals.channels)} />
+          <Stat label="Consumers" value={formatCount(totals.consumers)} />
+          <Stat label="Exchanges" value={formatCount(totals.exchanges)} />
+          <Stat label="Queues" value={formatCount(totals.queues)} />
+        </div>
+      </section>
+      <div className="overview__row">
+        <section className="panel">
+          <h2 className="panel__title">Messages</h2>
+          <div className="stats stats--3">
+            <Stat label="Ready" value={formatCount(totals.messagesReady)} />
+            <Stat label="Unacked" value={formatCount(totals.messagesUnacked)} />
+            <Stat label="Total" value={formatCount(totals.messages)} />
+          </div>
+        </section>
+        <Rates overview={overview} />
+      </div>
+      <div className="overview__row">
+        <DeepestQueues queues={queues} />
+        <Vhosts vhosts={vhosts} />
+      </div>
+    </div>
+  );
+}

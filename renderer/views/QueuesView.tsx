@@ -1,0 +1,42 @@
+import type { ColumnDef } from '@tanstack/react-table';
+import type { QueueRow } from '../../shared/model/inventory.js';
+import { QueueBadges } from '../components/QueueBadges.js';
+import { useConsole } from '../state/StoreProvider.js';
+import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
+import { TableView } from './TableView.js';
+
+export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
+  textColumn<QueueRow>('vhost', 'Vhost', (q) => q.vhost, 96),
+  nameColumn<QueueRow>('name', 'Name', (q) => q.name, 240),
+  textColumn<QueueRow>('type', 'Type', (q) => q.type, 76),
+  stateColumn<QueueRow>('state', 'State', (q) => q.state),
+  countColumn<QueueRow>('ready', 'Ready', (q) => q.ready),
+  countColumn<QueueRow>('unacked', 'Unacked', (q) => q.unacked),
+  countColumn<QueueRow>('total', 'Total', (q) => q.total),
+  countColumn<QueueRow>('consumers', 'Consumers', (q) => q.consumers, 92),
+  rateColumn<QueueRow>('publishRate', 'Publish', (q) => q.publishRate),
+  rateColumn<QueueRow>('deliverRate', 'Deliver', (q) => q.deliverRate),
+  {
+    id: 'badges',
+    header: 'Features',
+    accessorFn: (q) => q.badges.join(' '),
+    cell: (ctx) => <QueueBadges badges={ctx.row.original.badges} args={ctx.row.original.arguments} />,
+    meta: { width: 168 },
+  },
+];
+
+const queueName = (q: QueueRow): string => q.name;
+
+export function QueuesView() {
+  const queues = useConsole((s) => s.inventory.queues);
+  return (
+    <TableView
+      rows={queues}
+      columns={QUEUE_COLUMNS}
+      filterText={queueName}
+      noun={['queue', 'queues']}
+      label="Queues"
+      initialSorting={[{ id: 'name', desc: false }]}
+    />
+  );
+}
