@@ -7,7 +7,6 @@ import { defineConfig } from 'vite';
  * (and zod, which they come with) are bundled in.
  */
 export default defineConfig({
-  configFile: false,
   publicDir: false,
   build: {
     outDir: fileURLToPath(new URL('../../dist/electron/preload', import.meta.url)),

@@ -19,7 +19,14 @@ export function createIpcClient(bridge: WarrenBridge): WarrenClient {
     async call(method, args) {
       if (status === 'closed') throw new ApiError('not_connected', 'The console client is closed');
       if (!isMethodName(method)) throw new ApiError('unknown_method', `Unknown method: ${String(method)}`);
-      const reply = IpcReply.safeParse(await bridge.call(method, args));
+      let raw: unknown;
+      try {
+        raw = await bridge.call(method, args);
+      } catch (err) {
+        // IPC refuses what structured clone cannot copy (functions, DOM nodes) before main sees it.
+        throw new ApiError('bad_request', `Could not send ${method}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+      const reply = IpcReply.safeParse(raw);
       if (!reply.success) throw new ApiError('internal', `The backend sent a malformed reply for ${method}`);
       if (!reply.data.ok) throw errorFromBody(reply.data.error);
       return checkedResult(method, reply.data.result);

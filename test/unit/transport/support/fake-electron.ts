@@ -5,7 +5,9 @@
  * IPC does, webContents.send reaches ipcRenderer.on listeners, and
  * contextBridge.exposeInMainWorld puts the API on a fake `window`.
  */
-type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+import type { SenderEvent } from '../../../../electron/main/guards.js';
+
+type Handler = (event: SenderEvent, ...args: unknown[]) => Promise<unknown>;
 type RendererListener = (event: unknown, ...args: unknown[]) => void;
 
 const handlers = new Map<string, Handler>();
@@ -74,4 +76,12 @@ export function rendererListenerCount(channel: string): number {
 
 export function registeredChannels(): string[] {
   return [...handlers.keys()];
+}
+
+/** Records the options each window was created with. */
+export class BrowserWindow {
+  static readonly created: BrowserWindow[] = [];
+  constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+    BrowserWindow.created.push(this);
+  }
 }
