@@ -1,0 +1,91 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { QueuesView } from '../../../renderer/views/QueuesView.js';
+import { inventory, queue } from './support/fakeClient.js';
+import { fakeViewport, renderWithStore } from './support/render.js';
+
+const manyQueues = (n: number) =>
+  Array.from({ length: n }, (_, i) => queue(`q-${String(i).padStart(5, '0')}`, { ready: i % 97, total: i % 97, vhost: i % 2 ? 'shop' : '/' }));
+
+const bodyRows = () => screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+
+let restoreViewport: () => void;
+beforeEach(() => {
+  restoreViewport = fakeViewport();
+});
+afterEach(() => {
+  cleanup();
+  restoreViewport();
+});
+
+describe('QueuesView', () => {
+  it('renders only a window of 10,000 rows, and counts them all', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: manyQueues(10_000) }) });
+    const rows = bodyRows();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(80);
+    expect(screen.getByRole('grid', { name: 'Queues' }).getAttribute('aria-rowcount')).toBe('10001');
+    expect(screen.getByText('10,000 queues')).toBeTruthy();
+  });
+
+  it('shows counts right-aligned, formatted, and argument badges with their values', () => {
+    const q = queue('orders', { ready: 1234, total: 1240, unacked: 6, publishRate: 12.46, badges: ['DLX', 'TTL'], arguments: { 'x-dead-letter-exchange': 'dlx', 'x-message-ttl': 60000 } });
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [q] }) });
+    const row = bodyRows()[0]!;
+    const ready = within(row).getByText('1,234');
+    expect(ready.closest('[role="gridcell"]')?.className).toContain('align-right');
+    expect(within(row).getByText('12.5/s')).toBeTruthy();
+    expect(within(row).getByText('DLX').getAttribute('title')).toBe('Dead-letter exchange — x-dead-letter-exchange: dlx');
+    expect(within(row).getByText('TTL').getAttribute('title')).toBe('Message TTL — x-message-ttl: 60000');
+  });
+
+  it('filters by substring and says how many match', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('orders.created'), queue('orders.paid'), queue('emails')] }) });
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'ORDERS' } });
+    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[1]!.textContent)).toEqual(['orders.created', 'orders.paid']);
+    expect(screen.getByText('2 of 3 queues')).toBeTruthy();
+  });
+
+  it('filters by regex, and shows an invalid regex inline without losing the rows', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('orders.created'), queue('orders.paid'), queue('emails')] }) });
+    fireEvent.click(screen.getByRole('button', { name: '.*' }));
+    const box = screen.getByRole('searchbox');
+    fireEvent.change(box, { target: { value: '^orders\\.(paid|shipped)$' } });
+    expect(bodyRows()).toHaveLength(1);
+    expect(screen.getByText('1 of 3 queues')).toBeTruthy();
+
+    fireEvent.change(box, { target: { value: 'orders.(' } });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Invalid regex/);
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(bodyRows()).toHaveLength(3);
+  });
+
+  it('narrows to the selected vhost and names it when empty', () => {
+    const { store } = renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a'), queue('b', { vhost: 'shop' })] }) });
+    act(() => store.dispatch({ type: 'vhost/selected', vhost: 'shop' }));
+    expect(bodyRows()).toHaveLength(1);
+    act(() => store.dispatch({ type: 'vhost/selected', vhost: 'empty' }));
+    expect(screen.getByText('No queues in vhost empty')).toBeTruthy();
+  });
+
+  it('sorts by a column when its header is clicked', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a', { ready: 1 }), queue('b', { ready: 30 }), queue('c', { ready: 2 })] }) });
+    fireEvent.click(screen.getByRole('button', { name: /Ready/ }));
+    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[1]!.textContent)).toEqual(['b', 'c', 'a']);
+    expect(screen.getByRole('columnheader', { name: /Ready/ }).getAttribute('aria-sort')).toBe('descending');
+  });
+
+  it('moves the selection with the arrow keys and keeps it across live updates', () => {
+    const { store } = renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a'), queue('b'), queue('c')] }) });
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    const selected = () => bodyRows().find((r) => r.getAttribute('aria-selected') === 'true');
+    expect(within(selected()!).getAllByRole('gridcell')[1]!.textContent).toBe('b');
+    act(() =>
+      store.dispatch({ type: 'delta/received', delta: { seq: 2, full: false, at: 0, queues: { upsert: [queue('b', { ready: 5 }), queue('0-new')], remove: [] } } }),
+    );
+    expect(within(selected()!).getAllByRole('gridcell')[1]!.textContent).toBe('b');
+    expect(within(selected()!).getByText('5')).toBeTruthy();
+  });
+});
