@@ -1,10 +1,11 @@
 import os from 'node:os';
 import type { ConsoleHandlers } from '../../shared/api/contract.js';
-import { ApiError } from '../../shared/api/errors.js';
+import { testConnection } from './connection-test/test-connection.js';
 import { createDispatcher } from './dispatch.js';
 import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
+import { createSessionController } from './session/session-controller.js';
 import type { Backend, BackendOptions } from './types.js';
 
 /**
@@ -19,9 +20,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Reading the file up front makes a corrupt profiles file fail at startup, not on first click.
   await store.list();
 
-  const notYet = async (): Promise<never> => {
-    throw new ApiError('not_connected', 'Broker sessions are not available in this build yet');
-  };
+  const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
 
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
@@ -32,18 +31,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       platform: `${os.platform()}-${os.arch()}`,
     }),
     ...profileHandlers(store),
-    'profiles.test': notYet,
-    'session.connect': notYet,
-    'session.disconnect': notYet,
-    'session.retry': notYet,
-    'session.state': notYet,
-    'sampler.configure': notYet,
-    'inventory.snapshot': notYet,
+    'profiles.test': async (input) => testConnection(await store.credentialsFor(input)),
+    'session.connect': ({ id }) => session.connect(id),
+    'session.disconnect': () => session.disconnect(),
+    'session.retry': () => session.retry(),
+    'session.state': async () => session.state(),
+    'sampler.configure': async (change) => session.configure(change),
+    'inventory.snapshot': async () => session.snapshot(),
   };
 
   return {
     dispatch: createDispatcher(handlers, log),
     subscribe: hub.subscribe,
-    close: async () => undefined,
+    close: () => session.close(),
   };
 }

@@ -1,5 +1,7 @@
 /** Structured one-line JSON logs. Callers pass no secrets; `redact` guards the usual suspects anyway. */
 export interface Logger {
+  /** Written only when debug logging is on (WARREN_DEBUG=1): per-cycle timings and the like. */
+  debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
@@ -20,21 +22,29 @@ export function redact(value: unknown, depth = 0): unknown {
 
 export type LogSink = (line: string) => void;
 
-export function createLogger(scope: string, sink: LogSink = (line) => process.stderr.write(line + '\n')): Logger {
+export function createLogger(
+  scope: string,
+  sink: LogSink = (line) => process.stderr.write(line + '\n'),
+  options: { debug?: boolean } = {},
+): Logger {
+  const debug = options.debug ?? process.env.WARREN_DEBUG === '1';
   const write = (level: string, msg: string, fields?: Record<string, unknown>) => {
     const record = { t: new Date().toISOString(), level, scope, msg, ...(fields ? (redact(fields) as object) : {}) };
     sink(JSON.stringify(record));
   };
   return {
+    debug: (msg, fields) => {
+      if (debug) write('debug', msg, fields);
+    },
     info: (msg, fields) => write('info', msg, fields),
     warn: (msg, fields) => write('warn', msg, fields),
     error: (msg, fields) => write('error', msg, fields),
-    child: (sub) => createLogger(`${scope}.${sub}`, sink),
+    child: (sub) => createLogger(`${scope}.${sub}`, sink, { debug }),
   };
 }
 
 /** For tests: collects lines instead of printing them. */
 export function memoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
-  return Object.assign(createLogger('test', (line) => lines.push(line)), { lines });
+  return Object.assign(createLogger('test', (line) => lines.push(line), { debug: true }), { lines });
 }

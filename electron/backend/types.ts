@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from './backoff.js';
 import type { EventName, EventPayload } from '../../shared/api/contract.js';
 import type { Dispatch } from './dispatch.js';
 import type { Logger } from './logger.js';
@@ -28,4 +29,11 @@ export interface BackendOptions {
   version: string;
   log: Logger;
   secretBox?: SecretBox;
+  /** Tuning for tests and the benchmark; the defaults suit the app. */
+  session?: {
+    /** Per management request (default 10 s). */
+    httpTimeoutMs?: number;
+    /** Reconnect and resample backoff (default 1 s doubling to 30 s). */
+    backoff?: BackoffPolicy;
+  };
 }

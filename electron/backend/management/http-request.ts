@@ -18,16 +18,16 @@ export interface HttpTarget {
  */
 export class HttpRequestError extends Error {
   readonly status: number | null;
-  readonly errno: string | null;
+  readonly code: string | null;
   readonly timedOut: boolean;
   readonly body: string | null;
   readonly url: string;
-  constructor(init: { message: string; url: string; status?: number; errno?: string; timedOut?: boolean; body?: string }) {
+  constructor(init: { message: string; url: string; status?: number; code?: string; timedOut?: boolean; body?: string }) {
     super(init.message);
     this.name = 'HttpRequestError';
     this.url = init.url;
     this.status = init.status ?? null;
-    this.errno = init.errno ?? null;
+    this.code = init.code ?? null;
     this.timedOut = init.timedOut ?? false;
     this.body = init.body ?? null;
   }
@@ -89,6 +89,6 @@ export function getJson(target: HttpTarget, path: string, query?: Record<string,
 
 function fromSocketError(err: Error, where: string, timedOut: boolean, timeoutMs: number): HttpRequestError {
   if (timedOut) return new HttpRequestError({ message: `No answer from ${where} within ${timeoutMs} ms`, url: where, timedOut: true });
-  const errno = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
-  return new HttpRequestError({ message: `${err.message} (${where})`, url: where, errno });
+  const code = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+  return new HttpRequestError({ message: `${err.message} (${where})`, url: where, code });
 }

@@ -99,11 +99,18 @@ export function parseRows<S extends z.ZodTypeAny>(path: string, row: S, items: r
 /** A failed management request as a message a user can act on, naming the URL, never the password. */
 export function toBrokerError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  const error = describeFailure(err);
+  // The original stays reachable, so the session can diagnose it in more detail.
+  error.cause = err;
+  return error;
+}
+
+function describeFailure(err: unknown): ApiError {
   if (err instanceof HttpRequestError) {
     if (err.status === 401) return new ApiError('broker', `The management API at ${err.url} refused the credentials (HTTP 401)`);
     if (err.status === 403) return new ApiError('broker', `The user may not read ${err.url} (HTTP 403): it needs the "monitoring" or "management" tag`);
     if (err.status === 404) return new ApiError('broker', `Not found: ${err.url} (HTTP 404)`);
-    if (err.errno === 'ECONNREFUSED') return new ApiError('broker', `Connection refused by the management API at ${new URL(err.url).host}`);
+    if (err.code === 'ECONNREFUSED') return new ApiError('broker', `Connection refused by the management API at ${new URL(err.url).host}`);
     return new ApiError('broker', err.message);
   }
   return new ApiError('broker', err instanceof Error ? err.message : String(err));
