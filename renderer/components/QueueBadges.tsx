@@ -30,7 +30,7 @@ export function badgeTooltip(badge: QueueBadge, args: QueueRow['arguments']): st
 export function QueueBadges({ badges, args }: { badges: readonly QueueBadge[]; args: QueueRow['arguments'] }) {
   return (
     <span className="badges">
-      {badges.map((badge) => {
+      {[...badges].sort((a, b) => Number(BADGES[a].tone === 'flag') - Number(BADGES[b].tone === 'flag')).map((badge) => {
         const tooltip = badgeTooltip(badge, args);
         return (
           <span key={badge} className={`badge badge--${BADGES[badge].tone}`} title={tooltip} aria-label={tooltip}>

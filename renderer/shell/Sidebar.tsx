@@ -35,7 +35,9 @@ function countOf(route: Route, state: ConsoleState): number | null {
 
 export function Sidebar({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
   const state = useConsole((s) => s);
-  const connectedOnce = state.seq !== null;
+  // Counts of a broker we are not on would be zeros that mean nothing.
+  const showCounts = state.seq !== null && state.session !== null && state.session.status !== 'idle';
+  const hasProfiles = state.profiles.length > 0;
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar__brand">
@@ -47,13 +49,14 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
       <ProfileSwitcher navigate={navigate} />
       <ul className="nav">
         {NAV_ITEMS.map((item, index) => {
-          const count = connectedOnce ? countOf(item.route, state) : null;
+          const count = showCounts ? countOf(item.route, state) : null;
+          const active = hasProfiles && route === item.route;
           return (
             <li key={item.route}>
               <a
                 href={hrefOf(item.route)}
-                className={`nav__item${route === item.route ? ' is-active' : ''}`}
-                aria-current={route === item.route ? 'page' : undefined}
+                className={`nav__item${active ? ' is-active' : ''}`}
+                aria-current={active ? 'page' : undefined}
                 title={`${item.label} — G ${item.key.toUpperCase()} or Ctrl+${index + 1}`}
               >
                 <Icon name={ICONS[item.route]} />

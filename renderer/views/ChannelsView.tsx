@@ -1,7 +1,9 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import { useMemo } from 'react';
 import type { ChannelRow } from '../../shared/model/inventory.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
+import { connectionLabels } from './connectionLabels.js';
 import { TableView } from './TableView.js';
 
 function mode(c: ChannelRow): string {
@@ -9,33 +11,41 @@ function mode(c: ChannelRow): string {
   return c.confirm ? 'confirm' : '';
 }
 
-const CHANNEL_COLUMNS: ColumnDef<ChannelRow, any>[] = [
-  textColumn<ChannelRow>('vhost', 'Vhost', (c) => c.vhost, 96),
-  nameColumn<ChannelRow>('name', 'Channel', (c) => c.name, 240),
-  textColumn<ChannelRow>('user', 'User', (c) => c.user, 88),
-  stateColumn<ChannelRow>('state', 'State', (c) => c.state),
-  textColumn<ChannelRow>('mode', 'Mode', mode, 100),
-  countColumn<ChannelRow>('consumers', 'Consumers', (c) => c.consumers, 92),
-  countColumn<ChannelRow>('prefetch', 'Prefetch', (c) => c.prefetch),
-  countColumn<ChannelRow>('unacked', 'Unacked', (c) => c.unacked),
-  countColumn<ChannelRow>('unconfirmed', 'Unconfirmed', (c) => c.unconfirmed, 100),
-  rateColumn<ChannelRow>('publishRate', 'Publish', (c) => c.publishRate),
-  rateColumn<ChannelRow>('deliverRate', 'Deliver', (c) => c.deliverRate),
-  rateColumn<ChannelRow>('ackRate', 'Ack', (c) => c.ackRate),
-];
-
-const channelText = (c: ChannelRow): string => c.name;
+function channelColumns(labels: Map<string, string>): ColumnDef<ChannelRow, any>[] {
+  return [
+    textColumn<ChannelRow>('vhost', 'Vhost', (c) => c.vhost, 72),
+    nameColumn<ChannelRow>('connection', 'Connection', (c) => labels.get(c.connectionName) ?? c.connectionName, 160),
+    countColumn<ChannelRow>('number', '#', (c) => c.number, 48),
+    textColumn<ChannelRow>('user', 'User', (c) => c.user, 72),
+    stateColumn<ChannelRow>('state', 'State', (c) => c.state, 84),
+    textColumn<ChannelRow>('mode', 'Mode', mode, 84),
+    countColumn<ChannelRow>('consumers', 'Consumers', (c) => c.consumers, 96),
+    countColumn<ChannelRow>('prefetch', 'Prefetch', (c) => c.prefetch, 80),
+    countColumn<ChannelRow>('unacked', 'Unacked', (c) => c.unacked, 84),
+    countColumn<ChannelRow>('unconfirmed', 'Unconfirmed', (c) => c.unconfirmed, 108),
+    rateColumn<ChannelRow>('publishRate', 'Publish', (c) => c.publishRate, 80),
+    rateColumn<ChannelRow>('deliverRate', 'Deliver', (c) => c.deliverRate, 80),
+    rateColumn<ChannelRow>('ackRate', 'Ack', (c) => c.ackRate, 80),
+  ];
+}
 
 export function ChannelsView() {
   const channels = useConsole((s) => s.inventory.channels);
+  const connections = useConsole((s) => s.inventory.connections);
+  const labels = useMemo(() => connectionLabels(connections), [connections]);
+  const columns = useMemo(() => channelColumns(labels), [labels]);
+  const channelText = useMemo(() => (c: ChannelRow) => `${labels.get(c.connectionName) ?? ''} ${c.name}`, [labels]);
   return (
     <TableView
       rows={channels}
-      columns={CHANNEL_COLUMNS}
+      columns={columns}
       filterText={channelText}
       noun={['channel', 'channels']}
       label="Channels"
-      initialSorting={[{ id: 'name', desc: false }]}
+      initialSorting={[
+        { id: 'connection', desc: false },
+        { id: 'number', desc: false },
+      ]}
     />
   );
 }

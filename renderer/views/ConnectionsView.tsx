@@ -4,7 +4,7 @@ import { MISSING } from '../format/numbers.js';
 import { formatDuration } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
 import { useConsole } from '../state/StoreProvider.js';
-import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
+import { byteRateColumn, countColumn, nameColumn, stateColumn, textColumn } from './columns.js';
 import { TableView } from './TableView.js';
 
 function Age({ since }: { since: number | null }) {
@@ -13,22 +13,22 @@ function Age({ since }: { since: number | null }) {
 }
 
 const CONNECTION_COLUMNS: ColumnDef<ConnectionRow, any>[] = [
-  textColumn<ConnectionRow>('vhost', 'Vhost', (c) => c.vhost, 96),
-  nameColumn<ConnectionRow>('name', 'Name', (c) => c.clientName ?? c.name, 220),
-  textColumn<ConnectionRow>('peer', 'Client address', (c) => c.peer, 150),
-  textColumn<ConnectionRow>('client', 'Client', (c) => c.clientProduct, 120),
-  textColumn<ConnectionRow>('user', 'User', (c) => c.user, 88),
-  stateColumn<ConnectionRow>('state', 'State', (c) => c.state),
-  textColumn<ConnectionRow>('protocol', 'Protocol', (c) => c.protocol, 100),
-  countColumn<ConnectionRow>('channels', 'Channels', (c) => c.channels),
-  rateColumn<ConnectionRow>('recvRate', 'From client', (c) => c.recvRate, 100),
-  rateColumn<ConnectionRow>('sendRate', 'To client', (c) => c.sendRate, 92),
+  textColumn<ConnectionRow>('vhost', 'Vhost', (c) => c.vhost, 72),
+  nameColumn<ConnectionRow>('name', 'Name', (c) => c.clientName ?? c.name, 180),
+  textColumn<ConnectionRow>('peer', 'Client address', (c) => c.peer, 130),
+  textColumn<ConnectionRow>('client', 'Client', (c) => c.clientProduct, 110),
+  textColumn<ConnectionRow>('user', 'User', (c) => c.user, 80),
+  stateColumn<ConnectionRow>('state', 'State', (c) => c.state, 88),
+  textColumn<ConnectionRow>('protocol', 'Protocol', (c) => c.protocol, 88),
+  countColumn<ConnectionRow>('channels', 'Channels', (c) => c.channels, 84),
+  byteRateColumn<ConnectionRow>('recvRate', 'From client', (c) => c.recvRate),
+  byteRateColumn<ConnectionRow>('sendRate', 'To client', (c) => c.sendRate),
   {
     id: 'age',
     header: 'Connected',
     accessorFn: (c) => c.connectedAt ?? 0,
     cell: (ctx) => <Age since={ctx.row.original.connectedAt} />,
-    meta: { width: 92, align: 'right' },
+    meta: { width: 90, align: 'right' },
   },
 ];
 

@@ -21,7 +21,7 @@ function Flags({ exchange }: { exchange: ExchangeRow }) {
 }
 
 const EXCHANGE_COLUMNS: ColumnDef<ExchangeRow, any>[] = [
-  textColumn<ExchangeRow>('vhost', 'Vhost', (x) => x.vhost, 96),
+  textColumn<ExchangeRow>('vhost', 'Vhost', (x) => x.vhost, 72),
   nameColumn<ExchangeRow>('name', 'Name', (x) => x.name, 240, '(AMQP default)'),
   textColumn<ExchangeRow>('type', 'Type', (x) => x.type, 88),
   {

@@ -14,6 +14,11 @@ function Stat({ label, value, tone }: { label: string; value: string; tone?: 'mu
   );
 }
 
+/** A right-aligned count in a mini table; zero is dimmed so what matters stands out. */
+function NumCell({ value }: { value: number }) {
+  return <td className={`num${value === 0 ? ' is-zero' : ''}`}>{formatCount(value)}</td>;
+}
+
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (
     <div className="fact">
@@ -82,9 +87,9 @@ function DeepestQueues({ queues }: { queues: readonly QueueRow[] }) {
                 <td className="cell-name" title={`${q.name} (vhost ${q.vhost})`}>
                   {q.name}
                 </td>
-                <td className="num">{formatCount(q.ready)}</td>
-                <td className="num">{formatCount(q.unacked)}</td>
-                <td className={`num${q.consumers === 0 ? ' is-zero' : ''}`}>{formatCount(q.consumers)}</td>
+                <NumCell value={q.ready} />
+                <NumCell value={q.unacked} />
+                <NumCell value={q.consumers} />
               </tr>
             ))}
           </tbody>
@@ -112,9 +117,9 @@ function Vhosts({ vhosts }: { vhosts: readonly VhostRow[] }) {
           {sorted.map((v) => (
             <tr key={v.key}>
               <td className="cell-name">{v.name}</td>
-              <td className={`num${v.messagesReady === 0 ? ' is-zero' : ''}`}>{formatCount(v.messagesReady)}</td>
-              <td className={`num${v.messagesUnacked === 0 ? ' is-zero' : ''}`}>{formatCount(v.messagesUnacked)}</td>
-              <td className={`num${v.messages === 0 ? ' is-zero' : ''}`}>{formatCount(v.messages)}</td>
+              <NumCell value={v.messagesReady} />
+              <NumCell value={v.messagesUnacked} />
+              <NumCell value={v.messages} />
             </tr>
           ))}
         </tbody>

@@ -6,22 +6,22 @@ import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './
 import { TableView } from './TableView.js';
 
 export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
-  textColumn<QueueRow>('vhost', 'Vhost', (q) => q.vhost, 96),
-  nameColumn<QueueRow>('name', 'Name', (q) => q.name, 240),
-  textColumn<QueueRow>('type', 'Type', (q) => q.type, 76),
-  stateColumn<QueueRow>('state', 'State', (q) => q.state),
-  countColumn<QueueRow>('ready', 'Ready', (q) => q.ready),
-  countColumn<QueueRow>('unacked', 'Unacked', (q) => q.unacked),
-  countColumn<QueueRow>('total', 'Total', (q) => q.total),
-  countColumn<QueueRow>('consumers', 'Consumers', (q) => q.consumers, 92),
-  rateColumn<QueueRow>('publishRate', 'Publish', (q) => q.publishRate),
-  rateColumn<QueueRow>('deliverRate', 'Deliver', (q) => q.deliverRate),
+  textColumn<QueueRow>('vhost', 'Vhost', (q) => q.vhost, 72),
+  nameColumn<QueueRow>('name', 'Name', (q) => q.name, 200),
+  textColumn<QueueRow>('type', 'Type', (q) => q.type, 72),
+  stateColumn<QueueRow>('state', 'State', (q) => q.state, 88),
+  countColumn<QueueRow>('ready', 'Ready', (q) => q.ready, 80),
+  countColumn<QueueRow>('unacked', 'Unacked', (q) => q.unacked, 84),
+  countColumn<QueueRow>('total', 'Total', (q) => q.total, 80),
+  countColumn<QueueRow>('consumers', 'Consumers', (q) => q.consumers, 96),
+  rateColumn<QueueRow>('publishRate', 'Publish', (q) => q.publishRate, 80),
+  rateColumn<QueueRow>('deliverRate', 'Deliver', (q) => q.deliverRate, 80),
   {
     id: 'badges',
     header: 'Features',
     accessorFn: (q) => q.badges.join(' '),
     cell: (ctx) => <QueueBadges badges={ctx.row.original.badges} args={ctx.row.original.arguments} />,
-    meta: { width: 168 },
+    meta: { width: 156 },
   },
 ];
 

@@ -28,6 +28,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
   const deferredQuery = useDeferredValue(query);
   const filter = useMemo(() => compileTextFilter(deferredQuery, mode), [deferredQuery, mode]);
   const inScope = useMemo(() => inVhost(rows, vhost), [rows, vhost]);
+  const shownColumns = useMemo(() => (vhost === null ? columns : columns.filter((c) => c.id !== 'vhost')), [columns, vhost]);
   const visible = useMemo(() => (filter.ok && filter.active ? inScope.filter((row) => filter.test(filterText(row))) : inScope), [inScope, filter, filterText]);
 
   const [singular, plural] = noun;
@@ -59,7 +60,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
           {count}
         </span>
       </div>
-      <DataTable rows={visible} columns={columns} label={label} initialSorting={initialSorting} empty={empty} />
+      <DataTable rows={visible} columns={shownColumns} label={label} initialSorting={initialSorting} empty={empty} />
     </div>
   );
 }

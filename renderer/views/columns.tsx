@@ -1,5 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { formatCount, formatRate, MISSING } from '../format/numbers.js';
+import { formatByteRate, formatCount, formatRate, MISSING } from '../format/numbers.js';
 
 // TanStack types a list of mixed columns with `any` as the value type.
 type Column<T> = ColumnDef<T, any>;
@@ -61,6 +61,17 @@ export function rateColumn<T>(id: string, header: string, get: (row: T) => numbe
     },
     sortDescFirst: true,
     meta: { width, align: 'right' },
+  };
+}
+
+/** A right-aligned byte rate: "1.7 KB/s" (connection traffic, which brokers count in bytes). */
+export function byteRateColumn<T>(id: string, header: string, get: (row: T) => number | null, width = 96): Column<T> {
+  return {
+    ...rateColumn(id, header, get, width),
+    cell: (ctx) => {
+      const value = get(ctx.row.original);
+      return <span className={`num${value === null || value === 0 ? ' is-zero' : ''}`}>{formatByteRate(value)}</span>;
+    },
   };
 }
 

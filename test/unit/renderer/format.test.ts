@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatRate } from '../../../renderer/format/numbers.js';
+import { formatByteRate, formatCount, formatRate } from '../../../renderer/format/numbers.js';
 import { formatAgo, formatDuration, secondsUntil } from '../../../renderer/format/time.js';
 
 describe('number formatting', () => {
@@ -30,5 +30,14 @@ describe('time formatting', () => {
     expect(formatDuration(45_000)).toBe('45s');
     expect(formatDuration(3 * 3600_000 + 5 * 60_000)).toBe('3h 05m');
     expect(formatDuration(50 * 3600_000)).toBe('2d 2h');
+  });
+});
+
+describe('byte rates', () => {
+  it('scales to the largest unit that keeps the number at least 1', () => {
+    expect(formatByteRate(368)).toBe('368 B/s');
+    expect(formatByteRate(1706)).toBe('1.7 KB/s');
+    expect(formatByteRate(5 * 1024 * 1024)).toBe('5.0 MB/s');
+    expect(formatByteRate(null)).toBe('—');
   });
 });
