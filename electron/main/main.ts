@@ -50,6 +50,11 @@ async function start(): Promise<void> {
   const unregister = registerIpcHandlers(ipcMain, backend, trustedSender(win.webContents.id, indexUrl), log);
   const stopEvents = forwardEvents(backend, win.webContents);
   win.once('ready-to-show', () => win.show());
+  // A second `warren start` focuses this window instead of opening another backend on the same files.
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  });
 
   app.on('window-all-closed', () => {
     stopEvents();
