@@ -1,9 +1,10 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createLogger } from './backend/logger.js';
+import { buildDesktop, desktopBuildReason } from './main/desktop-build.js';
 import { findElectronBinary } from './main/electron-binary.js';
 import { defaultDataDir, prepareDataDir } from './web/data-dir.js';
 import { buildRenderer, rendererBuildReason } from './web/renderer-build.js';
@@ -96,10 +97,13 @@ async function start(args: string[]): Promise<void> {
     return;
   }
   const options = parseWebArgs(args);
+  await ensureRenderer();
+  const reason = await desktopBuildReason(root);
+  if (reason) {
+    print(`Building the desktop app (${reason})...`);
+    await buildDesktop(root);
+  }
   const main = path.join(root, 'dist', 'electron', 'main', 'main.js');
-  print('Building the desktop app...');
-  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
-  if (build.status !== 0 || !existsSync(main)) fail('the build failed; see above');
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
   const child = spawn(electron.path, [main, ...(options.dataDir ? ['--data-dir', path.resolve(options.dataDir)] : [])], { cwd: root, stdio: 'inherit', env });

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import os from 'node:os';
 
 /**
  * Who may talk to the web host. The token proves the caller was handed the URL
@@ -14,12 +15,19 @@ export interface AccessPolicy {
   readonly hosts: ReadonlySet<string>;
 }
 
-export function accessPolicy(token: string, host: string, port: number): AccessPolicy {
-  const hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-  // Someone who binds another interface on purpose (--host) reaches us by that name.
-  hosts.add(`${host.includes(':') ? `[${host}]` : host}:${port}`);
+export function accessPolicy(token: string, host: string, port: number, machineNames: () => string[] = localNames): AccessPolicy {
+  const names = ['127.0.0.1', 'localhost', '::1', host];
+  // Bound to every interface on purpose (--host 0.0.0.0): this machine's own
+  // names and addresses are fine; a rebinding attacker's domain still is not.
+  if (host === '0.0.0.0' || host === '::') names.push(...machineNames());
+  const hosts = new Set(names.map((name) => `${name.includes(':') ? `[${name}]` : name.toLowerCase()}:${port}`));
   // Cookies are not port-scoped: the port in the name keeps two instances apart.
   return { token, cookieName: `warren_session_${port}`, hosts };
+}
+
+function localNames(): string[] {
+  const addresses = Object.values(os.networkInterfaces()).flatMap((list) => (list ?? []).map((entry) => entry.address));
+  return [os.hostname(), ...addresses];
 }
 
 export function sameSecret(given: string | undefined | null, expected: string): boolean {

@@ -7,6 +7,7 @@ import type { ResultOf } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { computeInventoryDelta } from '../../shared/inventory/delta.js';
 import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire.js';
+import type { Dispatch } from '../backend/dispatch.js';
 import type { Logger } from '../backend/logger.js';
 import type { Backend } from '../backend/types.js';
 import { type AccessPolicy, accessPolicy, hasSessionCookie, hostAllowed, originAllowed, sameSecret, sessionCookie } from './access.js';
@@ -38,6 +39,8 @@ export interface WebHost {
 export const SOCKET_PATH = '/ws';
 /** Messages up to this size are read and answered with an error; larger ones close the socket unread. */
 const HARD_PAYLOAD_LIMIT = 4 * MAX_CLIENT_MESSAGE_BYTES;
+/** Calls one socket may have waiting at once: a runaway page cannot queue unbounded work. */
+export const MAX_CALLS_IN_FLIGHT = 64;
 
 /**
  * Web mode: the built renderer and the WebSocket transport on one loopback
@@ -92,9 +95,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   function accept(ws: WebSocket) {
     broadcaster.add(ws);
+    let inFlight = 0;
+    const dispatch: Dispatch = async (method, args) => {
+      if (inFlight >= MAX_CALLS_IN_FLIGHT) {
+        throw new ApiError('bad_request', `Too many calls in flight (at most ${MAX_CALLS_IN_FLIGHT}); wait for answers before sending more`);
+      }
+      inFlight++;
+      try {
+        return await options.backend.dispatch(method, args);
+      } finally {
+        inFlight--;
+      }
+    };
     ws.on('message', (data, isBinary) => {
       const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
-      void answerMessage(buffer, isBinary, options.backend.dispatch, log).then((reply) => {
+      void answerMessage(buffer, isBinary, dispatch, log).then((reply) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
       });
     });

@@ -1,40 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { staleReason } from './freshness.js';
 
-/** Newest modification time of any file under `dir` (0 when it does not exist). */
-async function newestMtime(dir: string): Promise<number> {
-  let newest = 0;
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return 0;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const info = await stat(path.join(entry.parentPath, entry.name));
-    newest = Math.max(newest, info.mtimeMs);
-  }
-  return newest;
-}
-
-/**
- * Why dist/renderer must be (re)built, or null when it is current. The renderer
- * bundles shared/ too, so a change there counts.
- */
-export async function rendererBuildReason(root: string): Promise<string | null> {
-  let built: number;
-  try {
-    built = (await stat(path.join(root, 'dist', 'renderer', 'index.html'))).mtimeMs;
-  } catch {
-    return 'the renderer has not been built yet';
-  }
-  const sources = Math.max(
-    await newestMtime(path.join(root, 'renderer')),
-    await newestMtime(path.join(root, 'shared')),
-    (await stat(path.join(root, 'vite.config.ts')).catch(() => ({ mtimeMs: 0 }))).mtimeMs,
-  );
-  return sources > built ? 'the renderer sources changed since the last build' : null;
+/** Why dist/renderer must be (re)built, or null. The renderer bundles shared/ too, so a change there counts. */
+export function rendererBuildReason(root: string): Promise<string | null> {
+  const sources = ['renderer', 'shared', 'vite.config.ts'].map((p) => path.join(root, p));
+  return staleReason([path.join(root, 'dist', 'renderer', 'index.html')], sources, 'the renderer');
 }
 
 /** `vite build` with the project's vite.config.ts, quietly. */

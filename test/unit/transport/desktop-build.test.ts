@@ -1,0 +1,41 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../../shared/api/contract.js';
+import { buildDesktop } from '../../../electron/main/desktop-build.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+describe('the desktop build', () => {
+  beforeAll(async () => {
+    await buildDesktop(root);
+  }, 120_000);
+
+  it('emits main as ESM where package.json says Electron will look', async () => {
+    const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { main: string };
+    const main = await readFile(path.join(root, pkg.main), 'utf8');
+    expect(main).toMatch(/from 'electron'/);
+    expect(main).toMatch(/from '\.\.\/backend\/backend\.js'/);
+  });
+
+  it('emits a preload that runs as a sandboxed script whose require knows only electron', async () => {
+    const code = await readFile(path.join(root, 'dist/electron/preload/preload.cjs'), 'utf8');
+    const exposed: Record<string, unknown> = {};
+    const invoked: string[] = [];
+    const electron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: async (channel: string) => invoked.push(channel), on: () => undefined, removeListener: () => undefined },
+    };
+    const sandboxRequire = (name: string) => {
+      if (name === 'electron') return electron;
+      throw new Error(`module not found: ${name}`);
+    };
+    const module = { exports: {} };
+    vm.runInNewContext(`(function (require, module, exports) {${code}\n})`, { console })(sandboxRequire, module, module.exports);
+    const warren = exposed.warren as { call(m: string, a: unknown): Promise<unknown> };
+    expect(Object.keys(warren).sort()).toEqual(['call', 'on']);
+    await warren.call(METHOD_NAMES[0]!, {});
+    expect(invoked).toEqual([`warren:call:${METHOD_NAMES[0]}`]);
+  });
+});
