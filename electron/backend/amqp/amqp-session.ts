@@ -4,6 +4,7 @@ import { type BackoffPolicy, RECONNECT_BACKOFF, backoffDelay } from '../backoff.
 import { diagnoseAmqpError } from '../connection-test/amqp-diagnosis.js';
 import { scrubSecret } from '../connection-test/scrub.js';
 import type { Logger } from '../logger.js';
+import { closeQuietly } from './close-quietly.js';
 import { type AmqpEndpoint, amqpConnectArgs, hostPort } from './connect-args.js';
 
 export type AmqpStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -109,7 +110,7 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
         return;
       }
       if (isClosed()) {
-        await opened.close().catch(() => undefined);
+        await closeQuietly(opened);
         return;
       }
       opened.on('error', (err: Error) => log.warn('amqp connection error', { where, error: scrubSecret(err.message, endpoint.password) }));
@@ -178,7 +179,7 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
       const open = connection;
       connection = null;
       // An attempt still in flight sees `closed` when it lands and closes its own connection.
-      if (open) await open.close().catch(() => undefined);
+      if (open) await closeQuietly(open);
       emit({ type: 'status', status: 'closed', error: null, retryAt: null });
     },
   };

@@ -1,6 +1,7 @@
 import amqp from 'amqplib';
 import type { ConnectionCheck } from '../../../shared/model/profile.js';
 import { vhostOfAmqpUri } from '../../../shared/model/profile.js';
+import { closeQuietly } from '../amqp/close-quietly.js';
 import { type AmqpEndpoint, amqpConnectArgs, hostPort } from '../amqp/connect-args.js';
 import { failed, passed } from './check-result.js';
 import { diagnoseAmqpError } from './amqp-diagnosis.js';
@@ -21,11 +22,11 @@ export async function checkAmqp(endpoint: AmqpEndpoint, timeoutMs: number): Prom
     connection.on('error', () => undefined);
     const props = connection.connection.serverProperties;
     const detail = [props.product, props.version, props.cluster_name ? `cluster ${String(props.cluster_name)}` : null].filter(Boolean).join(' ');
-    await connection.close().catch(() => undefined);
+    await closeQuietly(connection);
     return passed(detail || where, Date.now() - started);
   } catch (err) {
     // A connection that opens after the deadline is closed at once.
-    attempt.then((late) => late.close().catch(() => undefined), () => undefined);
+    attempt.then((late) => closeQuietly(late), () => undefined);
     return failed(diagnoseAmqpError(err, ctx), Date.now() - started);
   } finally {
     clearTimeout(timer);
