@@ -1,0 +1,443 @@
+// One client connection: protocol header, the connection-class handshake
+// (start/tune/open), heartbeats, channel multiplexing, error handling and
+// socket backpressure. Mirrors rabbit_reader's states and error choices.
+import type { Socket } from 'node:net';
+import type { AccessControl, AuthenticatedUser } from './access-control.js';
+import { parseCredentials, MECHANISMS } from './auth-mechanisms.js';
+import { Channel, type ChannelConnection } from './channel.js';
+import { AmqpError, ReplyCode } from './errors.js';
+import { payloadSnippet } from './erlang-term.js';
+import type { BrokerLogger } from './logger.js';
+import type { Message } from './message.js';
+import { ContentAssembler, decodeMethodPayload } from './protocol/content-assembler.js';
+import type { FieldTable } from './protocol/field-table.js';
+import { FRAME_HEARTBEAT, FRAME_METHOD, FRAME_HEADER, FRAME_BODY, type Frame } from './protocol/frame.js';
+import { FrameError, FrameParser } from './protocol/frame-parser.js';
+import { contentFrames, HEARTBEAT_FRAME } from './protocol/frame-writer.js';
+import { encodeMethodFrame, FRAME_MIN_SIZE, type AmqpMethod, type MethodArgs, type MethodName } from './protocol/generated.js';
+import { PROTOCOL_HEADER, checkProtocolHeader } from './protocol/protocol-header.js';
+import type { ReplyToRegistry } from './reply-to.js';
+import { plainTable, serverProperties } from './server-properties.js';
+import type { VirtualHost } from './vhost.js';
+
+export interface ConnectionLimits {
+  frameMax: number;
+  channelMax: number;
+  heartbeat: number;
+  /** How long a refused handshake waits before the socket closes (RabbitMQ: 3 s, against login floods). */
+  silentCloseDelayMs: number;
+  /** How long after sending connection.close to wait for close-ok. */
+  closeTimeoutMs: number;
+  handshakeTimeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = {
+  frameMax: 131072,
+  channelMax: 2047,
+  heartbeat: 60,
+  silentCloseDelayMs: 3000,
+  closeTimeoutMs: 10_000,
+  handshakeTimeoutMs: 10_000,
+};
+
+/** What a connection needs from the broker. */
+export interface ConnectionHost {
+  readonly access: AccessControl;
+  readonly logger: BrokerLogger;
+  readonly replyTo: ReplyToRegistry;
+  readonly limits: ConnectionLimits;
+  vhost(name: string): VirtualHost | undefined;
+  connectionClosed(conn: Connection): void;
+}
+
+type State = 'header' | 'start' | 'tune' | 'open-wait' | 'open' | 'closing' | 'closed';
+
+interface ChannelSlot {
+  channel: Channel;
+  assembler: ContentAssembler;
+  closing: boolean;
+}
+
+/** Above this many queued outgoing bytes, stop reading from the client until the socket drains. */
+const WRITE_HIGH_WATER = 16 * 1024 * 1024;
+
+let nextConnectionId = 1;
+
+export class Connection implements ChannelConnection {
+  readonly id = nextConnectionId++;
+  readonly remote: string;
+  private state: State = 'header';
+  private headerBytes = Buffer.alloc(0);
+  private readonly parser: FrameParser;
+  private readonly channels = new Map<number, ChannelSlot>();
+  private frameMax: number;
+  private channelMax: number;
+  private heartbeat = 0;
+  private clientProperties: FieldTable = {};
+  private mechanism = '';
+  private user_: AuthenticatedUser | undefined;
+  private vhost_: VirtualHost | undefined;
+  private corked = false;
+  private receivedSinceCheck = true;
+  private sentSinceCheck = true;
+  private missedHeartbeats = 0;
+  private timers: NodeJS.Timeout[] = [];
+  private inputBroken = false;
+  writable = true;
+
+  constructor(private readonly socket: Socket, private readonly host: ConnectionHost) {
+    this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.frameMax = FRAME_MIN_SIZE;
+    this.channelMax = host.limits.channelMax;
+    this.parser = new FrameParser(FRAME_MIN_SIZE);
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.onDrain());
+    socket.on('error', (err) => this.host.logger.log('debug', 'socket.error', { connection: this.id, remote: this.remote, error: err.message }));
+    socket.on('close', () => this.onSocketClose());
+    this.later(host.limits.handshakeTimeoutMs, () => {
+      if (this.state !== 'open' && this.state !== 'closing' && this.state !== 'closed') {
+        this.host.logger.log('warn', 'connection.handshake_timeout', { connection: this.id, remote: this.remote, state: this.state });
+        this.socket.destroy();
+      }
+    });
+  }
+
+  get vhost(): VirtualHost {
+    return this.vhost_!;
+  }
+
+  get user(): AuthenticatedUser {
+    return this.user_!;
+  }
+
+  get access(): AccessControl {
+    return this.host.access;
+  }
+
+  get replyTo(): ReplyToRegistry {
+    return this.host.replyTo;
+  }
+
+  get consumerCancelNotify(): boolean {
+    return this.capability('consumer_cancel_notify');
+  }
+
+  private capability(name: string): boolean {
+    const caps = this.clientProperties.capabilities;
+    if (caps?.type !== 'F') return false;
+    const v = caps.value[name];
+    return v?.type === 't' && v.value;
+  }
+
+  private later(ms: number, f: () => void): void {
+    const t = setTimeout(f, ms);
+    t.unref();
+    this.timers.push(t);
+  }
+
+  send(frame: Buffer): void {
+    if (this.state === 'closed') return;
+    if (!this.corked) {
+      this.corked = true;
+      this.socket.cork();
+      process.nextTick(() => {
+        this.corked = false;
+        this.socket.uncork();
+      });
+    }
+    this.sentSinceCheck = true;
+    if (!this.socket.write(frame)) this.writable = false;
+    if (this.socket.writableLength > WRITE_HIGH_WATER && !this.socket.isPaused()) this.socket.pause();
+  }
+
+  private sendMethod<N extends MethodName>(channel: number, name: N, args: MethodArgs[N]): void {
+    this.send(encodeMethodFrame(channel, name, args));
+  }
+
+  sendContent(channel: number, methodFrame: Buffer, message: Message): void {
+    for (const b of contentFrames(channel, methodFrame, message.propertiesBytes, message.body, this.frameMax)) this.send(b);
+  }
+
+  private onDrain(): void {
+    this.writable = true;
+    if (this.socket.isPaused() && this.state !== 'closed') this.socket.resume();
+    for (const slot of this.channels.values()) if (!slot.closing) slot.channel.kick();
+  }
+
+  private onData(chunk: Buffer): void {
+    this.receivedSinceCheck = true;
+    if (this.inputBroken || this.state === 'closed') return;
+    if (this.state === 'header') {
+      this.headerBytes = Buffer.concat([this.headerBytes, chunk]);
+      if (this.headerBytes.length < 8) return;
+      if (!checkProtocolHeader(this.headerBytes.subarray(0, 8))) {
+        this.host.logger.log('warn', 'connection.bad_protocol_header', { connection: this.id, remote: this.remote });
+        this.inputBroken = true;
+        this.socket.end(PROTOCOL_HEADER);
+        return;
+      }
+      const rest = this.headerBytes.subarray(8);
+      this.headerBytes = Buffer.alloc(0);
+      this.state = 'start';
+      this.sendMethod(0, 'connection.start', {
+        versionMajor: 0, versionMinor: 9, serverProperties: serverProperties(),
+        mechanisms: Buffer.from(MECHANISMS), locales: Buffer.from('en_US'),
+      });
+      if (rest.length === 0) return;
+      chunk = rest;
+    }
+    try {
+      this.parser.push(chunk, (frame) => this.onFrame(frame));
+    } catch (err) {
+      if (err instanceof FrameError) {
+        this.inputBroken = true;
+        this.fail(new AmqpError(ReplyCode.frameError, err.text));
+        return;
+      }
+      if (err instanceof AmqpError) {
+        this.fail(err);
+        return;
+      }
+      this.host.logger.log('error', 'connection.internal_error', { connection: this.id, error: err });
+      this.fail(new AmqpError(ReplyCode.internalError, 'internal error'));
+    }
+  }
+
+  private onFrame(frame: Frame): void {
+    if (this.state === 'closed' || this.inputBroken) return;
+    if (frame.type === FRAME_HEARTBEAT) {
+      if (frame.channel !== 0) throw new AmqpError(ReplyCode.unexpectedFrame, `type ${frame.type}, ${payloadSnippet(frame.payload)}`);
+      return;
+    }
+    if (frame.type !== FRAME_METHOD && frame.type !== FRAME_HEADER && frame.type !== FRAME_BODY) {
+      throw new AmqpError(ReplyCode.frameError, `type ${frame.type}, ${payloadSnippet(frame.payload)}: unknown_frame`);
+    }
+    if (this.state === 'closing') return this.onFrameWhileClosing(frame);
+    if (frame.channel === 0) return this.onConnectionFrame(frame);
+    if (this.state !== 'open') throw new AmqpError(ReplyCode.unexpectedFrame, `type ${frame.type}, ${payloadSnippet(frame.payload)}`);
+    this.onChannelFrame(frame);
+  }
+
+  private onFrameWhileClosing(frame: Frame): void {
+    if (frame.channel !== 0 || frame.type !== FRAME_METHOD) return;
+    const m = decodeMethodPayload(frame.payload);
+    if (m.name === 'connection.close-ok') this.socket.destroy();
+    else if (m.name === 'connection.close') {
+      this.sendMethod(0, 'connection.close-ok', {});
+      this.socket.end();
+    }
+  }
+
+  private onConnectionFrame(frame: Frame): void {
+    if (frame.type !== FRAME_METHOD) throw new AmqpError(ReplyCode.unexpectedFrame, `type ${frame.type}, ${payloadSnippet(frame.payload)}`);
+    const m = decodeMethodPayload(frame.payload);
+    switch (this.state) {
+      case 'start': return this.onStartOk(m);
+      case 'tune': return this.onTuneOk(m);
+      case 'open-wait': return this.onOpen(m);
+      default: return this.onRunningConnectionMethod(m);
+    }
+  }
+
+  /** Refuses a handshake the way RabbitMQ does: no reply, socket closed after a delay. */
+  private silentClose(reason: string): void {
+    this.host.logger.log('warn', 'connection.handshake_refused', { connection: this.id, remote: this.remote, reason });
+    this.inputBroken = true;
+    this.later(this.host.limits.silentCloseDelayMs, () => this.socket.destroy());
+  }
+
+  private onStartOk(m: AmqpMethod): void {
+    if (m.name !== 'connection.start-ok') return this.silentClose(`expected connection.start-ok, got ${m.name}`);
+    this.clientProperties = m.args.clientProperties;
+    this.mechanism = m.args.mechanism;
+    const creds = parseCredentials(m.args.mechanism, m.args.response);
+    if (creds === 'unknown') return this.silentClose(`unknown authentication mechanism '${m.args.mechanism}'`);
+    const user = creds === 'invalid' ? undefined : this.host.access.authenticate(creds.username, creds.password, this.socket.remoteAddress ?? '');
+    if (!user) {
+      this.host.logger.log('warn', 'connection.auth_failed', {
+        connection: this.id, remote: this.remote, mechanism: m.args.mechanism, user: creds === 'invalid' ? undefined : creds.username,
+      });
+      if (this.capability('authentication_failure_close')) {
+        this.sendMethod(0, 'connection.close', {
+          replyCode: ReplyCode.accessRefused,
+          replyText: `ACCESS_REFUSED - Login was refused using authentication mechanism ${m.args.mechanism}. For details see the broker logfile.`,
+          classId: 0, methodId: 0,
+        });
+      }
+      this.inputBroken = true;
+      this.socket.end();
+      return;
+    }
+    this.user_ = user;
+    this.state = 'tune';
+    const l = this.host.limits;
+    this.sendMethod(0, 'connection.tune', { channelMax: l.channelMax, frameMax: l.frameMax, heartbeat: l.heartbeat });
+  }
+
+  private onTuneOk(m: AmqpMethod): void {
+    if (m.name !== 'connection.tune-ok') return this.silentClose(`expected connection.tune-ok, got ${m.name}`);
+    const l = this.host.limits;
+    const { frameMax, channelMax, heartbeat } = m.args;
+    if (frameMax !== 0 && frameMax < FRAME_MIN_SIZE) return this.silentClose(`negotiated frame_max = ${frameMax} is lower than the minimum allowed value (${FRAME_MIN_SIZE})`);
+    if (frameMax > l.frameMax) return this.silentClose(`negotiated frame_max = ${frameMax} is higher than the maximum allowed value (${l.frameMax})`);
+    if (channelMax > l.channelMax) return this.silentClose(`negotiated channel_max = ${channelMax} is higher than the maximum allowed value (${l.channelMax})`);
+    this.frameMax = frameMax === 0 ? l.frameMax : frameMax;
+    this.channelMax = channelMax === 0 ? l.channelMax : channelMax;
+    this.parser.frameMax = this.frameMax;
+    this.heartbeat = heartbeat;
+    this.state = 'open-wait';
+    this.startHeartbeats();
+  }
+
+  private onOpen(m: AmqpMethod): void {
+    if (m.name !== 'connection.open') return this.silentClose(`expected connection.open, got ${m.name}`);
+    const name = m.args.virtualHost;
+    const vhost = this.host.access.vhostExists(name) ? this.host.vhost(name) : undefined;
+    if (!vhost) throw new AmqpError(ReplyCode.notAllowed, `vhost ${name} not found`, m.classId, m.methodId);
+    if (!this.host.access.canAccessVhost(this.user, name)) {
+      throw new AmqpError(ReplyCode.notAllowed, `access to vhost '${name}' refused for user '${this.user.username}'`, m.classId, m.methodId);
+    }
+    this.vhost_ = vhost;
+    this.state = 'open';
+    this.sendMethod(0, 'connection.open-ok', { knownHosts: '' });
+    this.host.logger.log('info', 'connection.opened', {
+      connection: this.id, remote: this.remote, user: this.user.username, vhost: name, mechanism: this.mechanism,
+      clientProperties: plainTable(this.clientProperties), frameMax: this.frameMax, channelMax: this.channelMax, heartbeat: this.heartbeat,
+    });
+  }
+
+  private onRunningConnectionMethod(m: AmqpMethod): void {
+    if (m.name === 'connection.close') {
+      this.host.logger.log('info', 'connection.closed', {
+        connection: this.id, remote: this.remote, by: 'client', replyCode: m.args.replyCode, replyText: m.args.replyText,
+      });
+      this.shutdownChannels();
+      this.sendMethod(0, 'connection.close-ok', {});
+      this.state = 'closing';
+      this.socket.end();
+      return;
+    }
+    if (m.name === 'connection.close-ok') return;
+    throw new AmqpError(ReplyCode.channelError, `unexpected method in connection state running`, m.classId, m.methodId);
+  }
+
+  private onChannelFrame(frame: Frame): void {
+    const slot = this.channels.get(frame.channel);
+    if (!slot) return this.openChannel(frame);
+    if (slot.closing) {
+      if (frame.type !== FRAME_METHOD) return;
+      const m = decodeMethodPayload(frame.payload);
+      if (m.name === 'channel.close-ok') this.channels.delete(frame.channel);
+      else if (m.name === 'channel.close') {
+        this.sendMethod(frame.channel, 'channel.close-ok', {});
+        this.channels.delete(frame.channel);
+      }
+      return;
+    }
+    const command = slot.assembler.push(frame);
+    if (!command) return;
+    const m = command.method;
+    if (m.name === 'channel.close') {
+      slot.channel.shutdown();
+      this.channels.delete(frame.channel);
+      this.sendMethod(frame.channel, 'channel.close-ok', {});
+      return;
+    }
+    if (m.name === 'channel.close-ok') return;
+    try {
+      slot.channel.handle(command, this);
+    } catch (err) {
+      if (!(err instanceof AmqpError) || err.hard) throw err;
+      slot.channel.shutdown();
+      slot.closing = true;
+      slot.assembler = new ContentAssembler();
+      this.sendMethod(frame.channel, 'channel.close', {
+        replyCode: err.replyCode, replyText: err.replyText, classId: err.classId, methodId: err.methodId,
+      });
+    }
+  }
+
+  private openChannel(frame: Frame): void {
+    if (frame.type !== FRAME_METHOD) throw new AmqpError(ReplyCode.unexpectedFrame, 'expected method frame, got non method frame instead');
+    const m = decodeMethodPayload(frame.payload);
+    if (m.name !== 'channel.open') throw new AmqpError(ReplyCode.channelError, "expected 'channel.open'", m.classId, m.methodId);
+    if (frame.channel > this.channelMax) {
+      throw new AmqpError(ReplyCode.notAllowed, `number of channels opened (${this.channels.size}) has reached the negotiated channel_max (${this.channelMax})`, m.classId, m.methodId);
+    }
+    this.channels.set(frame.channel, { channel: new Channel(frame.channel, this), assembler: new ContentAssembler(), closing: false });
+    this.sendMethod(frame.channel, 'channel.open-ok', { channelId: Buffer.alloc(0) });
+  }
+
+  private startHeartbeats(): void {
+    if (this.heartbeat === 0) return;
+    const ms = this.heartbeat * 1000;
+    const sender = setInterval(() => {
+      if (!this.sentSinceCheck && this.state !== 'closed') this.send(HEARTBEAT_FRAME);
+      this.sentSinceCheck = false;
+    }, ms / 2);
+    const receiver = setInterval(() => {
+      if (this.receivedSinceCheck) {
+        this.missedHeartbeats = 0;
+      } else if (++this.missedHeartbeats >= 2) {
+        this.host.logger.log('warn', 'connection.missed_heartbeats', { connection: this.id, remote: this.remote, timeoutSeconds: this.heartbeat });
+        this.socket.destroy();
+      }
+      this.receivedSinceCheck = false;
+    }, ms);
+    sender.unref();
+    receiver.unref();
+    this.timers.push(sender, receiver);
+  }
+
+  /** A hard error: connection.close with the error, channels shut, wait for close-ok. */
+  private fail(err: AmqpError): void {
+    if (this.state === 'closing' || this.state === 'closed') return;
+    if (this.state !== 'open' && this.state !== 'open-wait' && err.replyCode !== ReplyCode.notAllowed && err.replyCode !== ReplyCode.unexpectedFrame && err.replyCode !== ReplyCode.frameError) {
+      return this.silentClose(err.replyText);
+    }
+    this.host.logger.log('warn', 'connection.error', { connection: this.id, remote: this.remote, replyCode: err.replyCode, replyText: err.replyText });
+    this.close(err.replyCode, err.replyText, err.classId, err.methodId);
+  }
+
+  /** Server-initiated close (errors, shutdown with 320 CONNECTION_FORCED). */
+  close(replyCode: number, replyText: string, classId = 0, methodId = 0): void {
+    if (this.state === 'closing' || this.state === 'closed') return;
+    this.shutdownChannels();
+    this.state = 'closing';
+    this.sendMethod(0, 'connection.close', { replyCode, replyText, classId, methodId });
+    if (this.inputBroken) this.socket.end();
+    this.later(this.host.limits.closeTimeoutMs, () => this.socket.destroy());
+  }
+
+  /** Channels shut (unacked requeued) and this connection's exclusive queues deleted. */
+  private shutdownChannels(): void {
+    for (const slot of this.channels.values()) slot.channel.shutdown();
+    this.channels.clear();
+    const vhost = this.vhost_;
+    if (!vhost) return;
+    for (const q of [...vhost.queues.values()]) if (q.exclusiveOwner === this) vhost.deleteQueue(q);
+  }
+
+  private onSocketClose(): void {
+    const wasOpen = this.state === 'open';
+    this.shutdownChannels();
+    if (this.state !== 'closing' && wasOpen) {
+      this.host.logger.log('info', 'connection.closed', { connection: this.id, remote: this.remote, by: 'network' });
+    }
+    this.state = 'closed';
+    for (const t of this.timers) clearTimeout(t);
+    this.timers = [];
+    this.host.connectionClosed(this);
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  /** A closed socket's promise for shutdown: resolves once the socket is gone. */
+  closed(): Promise<void> {
+    if (this.socket.destroyed) return Promise.resolve();
+    return new Promise((resolve) => this.socket.once('close', () => resolve()));
+  }
+}

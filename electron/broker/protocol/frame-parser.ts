@@ -1,0 +1,68 @@
+// Streaming frame parser: feed it socket chunks in any split, it yields whole
+// frames. Payloads are slices of the input when a frame lies within one chunk
+// (no copy); chunks are concatenated once only when a frame spans them.
+import { FRAME_END, FRAME_HEADER_SIZE, FRAME_OVERHEAD, type Frame } from './frame.js';
+
+/** A framing violation (wrong frame end, frame too large): a 501 FRAME_ERROR. */
+export class FrameError extends Error {
+  constructor(readonly text: string) {
+    super(text);
+  }
+}
+
+export class FrameParser {
+  private pending: Buffer[] = [];
+  private pendingLength = 0;
+  /** Largest frame accepted, including overhead; 0 means no limit. */
+  frameMax: number;
+
+  constructor(frameMax: number) {
+    this.frameMax = frameMax;
+  }
+
+  /** Parses as many whole frames as `chunk` completes; calls `onFrame` for each. */
+  push(chunk: Buffer, onFrame: (frame: Frame) => void): void {
+    let buf: Buffer;
+    if (this.pendingLength === 0) {
+      buf = chunk;
+    } else {
+      this.pending.push(chunk);
+      this.pendingLength += chunk.length;
+      if (this.pendingLength < this.needed()) return;
+      buf = Buffer.concat(this.pending, this.pendingLength);
+      this.pending = [];
+      this.pendingLength = 0;
+    }
+    let offset = 0;
+    while (buf.length - offset >= FRAME_HEADER_SIZE) {
+      const type = buf[offset]!;
+      const channel = buf.readUInt16BE(offset + 1);
+      const size = buf.readUInt32BE(offset + 3);
+      if (this.frameMax > 0 && size > this.frameMax - FRAME_OVERHEAD) {
+        throw new FrameError(`type ${type}, frame size ${size} larger than negotiated maximum ${this.frameMax - FRAME_OVERHEAD}`);
+      }
+      const end = offset + FRAME_HEADER_SIZE + size;
+      if (buf.length < end + 1) break;
+      if (buf[end] !== FRAME_END) {
+        throw new FrameError(`type ${type}, invalid frame end marker ${buf[end]}`);
+      }
+      onFrame({ type, channel, payload: buf.subarray(offset + FRAME_HEADER_SIZE, end) });
+      offset = end + 1;
+    }
+    if (offset < buf.length) {
+      const rest = buf.subarray(offset);
+      this.pending.push(rest);
+      this.pendingLength = rest.length;
+    }
+  }
+
+  /** Bytes needed to complete the first pending frame (or its header). */
+  private needed(): number {
+    if (this.pendingLength < FRAME_HEADER_SIZE) return FRAME_HEADER_SIZE;
+    const head = this.pending[0]!.length >= FRAME_HEADER_SIZE ? this.pending[0]! : Buffer.concat(this.pending);
+    const size = head.readUInt32BE(3);
+    // An oversize frame must be reported now, not after buffering it.
+    if (this.frameMax > 0 && size > this.frameMax - FRAME_OVERHEAD) return 0;
+    return FRAME_HEADER_SIZE + size + 1;
+  }
+}

@@ -1,0 +1,290 @@
+// A classic queue: ready messages, consumers, TTL, length limits, dead-lettering.
+// Delivery is synchronous on publish and whenever a consumer gains capacity.
+import { accessRefused, preconditionFailed, resourceName } from './errors.js';
+import type { Consumer } from './consumer.js';
+import type { DeadLetterReason } from './dead-letter.js';
+import { messageTtl, type Message, type QueueEntry } from './message.js';
+import { MessageStore } from './message-store.js';
+import { queueSettings, type QueueSettings } from './queue-arguments.js';
+import type { FieldTable } from './protocol/field-table.js';
+
+/** What a queue needs from its vhost. */
+export interface QueueHost {
+  deadLetter(queue: Queue, message: Message, reason: DeadLetterReason): void;
+  /** The queue's x-expires timer fired, or its last consumer left an auto-delete queue. */
+  deleteQueue(queue: Queue): void;
+}
+
+export type PublishOutcome = 'enqueued' | 'rejected';
+
+export interface QueueOptions {
+  name: string;
+  vhost: string;
+  durable: boolean;
+  exclusiveOwner: object | null;
+  autoDelete: boolean;
+  arguments: FieldTable;
+}
+
+export class Queue {
+  readonly name: string;
+  readonly vhost: string;
+  readonly durable: boolean;
+  readonly exclusiveOwner: object | null;
+  readonly autoDelete: boolean;
+  readonly arguments: FieldTable;
+  readonly settings: QueueSettings;
+  readonly resource: string;
+  private readonly store: MessageStore;
+  private readonly consumers: Consumer[] = [];
+  private roundRobin = 0;
+  private seq = 0;
+  private dispatching = false;
+  /** Entry being published right now: TTL 0 messages may still go to a waiting consumer. */
+  private publishing: QueueEntry | undefined;
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private expiryAt = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private hadConsumer = false;
+  deleted = false;
+  unackedCount = 0;
+
+  constructor(opts: QueueOptions, private readonly host: QueueHost) {
+    this.name = opts.name;
+    this.vhost = opts.vhost;
+    this.durable = opts.durable;
+    this.exclusiveOwner = opts.exclusiveOwner;
+    this.autoDelete = opts.autoDelete;
+    this.arguments = opts.arguments;
+    this.settings = queueSettings(opts.arguments);
+    this.store = new MessageStore(this.settings.maxPriority ?? 0);
+    this.resource = resourceName('queue', this.name, this.vhost);
+    this.touch();
+  }
+
+  get messageCount(): number {
+    return this.store.length;
+  }
+
+  get messageBytes(): number {
+    return this.store.bytes;
+  }
+
+  get consumerCount(): number {
+    return this.consumers.length;
+  }
+
+  consumerList(): readonly Consumer[] {
+    return this.consumers;
+  }
+
+  /** Restarts the x-expires countdown (declare, consume, get count as use). */
+  touch(): void {
+    if (this.settings.expires === undefined) return;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    if (this.consumers.length > 0 || this.deleted) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.consumers.length === 0 && !this.deleted) this.host.deleteQueue(this);
+    }, this.settings.expires);
+    this.idleTimer.unref();
+  }
+
+  private overLimit(extraBytes: number): boolean {
+    const { maxLength, maxLengthBytes } = this.settings;
+    return (maxLength !== undefined && this.store.length + 1 > maxLength)
+      || (maxLengthBytes !== undefined && this.store.bytes + extraBytes > maxLengthBytes);
+  }
+
+  publish(message: Message, now: number): PublishOutcome {
+    const { overflow } = this.settings;
+    if (overflow !== 'drop-head' && this.overLimit(message.body.length) && !this.hasReadyConsumer()) {
+      if (overflow === 'reject-publish-dlx') this.host.deadLetter(this, message, 'rejected');
+      return 'rejected';
+    }
+    const ttl = minDefined(this.settings.messageTtl, messageTtl(message.properties));
+    const priority = this.settings.maxPriority === undefined ? 0 : Math.min(message.properties.priority ?? 0, this.settings.maxPriority);
+    const entry: QueueEntry = { message, seq: ++this.seq, redelivered: false, expiresAt: ttl === undefined ? 0 : now + ttl, priority };
+    this.store.push(entry);
+    this.publishing = entry;
+    this.dispatch();
+    this.publishing = undefined;
+    if (overflow === 'drop-head') this.dropOverLimit();
+    this.scheduleExpiry();
+    return 'enqueued';
+  }
+
+  private hasReadyConsumer(): boolean {
+    return this.store.length === 0 && this.consumers.some((c) => c.owner.canDeliver(c));
+  }
+
+  private dropOverLimit(): void {
+    const { maxLength, maxLengthBytes } = this.settings;
+    while ((maxLength !== undefined && this.store.length > maxLength) || (maxLengthBytes !== undefined && this.store.bytes > maxLengthBytes)) {
+      const dropped = this.store.shift();
+      if (!dropped) break;
+      this.host.deadLetter(this, dropped.message, 'maxlen');
+    }
+  }
+
+  /** Drops (and dead-letters) expired messages at the heads; true if any remain expired-free. */
+  private dropExpired(now: number): void {
+    for (;;) {
+      let removed = false;
+      for (const head of this.store.heads()) {
+        if (head.expiresAt !== 0 && now >= head.expiresAt && head !== this.publishing) {
+          this.store.removeHead(head);
+          this.host.deadLetter(this, head.message, 'expired');
+          removed = true;
+        }
+      }
+      if (!removed) return;
+    }
+  }
+
+  private scheduleExpiry(): void {
+    let next = 0;
+    for (const head of this.store.heads()) {
+      if (head.expiresAt !== 0 && (next === 0 || head.expiresAt < next)) next = head.expiresAt;
+    }
+    if (next === 0 || (this.expiryTimer && this.expiryAt <= next)) return;
+    clearTimeout(this.expiryTimer);
+    this.expiryAt = next;
+    this.expiryTimer = setTimeout(() => {
+      this.expiryTimer = undefined;
+      this.expiryAt = 0;
+      if (this.deleted) return;
+      this.dropExpired(Date.now());
+      this.dispatch();
+      this.scheduleExpiry();
+    }, Math.max(0, next - Date.now()));
+  }
+
+  /** Consumer eligible for the next message: highest priority with capacity, round-robin among equals. */
+  private pickConsumer(): Consumer | undefined {
+    const n = this.consumers.length;
+    if (n === 0) return undefined;
+    if (this.settings.singleActiveConsumer) {
+      const active = this.consumers[0]!;
+      return active.owner.canDeliver(active) ? active : undefined;
+    }
+    let best: Consumer | undefined;
+    let bestIndex = 0;
+    for (let i = 0; i < n; i++) {
+      const index = (this.roundRobin + i) % n;
+      const c = this.consumers[index]!;
+      if ((!best || c.priority > best.priority) && c.owner.canDeliver(c)) {
+        best = c;
+        bestIndex = index;
+      }
+    }
+    if (best) this.roundRobin = (bestIndex + 1) % n;
+    return best;
+  }
+
+  /** Delivers ready messages to consumers with capacity. */
+  dispatch(): void {
+    if (this.dispatching || this.deleted) return;
+    this.dispatching = true;
+    try {
+      const now = Date.now();
+      while (this.store.length > 0) {
+        this.dropExpired(now);
+        if (this.store.length === 0) break;
+        const consumer = this.pickConsumer();
+        if (!consumer) break;
+        const entry = this.store.shift()!;
+        if (!consumer.noAck) this.unackedCount++;
+        consumer.owner.deliver(consumer, this, entry);
+      }
+    } finally {
+      this.dispatching = false;
+    }
+  }
+
+  /** basic.get: the next live message, or undefined. The caller records it as unacked unless no-ack. */
+  fetch(noAck: boolean): QueueEntry | undefined {
+    this.touch();
+    this.dropExpired(Date.now());
+    const entry = this.store.shift();
+    if (entry && !noAck) this.unackedCount++;
+    this.scheduleExpiry();
+    return entry;
+  }
+
+  acked(): void {
+    this.unackedCount--;
+  }
+
+  /** An unacked message comes back: original position, redelivered set. */
+  requeue(entry: QueueEntry): void {
+    this.unackedCount--;
+    if (this.deleted) return;
+    entry.redelivered = true;
+    this.store.requeue(entry);
+    this.scheduleExpiry();
+  }
+
+  /** An unacked message rejected without requeue. */
+  rejected(entry: QueueEntry): void {
+    this.unackedCount--;
+    if (!this.deleted) this.host.deadLetter(this, entry.message, 'rejected');
+  }
+
+  canAddConsumer(exclusive: boolean): Error | undefined {
+    const taken = this.consumers.some((c) => c.exclusive);
+    if (taken || (exclusive && this.consumers.length > 0)) return accessRefused(`${this.resource} in exclusive use`);
+    return undefined;
+  }
+
+  addConsumer(c: Consumer): void {
+    this.consumers.push(c);
+    this.hadConsumer = true;
+    clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
+    this.dispatch();
+  }
+
+  removeConsumer(c: Consumer): void {
+    const i = this.consumers.indexOf(c);
+    if (i < 0) return;
+    this.consumers.splice(i, 1);
+    if (this.roundRobin > i) this.roundRobin--;
+    if (this.consumers.length === 0) {
+      this.roundRobin = 0;
+      if (this.autoDelete && this.hadConsumer) {
+        this.host.deleteQueue(this);
+        return;
+      }
+      this.touch();
+    }
+    // A single-active-consumer queue hands over to the next consumer.
+    this.dispatch();
+  }
+
+  purge(): number {
+    return this.store.clear().length;
+  }
+
+  checkDeletable(ifUnused: boolean, ifEmpty: boolean): Error | undefined {
+    if (ifUnused && this.consumers.length > 0) return preconditionFailed(`${this.resource} in use`);
+    if (ifEmpty && this.store.length > 0) return preconditionFailed(`${this.resource} not empty`);
+    return undefined;
+  }
+
+  /** Marks the queue gone; returns its consumers so their channels can be told. */
+  markDeleted(): Consumer[] {
+    this.deleted = true;
+    clearTimeout(this.expiryTimer);
+    clearTimeout(this.idleTimer);
+    const consumers = this.consumers.splice(0);
+    this.store.clear();
+    return consumers;
+  }
+}
+
+function minDefined(a: number | undefined, b: number | undefined): number | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return Math.min(a, b);
+}
