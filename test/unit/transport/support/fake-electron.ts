@@ -78,10 +78,66 @@ export function registeredChannels(): string[] {
   return [...handlers.keys()];
 }
 
-/** Records the options each window was created with. */
+/** Records the options each window was created with, and what main did with it. */
 export class BrowserWindow {
   static readonly created: BrowserWindow[] = [];
+  readonly webContents = webContents;
+  loaded: string | null = null;
+  readonly once = (_event: string, _listener: () => void) => this;
   constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
     BrowserWindow.created.push(this);
   }
+  async loadFile(file: string) {
+    this.loaded = file;
+  }
+  isMinimized() {
+    return false;
+  }
+  restore() {}
+  focus() {}
+  show() {}
 }
+
+type AppListener = (...args: unknown[]) => void;
+export const appListeners = new Map<string, AppListener[]>();
+
+export const app = {
+  sandboxed: false,
+  userData: '/nonexistent',
+  enableSandbox() {
+    app.sandboxed = true;
+  },
+  on(event: string, listener: AppListener) {
+    appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+    return app;
+  },
+  whenReady: async () => undefined,
+  requestSingleInstanceLock: () => true,
+  getPath: (name: string) => (name === 'userData' ? app.userData : '/nonexistent'),
+  getVersion: () => '0.0.0-test',
+  quit() {},
+  exit() {},
+};
+
+/** Handlers main installs on the default session. */
+export const sessionHooks: {
+  permissionRequest?: (...args: unknown[]) => void;
+  permissionCheck?: (...args: unknown[]) => boolean;
+  headersReceived?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
+} = {};
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => (sessionHooks.permissionRequest = handler),
+    setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (sessionHooks.permissionCheck = handler),
+    webRequest: {
+      onHeadersReceived: (handler: NonNullable<typeof sessionHooks.headersReceived>) => (sessionHooks.headersReceived = handler),
+    },
+  },
+};
+
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  encryptString: (plain: string) => Buffer.from(plain),
+  decryptString: (cipher: Buffer) => cipher.toString(),
+};
