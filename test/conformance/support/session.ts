@@ -1,0 +1,126 @@
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
+import type { Target } from './targets.js';
+
+let counter = 0;
+
+/**
+ * One test's footprint on a broker. RabbitMQ is shared with other suites,
+ * so every name is unique and everything declared through the session is
+ * deleted afterwards, whether the test passed or not.
+ */
+export class Session {
+  private readonly connections: ChannelModel[] = [];
+  private readonly queues = new Set<string>();
+  private readonly exchanges = new Set<string>();
+  private readonly vhosts = new Set<string>();
+  private readonly users = new Set<string>();
+  private defaultConnection: Promise<ChannelModel> | undefined;
+  private readonly prefix = `conf-${process.pid}-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+  constructor(readonly target: Target) {}
+
+  /** A unique name, not tracked (e.g. for a consumer tag or a user-chosen key). */
+  name(tag: string): string {
+    return `${this.prefix}-${tag}`;
+  }
+
+  /** A unique queue name, deleted at cleanup. */
+  queueName(tag = 'q'): string {
+    const n = this.name(tag);
+    this.queues.add(n);
+    return n;
+  }
+
+  /** Track a server-named queue for cleanup. */
+  trackQueue(name: string): string {
+    this.queues.add(name);
+    return name;
+  }
+
+  /** A unique exchange name, deleted at cleanup. */
+  exchangeName(tag = 'x'): string {
+    const n = this.name(tag);
+    this.exchanges.add(n);
+    return n;
+  }
+
+  async vhost(tag = 'vh'): Promise<string> {
+    const admin = this.requireAdmin();
+    const n = this.name(tag);
+    this.vhosts.add(n);
+    await admin.createVhost(n);
+    return n;
+  }
+
+  async user(tag: string, password: string, tags: string[] = []): Promise<string> {
+    const admin = this.requireAdmin();
+    const n = this.name(tag);
+    this.users.add(n);
+    await admin.createUser(n, password, tags);
+    return n;
+  }
+
+  requireAdmin() {
+    const admin = this.target.admin;
+    if (admin === null) throw new Error(`${this.target.name} exposes no management API for users and vhosts`);
+    return admin;
+  }
+
+  /** A new connection, closed at cleanup. Unhandled 'error' events are absorbed; scenarios that expect one listen for it. */
+  async connect(opts: Parameters<Target['url']>[0] & { socket?: object } = {}): Promise<ChannelModel> {
+    const { socket, ...urlOpts } = opts;
+    const conn = await amqp.connect(this.target.url(urlOpts), socket);
+    conn.on('error', () => undefined);
+    this.connections.push(conn);
+    return conn;
+  }
+
+  /** The session's shared connection. */
+  conn(): Promise<ChannelModel> {
+    this.defaultConnection ??= this.connect();
+    return this.defaultConnection;
+  }
+
+  async channel(conn?: ChannelModel): Promise<Channel> {
+    const ch = await (conn ?? (await this.conn())).createChannel();
+    ch.on('error', () => undefined);
+    return ch;
+  }
+
+  async confirmChannel(conn?: ChannelModel): Promise<ConfirmChannel> {
+    const ch = await (conn ?? (await this.conn())).createConfirmChannel();
+    ch.on('error', () => undefined);
+    return ch;
+  }
+
+  async cleanup(): Promise<void> {
+    await Promise.all(this.connections.splice(0).map((c) => c.close().catch(() => undefined)));
+    if (this.queues.size > 0 || this.exchanges.size > 0) {
+      const conn = await amqp.connect(this.target.url());
+      conn.on('error', () => undefined);
+      try {
+        for (const q of this.queues) await this.tolerant(conn, (ch) => ch.deleteQueue(q));
+        for (const x of this.exchanges) await this.tolerant(conn, (ch) => ch.deleteExchange(x));
+      } finally {
+        await conn.close().catch(() => undefined);
+      }
+    }
+    const admin = this.target.admin;
+    if (admin !== null) {
+      for (const v of this.vhosts) await admin.deleteVhost(v);
+      for (const u of this.users) await admin.deleteUser(u);
+    }
+  }
+
+  /** Runs one operation on its own channel, so a refusal (e.g. already deleted) does not stop the rest. */
+  private async tolerant(conn: ChannelModel, op: (ch: Channel) => Promise<unknown>): Promise<void> {
+    const ch = await conn.createChannel();
+    ch.on('error', () => undefined);
+    try {
+      await op(ch);
+      await ch.close();
+    } catch {
+      // The channel is gone with the refusal; nothing left to delete.
+    }
+  }
+}

@@ -1,0 +1,143 @@
+import os from 'node:os';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
+import { RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../../support/requirements.js';
+import { type Admin, httpAdmin } from './admin.js';
+import { Session } from './session.js';
+
+/**
+ * A broker the conformance scenarios run against. Every scenario runs once
+ * per target with identical expectations: RabbitMQ is the oracle, the
+ * embedded broker must be indistinguishable from it.
+ */
+export interface Target {
+  readonly name: 'rabbitmq' | 'embedded';
+  readonly host: string;
+  readonly port: number;
+  /** An amqp:// URL; defaults: guest/guest, vhost "/". */
+  url(opts?: { user?: string; password?: string; vhost?: string; host?: string }): string;
+  /** Management API access for users, vhosts and permissions; null when the target serves none. */
+  readonly admin: Admin | null;
+  /**
+   * The same broker reachable on a non-loopback address of this machine
+   * (for loopback_users); null when the machine has none.
+   */
+  external(): Promise<{ host: string; port: number; close(): Promise<void> } | null>;
+}
+
+/** A non-internal IPv4 address of this machine, if any. */
+export function externalIPv4(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return null;
+}
+
+interface RunningTarget {
+  readonly target: Target;
+  close(): Promise<void>;
+}
+
+function makeTarget(name: Target['name'], amqpUrl: string, admin: Admin | null, external: Target['external']): Target {
+  const base = new URL(amqpUrl);
+  const host = base.hostname;
+  const port = Number(base.port || 5672);
+  return {
+    name,
+    host,
+    port,
+    admin,
+    external,
+    url: (opts = {}) => {
+      const u = encodeURIComponent(opts.user ?? 'guest');
+      const p = encodeURIComponent(opts.password ?? 'guest');
+      return `amqp://${u}:${p}@${opts.host ?? host}:${port}/${encodeURIComponent(opts.vhost ?? '/')}`;
+    },
+  };
+}
+
+interface EmbeddedHandle {
+  amqpUrl: string;
+  port: number;
+  httpUrl?: string;
+  close(): Promise<void>;
+}
+
+type StartBroker = (opts: { amqpPort: number; bind: string; httpPort?: number; log?: (line: unknown) => void }) => Promise<EmbeddedHandle>;
+
+async function loadStartBroker(): Promise<StartBroker> {
+  const mainPath = '../../../electron/broker/main.js';
+  const mod = (await import(/* @vite-ignore */ mainPath)) as { startBroker?: StartBroker };
+  if (typeof mod.startBroker !== 'function') throw new Error('electron/broker/main.ts does not export startBroker');
+  return mod.startBroker;
+}
+
+const quiet = () => undefined;
+
+async function startEmbedded(): Promise<RunningTarget> {
+  const startBroker = await loadStartBroker();
+  const handle = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', log: quiet });
+  const external: Target['external'] = async () => {
+    const ip = externalIPv4();
+    if (ip === null) return null;
+    const other = await startBroker({ amqpPort: 0, bind: ip, log: quiet });
+    return { host: ip, port: other.port, close: () => other.close() };
+  };
+  return {
+    target: makeTarget('embedded', handle.amqpUrl, handle.httpUrl === undefined ? null : httpAdmin(handle.httpUrl), external),
+    close: () => handle.close(),
+  };
+}
+
+async function startRabbit(): Promise<RunningTarget> {
+  const port = Number(new URL(RABBITMQ_URL).port || 5672);
+  const external: Target['external'] = async () => {
+    const ip = externalIPv4();
+    return ip === null ? null : { host: ip, port, close: async () => undefined };
+  };
+  return { target: makeTarget('rabbitmq', RABBITMQ_URL, httpAdmin(RABBITMQ_MANAGEMENT_URL), external), close: async () => undefined };
+}
+
+/** CONFORMANCE_TARGETS=rabbitmq,embedded narrows the run; by default both, RabbitMQ only where it is available. */
+const wanted = new Set((process.env.CONFORMANCE_TARGETS ?? 'rabbitmq,embedded').split(',').map((s) => s.trim()));
+const targets: { name: Target['name']; start: () => Promise<RunningTarget> }[] = [];
+if (wanted.has('rabbitmq') && (await rabbitAvailable())) targets.push({ name: 'rabbitmq', start: startRabbit });
+if (wanted.has('embedded')) targets.push({ name: 'embedded', start: startEmbedded });
+
+export interface TargetContext {
+  /** The target of the enclosing describe; valid inside tests and hooks. */
+  readonly target: Target;
+  /** A session whose connections, queues, exchanges, users and vhosts are removed after the test. */
+  session(): Session;
+}
+
+/** Declares `body`'s tests once per available target, each in its own describe named after the target. */
+export function forEachTarget(body: (ctx: TargetContext) => void): void {
+  for (const spec of targets) {
+    describe(spec.name, () => {
+      let running: RunningTarget | undefined;
+      const sessions: Session[] = [];
+      beforeAll(async () => {
+        running = await spec.start();
+      });
+      afterEach(async () => {
+        const open = sessions.splice(0);
+        await Promise.all(open.map((s) => s.cleanup()));
+      });
+      afterAll(async () => {
+        await running?.close();
+      });
+      const ctx: TargetContext = {
+        get target() {
+          if (running === undefined) throw new Error(`target ${spec.name} did not start`);
+          return running.target;
+        },
+        session() {
+          const s = new Session(ctx.target);
+          sessions.push(s);
+          return s;
+        },
+      };
+      body(ctx);
+    });
+  }
+}
