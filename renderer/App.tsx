@@ -10,7 +10,7 @@ import { NotConnected } from './shell/NotConnected.js';
 import { Sidebar } from './shell/Sidebar.js';
 import { TopBar } from './shell/TopBar.js';
 import type { ConsoleStore } from './state/consoleStore.js';
-import { isStale } from './state/selectors.js';
+import { hasBrokerData, isStale } from './state/selectors.js';
 import { StoreProvider, useConsole, useStore } from './state/StoreProvider.js';
 import { ChannelsView } from './views/ChannelsView.js';
 import { ConnectionsView } from './views/ConnectionsView.js';
@@ -41,7 +41,7 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
   const loaded = useConsole((s) => s.loaded);
   const loadError = useConsole((s) => s.loadError);
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
-  const hasData = useConsole((s) => s.seq !== null);
+  const hasData = useConsole(hasBrokerData);
   const stale = useConsole((s) => isStale(s) || !s.backendReachable);
 
   if (!loaded) return <div className="content" aria-busy="true" />;

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { FilterMode } from '../filter/textFilter.js';
 import { Icon } from './Icon.js';
 
@@ -15,11 +15,13 @@ export type FilterInputProps = {
 /** The view's filter box: "/" focuses it, Escape clears it, ".*" switches to regex. */
 export function FilterInput({ value, mode, onChange, onModeChange, error, placeholder }: FilterInputProps) {
   const errorId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
   return (
     <div className={`filter${error ? ' has-error' : ''}`}>
       <div className="filter__box">
         <Icon name="search" size={14} className="filter__icon" />
         <input
+          ref={inputRef}
           type="search"
           className="filter__input"
           data-filter-input=""
@@ -46,7 +48,11 @@ export function FilterInput({ value, mode, onChange, onModeChange, error, placeh
           className="filter__mode"
           aria-pressed={mode === 'regex'}
           title={mode === 'regex' ? 'Regular expression (click for plain text)' : 'Plain text (click for regular expression)'}
-          onClick={() => onModeChange(mode === 'regex' ? 'substring' : 'regex')}
+          onClick={() => {
+            onModeChange(mode === 'regex' ? 'substring' : 'regex');
+            // The user is mid-query: keep typing where they were.
+            inputRef.current?.focus();
+          }}
         >
           .*
         </button>

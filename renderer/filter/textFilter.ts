@@ -20,7 +20,8 @@ export function compileTextFilter(query: string, mode: FilterMode): TextFilter {
     const pattern = new RegExp(query, 'i');
     return { ok: true, active: true, test: (text) => pattern.test(text) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : String(error);
+    // V8 says "Invalid regular expression: /(a/i: Unterminated group"; the pattern is already on screen.
+    const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: (\/.*\/[a-z]*: )?/, '') : String(error);
     return { ok: false, error: `Invalid regex: ${reason}` };
   }
 }

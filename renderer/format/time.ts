@@ -8,7 +8,13 @@ export function formatAgo(thenMs: number, nowMs: number): string {
   return `${Math.floor(minutes / 60)}h ago`;
 }
 
-/** Whole seconds until `thenMs`, never negative: for "retrying in 4s". */
+/** "retrying in 4s", or "retrying now" once the moment has come. */
+export function retryingIn(thenMs: number, nowMs: number): string {
+  const seconds = secondsUntil(thenMs, nowMs);
+  return seconds === 0 ? 'retrying now…' : `retrying in ${seconds}s`;
+}
+
+/** Whole seconds until `thenMs`, never negative. */
 export function secondsUntil(thenMs: number, nowMs: number): number {
   return Math.max(0, Math.ceil((thenMs - nowMs) / 1000));
 }

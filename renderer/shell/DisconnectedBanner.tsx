@@ -1,4 +1,4 @@
-import { formatClock, secondsUntil } from '../format/time.js';
+import { formatClock, retryingIn } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
 import { errorMessage } from '../state/consoleStore.js';
 import { sessionProfile } from '../state/selectors.js';
@@ -24,7 +24,7 @@ export function DisconnectedBanner() {
         {session.error}
         <span className="banner__muted">
           {session.lastSampleAt !== null ? ` · showing data from ${formatClock(session.lastSampleAt)}` : ''}
-          {session.retryAt !== null ? ` · retrying in ${secondsUntil(session.retryAt, now)}s` : ''}
+          {session.retryAt !== null ? ` · ${retryingIn(session.retryAt, now)}` : ''}
         </span>
       </div>
       <button

@@ -1,21 +1,22 @@
 import { EmptyState } from '../components/EmptyState.js';
 import { hrefOf } from '../navigation/routes.js';
 import { errorMessage } from '../state/consoleStore.js';
+import { sessionProfile } from '../state/selectors.js';
 import { useClient, useConsole } from '../state/StoreProvider.js';
 import { hostOf } from './ProfileSwitcher.js';
 
-/** Shown in place of a view before any broker has been connected. */
+/** Shown in place of a view while there is no data from any broker: what is going on, and the way out. */
 export function NotConnected() {
   const client = useClient();
   const profiles = useConsole((s) => s.profiles);
   const session = useConsole((s) => s.session);
-  if (session?.status === 'connecting') {
-    return <EmptyState title="Connecting…">The first sample appears in a moment.</EmptyState>;
-  }
-  return (
-    <EmptyState title="Not connected — choose a broker">
+  const current = useConsole(sessionProfile);
+  const others = profiles.filter((p) => p.id !== current?.id);
+
+  const list =
+    others.length > 0 ? (
       <div className="connect-list">
-        {profiles.map((profile) => (
+        {others.map((profile) => (
           <button
             key={profile.id}
             type="button"
@@ -27,6 +28,23 @@ export function NotConnected() {
           </button>
         ))}
       </div>
+    ) : null;
+
+  if (current && session?.status === 'connecting') {
+    return <EmptyState title={`Connecting to ${current.name}…`}>The first sample appears in a moment.</EmptyState>;
+  }
+  if (current && session?.status === 'disconnected') {
+    return (
+      <EmptyState title={`No data from ${current.name} yet`}>
+        <p>Warren keeps retrying. Fix the problem above, or switch to another broker:</p>
+        {list}
+        <a href={hrefOf('profiles')}>Edit profiles</a>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="Not connected — choose a broker">
+      {list ?? (current ? null : <p>Add a broker profile to start.</p>)}
       <a href={hrefOf('profiles')}>Manage profiles</a>
     </EmptyState>
   );

@@ -1,5 +1,5 @@
 import { StatusDot } from '../components/StatusDot.js';
-import { formatAgo, secondsUntil } from '../format/time.js';
+import { formatAgo, retryingIn } from '../format/time.js';
 import { useNow } from '../hooks/useNow.js';
 import { errorMessage } from '../state/consoleStore.js';
 import { sessionProfile } from '../state/selectors.js';
@@ -32,7 +32,7 @@ export function SessionIndicator() {
       <div className="session-indicator is-error" role="status">
         <StatusDot status="disconnected" />
         <span className="session-indicator__error" title={session.error ?? undefined}>
-          Disconnected{session.retryAt !== null ? ` · retrying in ${secondsUntil(session.retryAt, now)}s` : ''}
+          Disconnected{session.retryAt !== null ? ` · ${retryingIn(session.retryAt, now)}` : ''}
         </span>
         <button
           type="button"

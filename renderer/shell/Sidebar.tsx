@@ -1,5 +1,6 @@
 import { Icon, type IconName } from '../components/Icon.js';
 import { hrefOf, NAV_ITEMS, type Route } from '../navigation/routes.js';
+import { hasBrokerData } from '../state/selectors.js';
 import { useConsole } from '../state/StoreProvider.js';
 import type { ConsoleState } from '../state/consoleState.js';
 import { ProfileSwitcher } from './ProfileSwitcher.js';
@@ -36,7 +37,7 @@ function countOf(route: Route, state: ConsoleState): number | null {
 export function Sidebar({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
   const state = useConsole((s) => s);
   // Counts of a broker we are not on would be zeros that mean nothing.
-  const showCounts = state.seq !== null && state.session !== null && state.session.status !== 'idle';
+  const showCounts = hasBrokerData(state);
   const hasProfiles = state.profiles.length > 0;
   return (
     <nav className="sidebar" aria-label="Main">

@@ -7,6 +7,11 @@ export function sessionProfile(state: ConsoleState): Profile | undefined {
   return id ? state.profiles.find((p) => p.id === id) : undefined;
 }
 
+/** There is broker data to show: a sample arrived since the session's broker was chosen. */
+export function hasBrokerData(state: ConsoleState): boolean {
+  return state.seq !== null && state.session !== null && state.session.status !== 'idle' && state.session.lastSampleAt !== null;
+}
+
 /** The views show the last known data, dimmed, while the broker is away. */
 export function isStale(state: ConsoleState): boolean {
   return state.session?.status === 'disconnected' || state.session?.status === 'connecting';

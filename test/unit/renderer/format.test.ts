@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatByteRate, formatCount, formatRate } from '../../../renderer/format/numbers.js';
-import { formatAgo, formatDuration, secondsUntil } from '../../../renderer/format/time.js';
+import { formatAgo, formatDuration, retryingIn, secondsUntil } from '../../../renderer/format/time.js';
 
 describe('number formatting', () => {
   it('groups thousands and shows a dash for missing values', () => {
@@ -24,6 +24,8 @@ describe('time formatting', () => {
     expect(formatAgo(0, 190_000)).toBe('3m ago');
     expect(secondsUntil(5_000, 1_200)).toBe(4);
     expect(secondsUntil(0, 1_000)).toBe(0);
+    expect(retryingIn(5_000, 1_200)).toBe('retrying in 4s');
+    expect(retryingIn(5_000, 6_000)).toBe('retrying now…');
   });
 
   it('formats durations', () => {
