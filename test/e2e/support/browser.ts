@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Flags for Debian's Chromium on a machine whose only network is loopback. */
 const CHROMIUM_ARGS = [
@@ -16,7 +16,6 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface BrowserSession {
-  browser: Browser;
   context: BrowserContext;
   page: Page;
   /** Console errors and uncaught page errors seen so far: a clean page has none. */
@@ -26,28 +25,25 @@ export interface BrowserSession {
 
 export async function openBrowser(executablePath: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserSession> {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'warren-chromium-'));
-  const browser = await chromium.launch({
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
-    args: [...CHROMIUM_ARGS, `--user-data-dir=${profileDir}`],
-  });
-  const context = await browser.newContext({
+    args: CHROMIUM_ARGS,
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',
   });
-  const page = await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return {
-    browser,
     context,
     page,
     problems,
     async close() {
-      await browser.close();
+      await context.close();
       rmSync(profileDir, { recursive: true, force: true });
     },
   };
