@@ -1,9 +1,10 @@
 // Streaming frame parser: feed it socket chunks in any split, it yields whole
 // frames. Payloads are slices of the input when a frame lies within one chunk
 // (no copy); chunks are concatenated once only when a frame spans them.
+import { payloadSnippet } from '../erlang-term.js';
 import { FRAME_END, FRAME_HEADER_SIZE, FRAME_OVERHEAD, type Frame } from './frame.js';
 
-/** A framing violation (wrong frame end, frame too large): a 501 FRAME_ERROR. */
+/** A framing violation (wrong frame end, frame too large): a 501 FRAME_ERROR, texted as rabbit_reader does. */
 export class FrameError extends Error {
   constructor(readonly text: string) {
     super(text);
@@ -39,12 +40,12 @@ export class FrameParser {
       const channel = buf.readUInt16BE(offset + 1);
       const size = buf.readUInt32BE(offset + 3);
       if (this.frameMax > 0 && size > this.frameMax - FRAME_OVERHEAD) {
-        throw new FrameError(`type ${type}, frame size ${size} larger than negotiated maximum ${this.frameMax - FRAME_OVERHEAD}`);
+        throw new FrameError(`type ${type}, all octets = <<>>: {frame_too_large,${size},${this.frameMax - FRAME_OVERHEAD}}`);
       }
       const end = offset + FRAME_HEADER_SIZE + size;
       if (buf.length < end + 1) break;
       if (buf[end] !== FRAME_END) {
-        throw new FrameError(`type ${type}, invalid frame end marker ${buf[end]}`);
+        throw new FrameError(`type ${type}, ${payloadSnippet(buf.subarray(offset + FRAME_HEADER_SIZE, end))}: {invalid_frame_end_marker,${buf[end]}}`);
       }
       onFrame({ type, channel, payload: buf.subarray(offset + FRAME_HEADER_SIZE, end) });
       offset = end + 1;
