@@ -1,0 +1,138 @@
+import { expect, it } from 'vitest';
+import {
+  contentHeader,
+  decodeClose,
+  frame,
+  FRAME_BODY,
+  method,
+  RawAmqp,
+  shortstr,
+  table,
+  u16,
+  u32,
+  u8,
+} from './support/raw-amqp.js';
+import { forEachTarget } from './support/targets.js';
+
+/**
+ * Issue section 3, frame level: 504 channel errors, 501/505 frame errors
+ * and 540 unsupported features are connection errors (connection.close on
+ * channel 0); the broker and its other connections carry on.
+ */
+forEachTarget((ctx) => {
+  async function closeAfter(steps: (raw: RawAmqp) => Promise<void> | void): Promise<unknown> {
+    const bystander = await ctx.session().channel();
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake();
+      await steps(raw);
+      const f = await raw.next();
+      const close = f && decodeClose(f);
+      // The offending connection is gone; another one still works.
+      await bystander.checkExchange('amq.direct');
+      return close;
+    } finally {
+      raw.destroy();
+    }
+  }
+
+  async function openChannel1(raw: RawAmqp): Promise<void> {
+    raw.openChannel(1);
+    await raw.expectMethod(20, 11);
+  }
+
+  const publishMethod = () => method(1, 60, 40, u16(0), shortstr(''), shortstr('q'), u8(0));
+
+  const cases: [string, (raw: RawAmqp) => Promise<void> | void, number, string][] = [
+    [
+      'a method on a channel that was never opened',
+      (raw) => raw.send(method(1, 50, 10, u16(0), shortstr('q'), u8(0), table({}))),
+      504,
+      "CHANNEL_ERROR - expected 'channel.open'",
+    ],
+    [
+      'a second channel.open on an open channel',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.openChannel(1);
+      },
+      504,
+      "CHANNEL_ERROR - second 'channel.open' seen",
+    ],
+    [
+      'a wrong frame end byte',
+      (raw) => raw.send(frame(1, 1, Buffer.concat([u16(20), u16(10), shortstr('')]), 0x00)),
+      501,
+      'FRAME_ERROR - type 1, all octets = <<0,20,0,10,0>>: {invalid_frame_end_marker,0}',
+    ],
+    [
+      'an unknown frame type',
+      (raw) => raw.send(frame(7, 0, Buffer.alloc(0))),
+      501,
+      'FRAME_ERROR - type 7, all octets = <<>>: unknown_frame',
+    ],
+    [
+      'a frame larger than frame_max',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(publishMethod(), contentHeader(1, 200_000), frame(FRAME_BODY, 1, Buffer.alloc(140_000)));
+      },
+      501,
+      'FRAME_ERROR - type 3, all octets = <<>>: {frame_too_large,140000,131064}',
+    ],
+    [
+      'a body frame where a content header is due',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(publishMethod(), frame(FRAME_BODY, 1, Buffer.from('x')));
+      },
+      505,
+      'UNEXPECTED_FRAME - expected content header for class 60, got non content header frame instead',
+    ],
+    [
+      'a method frame where a content body is due',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(publishMethod(), contentHeader(1, 5), method(1, 20, 10, shortstr('')));
+      },
+      505,
+      'UNEXPECTED_FRAME - expected content body, got non content body frame instead',
+    ],
+    [
+      'basic.qos with prefetch_size',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 60, 10, u32(10), u16(0), u8(0)));
+      },
+      540,
+      'NOT_IMPLEMENTED - prefetch_size!=0 (10)',
+    ],
+    [
+      'channel.flow active=false',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 20, 20, u8(0)));
+      },
+      540,
+      'NOT_IMPLEMENTED - active=false',
+    ],
+  ];
+
+  it.each(cases)('closes the connection for %s', async (_what, steps, replyCode, replyText) => {
+    expect(await closeAfter(steps)).toEqual({ classId: 10, methodId: 50, replyCode, replyText });
+  });
+
+  it('answers channel.flow active=true with flow-ok active=true', async () => {
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake();
+      await openChannel1(raw);
+      raw.send(method(1, 20, 20, u8(1)));
+      const ok = await raw.expectMethod(20, 21);
+      expect(ok.payload.readUInt8(4)).toBe(1);
+    } finally {
+      raw.destroy();
+    }
+  });
+});
+
