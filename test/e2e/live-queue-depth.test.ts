@@ -49,7 +49,7 @@ describe.skipIf(!rabbit || !chromium)('web console against a real RabbitMQ', () 
 
     // The first profile saved from the welcome screen connects straight away.
     await page.getByRole('button', { name: 'Save profile' }).click();
-    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
   });
 
   it('shows a queue the test declared and ready = 5 after 5 publishes', async () => {
@@ -67,7 +67,7 @@ describe.skipIf(!rabbit || !chromium)('web console against a real RabbitMQ', () 
     await ch.close();
 
     const readyCell = async () => (await row.getByRole('gridcell').allTextContents()).map((t) => t.trim());
-    await expect.poll(readyCell, { timeout: 20_000, interval: 500 }).toContain('5');
+    await expect.poll(readyCell, { timeout: 40_000, interval: 500 }).toContain('5');
     const cells = await readyCell();
     expect(cells).toContain(queue);
     await screenshot(page, 'e2e-queues-live-depth');
