@@ -1,0 +1,292 @@
+import { expect, it } from 'vitest';
+import { refusal } from './support/errors.js';
+import { body, collect, drain, sleep, waitFor, waitForDepth } from './support/messages.js';
+import { forEachTarget } from './support/targets.js';
+
+/** Issue section 5: queue properties and every argument. */
+forEachTarget((ctx) => {
+  it('names server-named queues amq.gen-… and reports counts on passive declare', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const { queue } = await ch.assertQueue('', { exclusive: true });
+    expect(queue).toMatch(/^amq\.gen-[A-Za-z0-9_-]{22}$/);
+    ch.sendToQueue(queue, Buffer.from('a'));
+    ch.sendToQueue(queue, Buffer.from('b'));
+    await waitForDepth(ch, queue, 2);
+    await ch.consume(queue, () => undefined, { noAck: false });
+    await ch.prefetch(1);
+    const other = await s.channel();
+    expect(await other.checkQueue(queue)).toMatchObject({ queue, consumerCount: 1 });
+  });
+
+  it('deletes an exclusive queue when its connection closes', async () => {
+    const s = ctx.session();
+    const conn = await s.connect();
+    const q = s.queueName();
+    await (await s.channel(conn)).assertQueue(q, { exclusive: true });
+    await conn.close();
+    await waitFor(async () => (await (await s.channel()).checkQueue(q).then(() => false, () => true)), 3000, 'exclusive queue deletion');
+  });
+
+  it('deletes an auto-delete queue when its last consumer goes, not before it had one', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { autoDelete: true });
+    const a = await ch.consume(q, () => undefined);
+    const b = await ch.consume(q, () => undefined);
+    await ch.cancel(a.consumerTag);
+    expect(await (await s.channel()).checkQueue(q)).toMatchObject({ consumerCount: 1 });
+    await ch.cancel(b.consumerTag);
+    await waitFor(async () => (await (await s.channel()).checkQueue(q).then(() => false, () => true)), 3000, 'auto-delete');
+  });
+
+  it('delete if-unused / if-empty refuse with 406; delete and purge return the message count', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q);
+    for (const m of ['1', '2', '3']) ch.sendToQueue(q, Buffer.from(m));
+    await waitForDepth(ch, q, 3);
+    expect(await refusal((await s.channel()).deleteQueue(q, { ifEmpty: true }))).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - queue '${q}' in vhost '/' not empty`,
+    });
+    const consumerCh = await s.channel();
+    const c = await consumerCh.consume(q, () => undefined, { noAck: false });
+    await consumerCh.prefetch(1);
+    expect(await refusal((await s.channel()).deleteQueue(q, { ifUnused: true }))).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - queue '${q}' in vhost '/' in use`,
+    });
+    await consumerCh.close();
+    await waitForDepth(ch, q, 3);
+    expect(await ch.purgeQueue(q)).toEqual({ messageCount: 3 });
+    ch.sendToQueue(q, Buffer.from('4'));
+    await waitForDepth(ch, q, 1);
+    expect(await ch.deleteQueue(q)).toEqual({ messageCount: 1 });
+    expect(c.consumerTag).toBeTruthy();
+  });
+
+  it('x-message-ttl: expired messages are never delivered', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-message-ttl': 200 } });
+    ch.sendToQueue(q, Buffer.from('old'));
+    await sleep(400);
+    ch.sendToQueue(q, Buffer.from('fresh'));
+    expect((await drain(ch, q)).map(body)).toEqual(['fresh']);
+  });
+
+  it('per-message expiration: each message expires on its own; expiration 0 is dropped unless delivered at once', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q);
+    ch.sendToQueue(q, Buffer.from('short'), { expiration: '100' });
+    ch.sendToQueue(q, Buffer.from('long'), { expiration: '60000' });
+    ch.sendToQueue(q, Buffer.from('zero'), { expiration: '0' });
+    ch.sendToQueue(q, Buffer.from('forever'));
+    await sleep(300);
+    expect((await drain(ch, q)).map((m) => [body(m), m.properties.expiration])).toEqual([
+      ['long', '60000'],
+      ['forever', undefined],
+    ]);
+  });
+
+  it('x-expires: a passive declare renews the lease; an unused queue is deleted after the period', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-expires': 300 } });
+    for (let i = 0; i < 8; i++) {
+      await sleep(100);
+      await ch.checkQueue(q);
+    }
+    await sleep(1000);
+    expect(await refusal((await s.channel()).checkQueue(q))).toEqual({ code: 404, text: `NOT_FOUND - no queue '${q}' in vhost '/'` });
+  });
+
+  it('x-max-length with drop-head (the default) drops the oldest', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-max-length': 2 } });
+    for (const m of ['1', '2', '3', '4']) ch.sendToQueue(q, Buffer.from(m));
+    await ch.waitForConfirms();
+    expect((await drain(ch, q)).map(body)).toEqual(['3', '4']);
+  });
+
+  it('x-max-length-bytes counts body bytes', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-max-length-bytes': 10 } });
+    for (const m of ['aaaa', 'bbbb', 'cccc']) ch.sendToQueue(q, Buffer.from(m));
+    await ch.waitForConfirms();
+    expect((await drain(ch, q)).map(body)).toEqual(['bbbb', 'cccc']);
+  });
+
+  it('x-overflow reject-publish: nacks what does not fit and keeps the oldest', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-max-length': 2, 'x-overflow': 'reject-publish' } });
+    const outcomes = await Promise.all(
+      ['1', '2', '3'].map(
+        (m) =>
+          new Promise<string>((resolve) => {
+            ch.sendToQueue(q, Buffer.from(m), {}, (err) => resolve(err ? 'nack' : 'ack'));
+          }),
+      ),
+    );
+    expect(outcomes).toEqual(['ack', 'ack', 'nack']);
+    expect((await drain(ch, q)).map(body)).toEqual(['1', '2']);
+  });
+
+  it('x-overflow reject-publish-dlx: nacks and dead-letters what does not fit', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [q, dlq] = [s.queueName('main'), s.queueName('dead')];
+    await ch.assertQueue(dlq);
+    await ch.assertQueue(q, {
+      arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish-dlx', 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': dlq },
+    });
+    const nacked = await new Promise<boolean>((resolve) => {
+      ch.sendToQueue(q, Buffer.from('1'));
+      ch.sendToQueue(q, Buffer.from('2'), {}, (err) => resolve(err !== null && err !== undefined));
+    });
+    expect(nacked).toBe(true);
+    await waitForDepth(ch, dlq, 1);
+    const [dead] = await drain(ch, dlq);
+    expect(dead && body(dead)).toBe('2');
+    expect(dead?.properties.headers?.['x-death']).toMatchObject([{ reason: 'maxlen', queue: q, count: 1 }]);
+  });
+
+  it("dead-lettering on reject, expiry and overflow, with RabbitMQ's x-death and x-first-death-* headers", async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const dlx = s.exchangeName('dlx');
+    await ch.assertExchange(dlx, 'topic', { durable: false });
+    const [work, dead] = [s.queueName('work'), s.queueName('dead')];
+    await ch.assertQueue(dead);
+    await ch.bindQueue(dead, dlx, '#');
+    await ch.assertQueue(work, { arguments: { 'x-dead-letter-exchange': dlx, 'x-message-ttl': 60000 } });
+    ch.publish('', work, Buffer.from('rejected'), { headers: { keep: 'me' } });
+    await ch.waitForConfirms();
+    const m = await ch.get(work);
+    if (m === false) throw new Error('no message');
+    ch.reject(m, false);
+    await waitForDepth(ch, dead, 1);
+    const [d] = await drain(ch, dead);
+    const h = d?.properties.headers ?? {};
+    expect(d && body(d)).toBe('rejected');
+    expect(d?.fields).toMatchObject({ exchange: dlx, routingKey: work });
+    expect(h.keep).toBe('me');
+    expect(h['x-first-death-reason']).toBe('rejected');
+    expect(h['x-first-death-queue']).toBe(work);
+    expect(h['x-first-death-exchange']).toBe('');
+    const deaths = h['x-death'] as Record<string, unknown>[];
+    expect(deaths).toHaveLength(1);
+    expect(deaths[0]).toMatchObject({ count: 1, reason: 'rejected', queue: work, exchange: '', 'routing-keys': [work] });
+    expect(Object.keys(deaths[0] ?? {}).sort()).toEqual(['count', 'exchange', 'queue', 'reason', 'routing-keys', 'time']);
+  });
+
+  it('x-dead-letter-routing-key replaces the key; expiry dead-letters with reason expired; cycles count up x-death', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [a, b] = [s.queueName('a'), s.queueName('b')];
+    await ch.assertQueue(b, { arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': a } });
+    await ch.assertQueue(a, { arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': b, 'x-message-ttl': 50 } });
+    ch.sendToQueue(a, Buffer.from('m'), { expiration: '60000' });
+    await ch.waitForConfirms();
+    await waitForDepth(ch, b, 1);
+    const first = await ch.get(b);
+    if (first === false) throw new Error('no message');
+    expect(first.properties.headers?.['x-death']).toMatchObject([{ reason: 'expired', queue: a, count: 1, 'routing-keys': [a] }]);
+    expect(first.properties.expiration).toBeUndefined();
+    expect(first.properties.headers?.['x-death'][0]['original-expiration']).toBe('60000');
+    ch.reject(first, false);
+    await waitForDepth(ch, b, 1, 5000);
+    const second = await ch.get(b, { noAck: true });
+    if (second === false) throw new Error('no message');
+    const deaths = second.properties.headers?.['x-death'] as Record<string, unknown>[];
+    expect(deaths.map((d) => [d.queue, d.reason, d.count])).toEqual([
+      [a, 'expired', 2],
+      [b, 'rejected', 1],
+    ]);
+    expect(second.properties.headers?.['x-first-death-reason']).toBe('expired');
+  });
+
+  it('x-max-priority: higher priorities first, FIFO within one priority', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-max-priority': 5 } });
+    for (const [m, priority] of [['a', 1], ['b', 5], ['c', 3], ['d', 9], ['e', 1], ['f', 0]] as const) {
+      ch.sendToQueue(q, Buffer.from(m), { priority });
+    }
+    ch.sendToQueue(q, Buffer.from('g'));
+    await ch.waitForConfirms();
+    expect((await drain(ch, q)).map(body)).toEqual(['b', 'd', 'c', 'a', 'e', 'f', 'g']);
+  });
+
+  it('x-single-active-consumer: one consumer at a time, the next takes over on cancel', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-single-active-consumer': true } });
+    const got: string[] = [];
+    const first = await ch.consume(q, (m) => m && got.push(`first:${body(m)}`), { noAck: true });
+    await ch.consume(q, (m) => m && got.push(`second:${body(m)}`), { noAck: true });
+    for (const m of ['1', '2', '3']) ch.sendToQueue(q, Buffer.from(m));
+    await waitFor(() => got.length === 3, 3000, 'deliveries');
+    await ch.cancel(first.consumerTag);
+    ch.sendToQueue(q, Buffer.from('4'));
+    await waitFor(() => got.length === 4, 3000, 'delivery after cancel');
+    expect(got).toEqual(['first:1', 'first:2', 'first:3', 'second:4']);
+  });
+
+  it('consumer x-priority: the higher-priority consumer gets messages while it has capacity', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q);
+    const low = await s.channel();
+    const high = await s.channel();
+    await high.prefetch(2);
+    const got: string[] = [];
+    await low.consume(q, (m) => m && got.push(`low:${body(m)}`), { noAck: true });
+    await high.consume(q, (m) => m && got.push(`high:${body(m)}`), { noAck: false, priority: 10 });
+    for (const m of ['1', '2', '3', '4']) ch.sendToQueue(q, Buffer.from(m));
+    await waitFor(() => got.length === 4, 3000, 'deliveries');
+    expect(got.filter((g) => g.startsWith('high'))).toEqual(['high:1', 'high:2']);
+    expect(got.filter((g) => g.startsWith('low'))).toEqual(['low:3', 'low:4']);
+  });
+
+  it.each([
+    ['x-max-length', -1, "{value_negative,-1}"],
+    ['x-message-ttl', 'abc', '"expected integer, got longstr"'],
+    ['x-expires', 0, '{value_zero,0}'],
+    ['x-overflow', 'bogus', 'invalid_overflow'],
+    ['x-max-priority', -5, '{value_negative,-5}'],
+    ['x-single-active-consumer', 'yes', '{unacceptable_type,longstr}'],
+  ])('refuses %s = %j with 406', async (arg, value, reason) => {
+    const s = ctx.session();
+    const q = s.queueName();
+    expect(await refusal((await s.channel()).assertQueue(q, { arguments: { [arg]: value } }))).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - invalid arg '${arg}' for queue '${q}' in vhost '/': ${reason}`,
+    });
+  });
+
+  it('collects deliveries in order from a plain queue', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q);
+    for (const m of ['1', '2', '3']) ch.sendToQueue(q, Buffer.from(m));
+    expect((await collect(ch, q, 3, { noAck: true })).map(body)).toEqual(['1', '2', '3']);
+  });
+});
