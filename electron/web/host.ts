@@ -6,7 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { ResultOf } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { computeInventoryDelta } from '../../shared/inventory/delta.js';
-import { MAX_CLIENT_MESSAGE_BYTES } from '../../shared/api/wire.js';
+import { MAX_CLIENT_MESSAGE_BYTES, type ServerMessage } from '../../shared/api/wire.js';
 import type { Dispatch } from '../backend/dispatch.js';
 import type { Logger } from '../backend/logger.js';
 import type { Backend } from '../backend/types.js';
@@ -56,23 +56,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const policy = accessPolicy(token, host, port);
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const origin = `http://${urlHost}:${port}`;
-  const headers = securityHeaders(`ws://${urlHost}:${port} ws://localhost:${port}`);
+  // 'self' already covers ws: to the same host in CSP 3; the explicit list is for browsers that predate it.
+  const headers = securityHeaders([...policy.hosts].map((name) => `ws://${name}`));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT });
-  const broadcaster = createBroadcaster({
-    log,
-    resync: async () => {
-      let snapshot: ResultOf<'inventory.snapshot'>;
-      try {
-        snapshot = (await options.backend.dispatch('inventory.snapshot', {})) as ResultOf<'inventory.snapshot'>;
-      } catch (err) {
-        // Not connected to a broker: there is no inventory to resync.
-        if (err instanceof ApiError && err.code === 'not_connected') return null;
-        throw err;
-      }
-      return { type: 'event', event: 'inventory.delta', payload: computeInventoryDelta(null, snapshot.inventory, snapshot.seq, Date.now()) };
-    },
-  });
+  const broadcaster = createBroadcaster({ log, resync: () => fullInventoryDelta(options.backend) });
   const unsubscribe = options.backend.subscribe((event, payload) => broadcaster.publish(event, payload));
 
   server.on('request', (req, res) => {
@@ -143,9 +131,21 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
-function securityHeaders(socketOrigins: string): Record<string, string> {
+/** The whole inventory as one `full` delta, for a page that missed some; null when no broker is connected. */
+export async function fullInventoryDelta(backend: Backend): Promise<ServerMessage | null> {
+  let snapshot: ResultOf<'inventory.snapshot'>;
+  try {
+    snapshot = (await backend.dispatch('inventory.snapshot', {})) as ResultOf<'inventory.snapshot'>;
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'not_connected') return null;
+    throw err;
+  }
+  return { type: 'event', event: 'inventory.delta', payload: computeInventoryDelta(null, snapshot.inventory, snapshot.seq, Date.now()) };
+}
+
+function securityHeaders(socketOrigins: string[]): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(socketOrigins.split(' ')),
+    'Content-Security-Policy': contentSecurityPolicy(socketOrigins),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'no-referrer',

@@ -2,6 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ServerMessage } from '../../../shared/api/wire.js';
 import { memoryLogger } from '../../../electron/backend/logger.js';
 import { type EventSocket, createBroadcaster } from '../../../electron/web/broadcast.js';
+import { fullInventoryDelta } from '../../../electron/web/host.js';
+import { ApiError } from '../../../shared/api/errors.js';
+import { InventoryDelta } from '../../../shared/inventory/delta.js';
+import { emptyInventory } from '../../../shared/model/inventory.js';
 
 class FakeSocket implements EventSocket {
   bufferedAmount = 0;
@@ -106,5 +110,20 @@ describe('the event broadcaster', () => {
     b.publish('inventory.delta', delta(2));
     expect(slow.events()).toEqual(['inventory.delta#2']);
     b.close();
+  });
+});
+
+describe('the resync a drained socket gets', () => {
+  const backendAnswering = (dispatch: () => Promise<unknown>) => ({ dispatch, subscribe: () => () => undefined, close: async () => undefined });
+
+  it('is the whole snapshot as one full inventory delta with the snapshot seq', async () => {
+    const message = await fullInventoryDelta(backendAnswering(async () => ({ seq: 41, inventory: emptyInventory() })));
+    expect(message).toMatchObject({ type: 'event', event: 'inventory.delta', payload: { seq: 41, full: true, queues: { upsert: [], remove: [] } } });
+    expect(InventoryDelta.safeParse((message as { payload: unknown }).payload).success).toBe(true);
+  });
+
+  it('is nothing while no broker is connected, and an error otherwise', async () => {
+    expect(await fullInventoryDelta(backendAnswering(async () => Promise.reject(new ApiError('not_connected', 'no broker'))))).toBeNull();
+    await expect(fullInventoryDelta(backendAnswering(async () => Promise.reject(new ApiError('internal', 'boom'))))).rejects.toThrow('boom');
   });
 });
