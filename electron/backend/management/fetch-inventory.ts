@@ -13,10 +13,12 @@ export interface PagingPlan {
 
 /**
  * Above this many rows a listing is fetched in pages of 500. RabbitMQ builds
- * the whole list for every page it serves, so paging costs more broker work
- * in total; it pays off only by keeping each response (and its memory) bounded.
+ * and sorts the whole list for every page it serves: measured on RabbitMQ
+ * 3.10 with 10,000 queues, a paged cycle took 13–23 s against 4 s unpaged.
+ * So paging is kept for brokers where one response would be too big to hold
+ * (20,000 trimmed queue rows are about 5 MB of JSON).
  */
-export const PAGINATE_ABOVE = 5000;
+export const PAGINATE_ABOVE = 20_000;
 
 export const pagingPlanFor = (sizes: { queues: number; exchanges: number; connections: number; channels: number }): PagingPlan => ({
   queues: sizes.queues > PAGINATE_ABOVE,

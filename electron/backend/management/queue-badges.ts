@@ -33,10 +33,11 @@ export function queueBadges(queue: {
   if (queue.autoDelete) badges.push('AD');
   if (queue.exclusive) badges.push('Excl');
   for (const f of FEATURES) {
-    const fromArgument = queue.arguments[f.argument];
-    const fromPolicy = queue.effectivePolicy[f.policyKey];
-    const on = (v: unknown) => present(v) && (f.when ? f.when(v) : true);
-    if (on(fromArgument) || on(fromPolicy)) badges.push(f.badge);
+    if (enabled(f, queue.arguments[f.argument]) || enabled(f, queue.effectivePolicy[f.policyKey])) badges.push(f.badge);
   }
   return badges;
+}
+
+function enabled(feature: (typeof FEATURES)[number], value: unknown): boolean {
+  return present(value) && (feature.when === undefined || feature.when(value));
 }

@@ -16,7 +16,7 @@ describe('management URLs', () => {
   });
 
   it('pages only the listings that were large', () => {
-    expect(pagingPlanFor({ queues: 10_000, exchanges: 10, connections: 0, channels: 0 })).toEqual({ queues: true, exchanges: false, connections: false, channels: false });
+    expect(pagingPlanFor({ queues: 25_000, exchanges: 10, connections: 0, channels: 0 })).toEqual({ queues: true, exchanges: false, connections: false, channels: false });
   });
 });
 
