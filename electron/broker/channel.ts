@@ -44,7 +44,14 @@ interface PendingPublish {
 
 type Settlement = { unacked: Unacked[]; action: 'ack' | 'requeue' | 'reject' };
 
-const PUBLISH = { classId: 60, methodId: 40 };
+/** BCC routes like CC but, as in RabbitMQ, never reaches consumers. */
+function withoutBcc(message: Message): Message {
+  const headers = message.properties.headers;
+  if (!headers || headers.BCC === undefined) return message;
+  const { BCC: _bcc, ...rest } = headers;
+  const properties = { ...message.properties, headers: rest };
+  return { ...message, properties, propertiesBytes: encodeProperties(properties) };
+}
 
 export class Channel implements ConsumerOwner, ReplyTarget {
   private open = true;
@@ -355,8 +362,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       const queues = this.vhost.route(message.exchange, message);
       routed = queues.length > 0;
       const now = Date.now();
+      const stored = withoutBcc(message);
       for (const q of queues) {
-        if (q.publish(message, now) === 'rejected') rejected = true;
+        if (q.publish(stored, now) === 'rejected') rejected = true;
       }
     }
     if (!routed && mandatory) {

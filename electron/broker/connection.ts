@@ -403,6 +403,9 @@ export class Connection implements ChannelConnection {
   /** Server-initiated close (errors, shutdown with 320 CONNECTION_FORCED). */
   close(replyCode: number, replyText: string, classId = 0, methodId = 0): void {
     if (this.state === 'closing' || this.state === 'closed') return;
+    if (this.state === 'open') {
+      this.host.logger.log('info', 'connection.closed', { connection: this.id, remote: this.remote, by: 'server', replyCode, replyText });
+    }
     this.shutdownChannels();
     this.state = 'closing';
     this.sendMethod(0, 'connection.close', { replyCode, replyText, classId, methodId });

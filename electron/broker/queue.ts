@@ -99,7 +99,7 @@ export class Queue {
   publish(message: Message, now: number): PublishOutcome {
     const { overflow } = this.settings;
     if (overflow !== 'drop-head' && this.overLimit(message.body.length) && !this.hasReadyConsumer()) {
-      if (overflow === 'reject-publish-dlx') this.host.deadLetter(this, message, 'rejected');
+      if (overflow === 'reject-publish-dlx') this.host.deadLetter(this, message, 'maxlen');
       return 'rejected';
     }
     const ttl = minDefined(this.settings.messageTtl, messageTtl(message.properties));
