@@ -59,9 +59,24 @@ export function createSocketClient(options: SocketClientOptions): WarrenClient {
     for (const listener of [...statusListeners]) listener(next);
   };
 
+  function retryLater() {
+    setStatus('reconnecting');
+    const delay = Math.min(max, base * 2 ** attempt) * (0.5 + Math.random() / 2);
+    attempt += 1;
+    retryTimer = setTimeout(open, delay);
+  }
+
   function open() {
     retryTimer = null;
-    const ws = connect(options.url);
+    let ws: SocketLike;
+    try {
+      ws = connect(options.url);
+    } catch (err) {
+      // The constructor throws on a URL or policy it refuses; that is one more failed attempt.
+      console.warn('Warren: could not open the WebSocket', err);
+      retryLater();
+      return;
+    }
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
@@ -76,11 +91,7 @@ export function createSocketClient(options: SocketClientOptions): WarrenClient {
       if (socket !== ws) return;
       socket = null;
       failInFlight();
-      if (status === 'closed') return;
-      setStatus('reconnecting');
-      const delay = Math.min(max, base * 2 ** attempt) * (0.5 + Math.random() / 2);
-      attempt += 1;
-      retryTimer = setTimeout(open, delay);
+      if (status !== 'closed') retryLater();
     };
   }
 

@@ -137,6 +137,31 @@ describe('the WebSocket client', () => {
     vi.restoreAllMocks();
   });
 
+  it('treats a socket that cannot even be constructed as a failed attempt', async () => {
+    vi.useFakeTimers();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let attempts = 0;
+    const sockets: FakeSocket[] = [];
+    const client = createSocketClient({
+      url: 'ws://127.0.0.1:1/ws',
+      connect: () => {
+        attempts += 1;
+        if (attempts === 1) throw new SyntaxError('bad URL');
+        const s = new FakeSocket();
+        sockets.push(s);
+        return s;
+      },
+      baseDelayMs: 100,
+    });
+    expect(client.status()).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(100);
+    sockets[0]!.open();
+    expect(client.status()).toBe('open');
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+    client.close();
+  });
+
   it('keeps event listeners across reconnects', async () => {
     vi.useFakeTimers();
     const h = harness();
