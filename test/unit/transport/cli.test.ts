@@ -106,6 +106,29 @@ describe('warren start without an Electron binary', () => {
   }, 60_000);
 });
 
+describe('warren broker', () => {
+  it('runs the embedded broker with the arguments given, and stops it on SIGTERM', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'warren-cli-broker-'));
+    const child = spawnCli(['broker', '--amqp-port', '0', '--http-port', '0', '--data-dir', dataDir]);
+    try {
+      const ready = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout!.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = out.split('\n').find((l) => l.startsWith('Warren broker ready on '));
+          if (line) resolve(line);
+        });
+        child.once('exit', (code) => reject(new Error(`the broker exited (${code}) before it was ready:\n${out}`)));
+      });
+      expect(ready).toMatch(/^Warren broker ready on amqp:\/\/127\.0\.0\.1:\d+/);
+      expect(await stop(child)).toBe(0);
+    } finally {
+      await stop(child);
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('warren with bad arguments', () => {
   it('exits with status 2 and says what is wrong', async () => {
     const child = spawnCli(['web', '--port', 'eighty']);
