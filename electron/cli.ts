@@ -19,7 +19,8 @@ const USAGE = `Usage: warren <command> [options]
 Commands:
   start    Open the desktop window; without an Electron binary, the web console
   web      Serve the console to a browser on this machine
-  broker   Run the embedded AMQP broker (options: warren broker --help)
+  broker   Run the embedded AMQP broker in the foreground; its options are
+           --amqp-port N, --http-port N, --bind ADDR, --data-dir DIR
 
 Options for start and web:
   --port N          Port for the web console (default: any free port)
