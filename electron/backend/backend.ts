@@ -17,8 +17,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log.child('backend');
   const hub = createEventHub(log);
   const store = createProfileStore({ dataDir: options.dataDir, secretBox: options.secretBox, log: log.child('profiles') });
-  // Reading the file up front makes a corrupt profiles file fail at startup, not on first click.
-  await store.list();
+  // Read once up front so a damaged profiles file is in the log from the start; the app still starts,
+  // and profiles.list answers with the same message for the UI to show.
+  await store.list().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
 
   const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
 
@@ -30,7 +31,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       dataDir: options.dataDir,
       platform: `${os.platform()}-${os.arch()}`,
     }),
-    ...profileHandlers(store),
+    ...profileHandlers(store, session, log),
     'profiles.test': async (input) => testConnection(await store.credentialsFor(input)),
     'session.connect': ({ id }) => session.connect(id),
     'session.disconnect': () => session.disconnect(),

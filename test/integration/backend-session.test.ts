@@ -179,6 +179,15 @@ describe.skipIf(!rabbit)('backend session and sampler against RabbitMQ', () => {
     });
   });
 
+  it('disconnects when the connected profile is removed, and reconnects when it is edited', async () => {
+    const { id } = await addProfile();
+    await h.call('session.connect', { id });
+    await h.call('profiles.save', { id, name: 'renamed while connected', amqpUri: RABBIT_URI, managementUrl: `http://${RABBIT_HOST}:${RABBIT_HTTP_PORT}`, username: RABBIT_USER });
+    await waitFor('reconnected after the edit', () => h.states.filter((s) => s.status === 'connected').length >= 2);
+    await h.call('profiles.remove', { id });
+    expect(await h.call<SessionState>('session.state')).toMatchObject({ status: 'idle', profileId: null });
+  });
+
   it('disconnects to idle and clears the inventory', async () => {
     const { id } = await addProfile();
     await h.call('session.connect', { id });

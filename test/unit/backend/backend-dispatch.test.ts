@@ -1,3 +1,5 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/api/errors.js';
 import { createBackend } from '../../../electron/backend/backend.js';
@@ -52,5 +54,25 @@ describe('backend dispatch', () => {
     expect(JSON.stringify(listed)).not.toContain('hunter2');
     expect(await backend.dispatch('profiles.remove', { id: copy.id })).toEqual({ removed: true });
     expect(await backend.dispatch('profiles.list', {})).toHaveLength(1);
+  });
+
+  it('starts with a damaged profiles file, says what is wrong, and never overwrites it', async () => {
+    await backend.close();
+    await mkdir(dir, { recursive: true });
+    const file = path.join(dir, 'profiles.json');
+    await writeFile(file, '{ not json');
+    backend = await createBackend({ dataDir: dir, transport: 'web', version: '9.9.9', log });
+    await expect(backend.dispatch('profiles.list', {})).rejects.toMatchObject({ message: expect.stringContaining('not a valid Warren profiles file') });
+    await expect(backend.dispatch('profiles.save', { name: 'x', amqpUri: 'amqp://h' })).rejects.toThrow();
+    expect(await readFile(file, 'utf8')).toBe('{ not json');
+    expect(log.lines.some((l) => l.includes('profiles unreadable'))).toBe(true);
+  });
+
+  it('answers session.state and inventory.snapshot before any connection', async () => {
+    expect(await backend.dispatch('session.state', {})).toMatchObject({ status: 'idle', profileId: null, samplerIntervalMs: 2000, samplerPaused: false });
+    expect(await backend.dispatch('inventory.snapshot', {})).toMatchObject({ seq: 0, inventory: { queues: [] } });
+    expect(await backend.dispatch('sampler.configure', { intervalMs: 5000, hidden: true })).toMatchObject({ samplerIntervalMs: 5000, samplerPaused: true });
+    await expect(backend.dispatch('sampler.configure', { intervalMs: 10 })).rejects.toMatchObject({ code: 'invalid_args', issues: [{ path: 'intervalMs' }] });
+    await expect(backend.dispatch('session.connect', { id: 'missing' })).rejects.toMatchObject({ code: 'not_found' });
   });
 });
