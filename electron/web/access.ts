@@ -55,18 +55,18 @@ export function originAllowed(req: IncomingMessage, policy: AccessPolicy): boole
   return url.protocol === 'http:' && url.origin === origin.toLowerCase() && policy.hosts.has(url.host);
 }
 
-export function cookieToken(req: IncomingMessage, cookieName: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
+/** Every value sent for `cookieName` (a browser may send a stale one beside the current one). */
+export function cookieValues(req: IncomingMessage, cookieName: string): string[] {
+  const values: string[] = [];
+  for (const part of (req.headers.cookie ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === cookieName) return part.slice(eq + 1).trim();
+    if (eq > 0 && part.slice(0, eq).trim() === cookieName) values.push(part.slice(eq + 1).trim());
   }
-  return undefined;
+  return values;
 }
 
 export function hasSessionCookie(req: IncomingMessage, policy: AccessPolicy): boolean {
-  return sameSecret(cookieToken(req, policy.cookieName), policy.token);
+  return cookieValues(req, policy.cookieName).some((value) => sameSecret(value, policy.token));
 }
 
 export function sessionCookie(policy: AccessPolicy): string {

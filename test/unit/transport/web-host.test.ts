@@ -40,6 +40,11 @@ describe('the page', () => {
     expect((await fetchRaw(host.port, '/', { cookie: `warren_session_${host.port}=nope` })).status).toBe(401);
   });
 
+  it('accepts the current cookie beside a stale one', async () => {
+    const stale = `warren_session_${host.port}=${'z'.repeat(43)}`;
+    expect((await fetchRaw(host.port, '/', { cookie: `${stale}; other=1; ${cookie}` })).status).toBe(200);
+  });
+
   it('trades the token for an HttpOnly SameSite=Strict cookie and strips it from the URL', async () => {
     const reply = await fetchRaw(host.port, `/?token=${host.token}`);
     expect(reply.status).toBe(303);
