@@ -1,8 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract.js';
+import { ipcMethodChannel } from '../../../shared/api/wire.js';
 import { buildDesktop } from '../../../electron/main/desktop-build.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -17,6 +21,27 @@ describe('the desktop build', () => {
     const main = await readFile(path.join(root, pkg.main), 'utf8');
     expect(main).toMatch(/from 'electron'/);
     expect(main).toMatch(/from '\.\.\/backend\/backend\.js'/);
+  });
+
+  it('emits a main that starts under Node with every import of the built tree resolvable', async () => {
+    const userData = await mkdtemp(path.join(os.tmpdir(), 'warren-built-main-'));
+    try {
+      const stub = path.join(import.meta.dirname, 'support', 'electron-stub', 'register.mjs');
+      const run = spawnSync(process.execPath, ['--import', stub, path.join(root, 'dist/electron/main/main.js')], {
+        cwd: root,
+        env: { ...process.env, WARREN_STUB_USER_DATA: userData },
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      const loaded = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { event: string; file?: string; preload?: string; channels?: string[] });
+      expect(loaded.find((e) => e.event === 'exit'), run.stderr).toBeUndefined();
+      const window = loaded.find((e) => e.event === 'loaded');
+      expect(window?.file).toBe(path.join(root, 'dist/renderer/index.html'));
+      expect(existsSync(window!.preload!)).toBe(true);
+      expect(window?.channels?.sort()).toEqual(METHOD_NAMES.map(ipcMethodChannel).sort());
+    } finally {
+      await rm(userData, { recursive: true, force: true });
+    }
   });
 
   it('emits a preload that runs as a sandboxed script whose require knows only electron', async () => {

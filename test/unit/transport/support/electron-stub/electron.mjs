@@ -1,0 +1,45 @@
+// Just enough of Electron for the built main to start; it reports what it saw on stdout.
+const channels = [];
+const report = (event, detail) => process.stdout.write(JSON.stringify({ event, ...detail }) + '\n');
+
+export const app = {
+  enableSandbox() {},
+  on() {
+    return app;
+  },
+  whenReady: async () => undefined,
+  requestSingleInstanceLock: () => true,
+  getPath: () => process.env.WARREN_STUB_USER_DATA,
+  getVersion: () => '0.0.0-stub',
+  quit() {},
+  exit(code) {
+    report('exit', { code });
+    process.exit(code);
+  },
+};
+export const ipcMain = {
+  handle(channel) {
+    channels.push(channel);
+  },
+  removeHandler() {},
+};
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler() {},
+    setPermissionCheckHandler() {},
+    webRequest: { onHeadersReceived() {} },
+  },
+};
+export const safeStorage = { isEncryptionAvailable: () => false };
+export class BrowserWindow {
+  constructor(options) {
+    this.options = options;
+    this.webContents = { id: 1, isDestroyed: () => false, send() {} };
+  }
+  once() {}
+  async loadFile(file) {
+    report('loaded', { file, preload: this.options.webPreferences.preload, channels });
+    // Started is all the test needs; the backend's timers would keep Node alive.
+    setImmediate(() => process.exit(0));
+  }
+}
