@@ -1,14 +1,7 @@
-import {
-  flexRender,
-  getCoreRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type RowData,
-  type SortingState,
-} from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row, type RowData, type SortingState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { sortRows } from './sortRows.js';
 
 declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
@@ -22,7 +15,6 @@ declare module '@tanstack/react-table' {
 
 export type DataTableProps<T extends { key: string }> = {
   rows: readonly T[];
-  // The columns mix value types; TanStack's own helpers type them this way too.
   columns: ColumnDef<T, any>[];
   /** Read by screen readers: "Queues". */
   label: string;
@@ -33,6 +25,7 @@ export type DataTableProps<T extends { key: string }> = {
 
 export const ROW_HEIGHT = 28;
 const PAGE_ROWS = 20;
+const estimateRowHeight = (): number => ROW_HEIGHT;
 
 function gridTemplate<T>(columns: ColumnDef<T, unknown>[]): { template: string; minWidth: number } {
   let minWidth = 0;
@@ -45,10 +38,59 @@ function gridTemplate<T>(columns: ColumnDef<T, unknown>[]): { template: string; 
   return { template: parts.join(' '), minWidth };
 }
 
+type TableRowProps<T> = {
+  row: Row<T>;
+  index: number;
+  start: number;
+  selected: boolean;
+  template: string;
+  columns: unknown;
+  id: string;
+  onSelect: (key: string) => void;
+};
+
+function TableRowView<T>({ row, index, start, selected, template, id, onSelect }: TableRowProps<T>) {
+  return (
+    <div
+      id={id}
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      className={`data-table__row${selected ? ' is-selected' : ''}`}
+      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)` }}
+      onClick={() => onSelect(row.id)}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.id} role="gridcell" className={`data-table__td align-${cell.column.columnDef.meta?.align ?? 'left'}`}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/**
+ * A row re-renders only when its data, place, selection or columns change:
+ * while scrolling, a frame pays only for the rows that scrolled in. (The
+ * TanStack row object itself is rebuilt with every window, so it is not compared.)
+ */
+const TableRow = memo(
+  TableRowView,
+  (a, b) =>
+    a.row.original === b.row.original &&
+    a.index === b.index &&
+    a.start === b.start &&
+    a.selected === b.selected &&
+    a.template === b.template &&
+    a.columns === b.columns &&
+    a.id === b.id,
+) as typeof TableRowView;
+
 /**
  * A sortable table that renders only the rows in view, so 10,000 rows scroll
  * as smoothly as 10. Rows are identified by `key`: selection and scroll
- * position survive live updates.
+ * position survive live updates. Sorting happens on the plain rows; TanStack
+ * builds row objects for the visible window only.
  */
 export function DataTable<T extends { key: string }>({ rows, columns, label, initialSorting = [], empty }: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(initialSorting);
@@ -56,50 +98,55 @@ export function DataTable<T extends { key: string }>({ rows, columns, label, ini
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();
 
+  const sortedRows = useMemo(() => sortRows(rows, columns as ColumnDef<T, unknown>[], sorting), [rows, columns, sorting]);
+  const { template, minWidth } = useMemo(() => gridTemplate(columns as ColumnDef<T, unknown>[]), [columns]);
+
+  // Stable callbacks: a new getItemKey makes the virtualizer recompute every row's offset.
+  const getItemKey = useCallback((index: number) => sortedRows[index]?.key ?? index, [sortedRows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const virtualizer = useVirtualizer({
+    count: sortedRows.length,
+    getScrollElement,
+    estimateSize: estimateRowHeight,
+    overscan: 8,
+    getItemKey,
+  });
+  const items = virtualizer.getVirtualItems();
+  const windowRows = useMemo(() => items.map((item) => sortedRows[item.index]).filter((row): row is T => row !== undefined), [items, sortedRows]);
+
   const table = useReactTable<T>({
-    data: rows as T[],
+    data: windowRows,
     columns,
     state: { sorting },
     onSortingChange: setSorting,
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.key,
   });
-  const sortedRows = table.getRowModel().rows;
-  const { template, minWidth } = useMemo(() => gridTemplate(columns as ColumnDef<T, unknown>[]), [columns]);
-  const gridStyle = { gridTemplateColumns: template };
+  const tableRows = table.getRowModel().rows;
 
-  const virtualizer = useVirtualizer({
-    count: sortedRows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => sortedRows[index]?.id ?? index,
-  });
-
-  const selectedIndex = selectedKey === null ? -1 : sortedRows.findIndex((row) => row.id === selectedKey);
+  const selectedIndex = useMemo(() => (selectedKey === null ? -1 : sortedRows.findIndex((row) => row.key === selectedKey)), [selectedKey, sortedRows]);
 
   // A selected row that vanished (deleted queue, filtered out) is forgotten.
   useEffect(() => {
     if (selectedKey !== null && selectedIndex === -1) setSelectedKey(null);
   }, [selectedKey, selectedIndex]);
 
-  const select = useCallback(
-    (index: number) => {
-      const row = sortedRows[index];
-      if (!row) return;
-      setSelectedKey(row.id);
-      virtualizer.scrollToIndex(index, { align: 'auto' });
-    },
-    [sortedRows, virtualizer],
-  );
+  const select = (index: number): void => {
+    const row = sortedRows[index];
+    if (!row) return;
+    setSelectedKey(row.key);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const last = sortedRows.length - 1;
     if (last < 0) return;
+    // With nothing selected, the arrows start from the first row in view, not from the top of the list.
+    const firstInView = Math.min(last, Math.ceil((virtualizer.scrollOffset ?? 0) / ROW_HEIGHT));
     const moves: Record<string, number> = {
-      ArrowDown: Math.min(last, selectedIndex + 1),
-      ArrowUp: Math.max(0, selectedIndex === -1 ? 0 : selectedIndex - 1),
+      ArrowDown: selectedIndex === -1 ? firstInView : Math.min(last, selectedIndex + 1),
+      ArrowUp: selectedIndex === -1 ? firstInView : Math.max(0, selectedIndex - 1),
       PageDown: Math.min(last, Math.max(0, selectedIndex) + PAGE_ROWS),
       PageUp: Math.max(0, selectedIndex - PAGE_ROWS),
       Home: 0,
@@ -129,7 +176,7 @@ export function DataTable<T extends { key: string }>({ rows, columns, label, ini
       onKeyDown={onKeyDown}
     >
       <div className="data-table__inner" style={{ minWidth }}>
-        <div className="data-table__header" role="row" aria-rowindex={1} style={gridStyle}>
+        <div className="data-table__header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
           {headerGroup?.headers.map((header) => {
             const sorted = header.column.getIsSorted();
             const align = header.column.columnDef.meta?.align ?? 'left';
@@ -158,27 +205,21 @@ export function DataTable<T extends { key: string }>({ rows, columns, label, ini
           <div className="data-table__empty">{empty}</div>
         ) : (
           <div className="data-table__body" style={{ height: virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const row = sortedRows[item.index];
+            {items.map((item, i) => {
+              const row = tableRows[i];
               if (!row) return null;
-              const selected = item.index === selectedIndex;
               return (
-                <div
+                <TableRow
                   key={row.id}
+                  row={row}
+                  index={item.index}
+                  start={item.start}
+                  selected={item.index === selectedIndex}
+                  template={template}
+                  columns={columns}
                   id={`${idPrefix}-row-${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={selected}
-                  className={`data-table__row${selected ? ' is-selected' : ''}${item.index % 2 === 1 ? ' is-odd' : ''}`}
-                  style={{ ...gridStyle, transform: `translateY(${item.start}px)` }}
-                  onClick={() => setSelectedKey(row.id)}
-                >
-                  {row.getVisibleCells().map((cell) => (
-                    <div key={cell.id} role="gridcell" className={`data-table__td align-${cell.column.columnDef.meta?.align ?? 'left'}`}>
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </div>
-                  ))}
-                </div>
+                  onSelect={setSelectedKey}
+                />
               );
             })}
           </div>

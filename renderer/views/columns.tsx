@@ -14,7 +14,6 @@ export function textColumn<T>(id: string, header: string, get: (row: T) => strin
       const value = ctx.getValue<string>();
       return value === '' ? <span className="muted">{MISSING}</span> : <span className="cell-text" title={value}>{value}</span>;
     },
-    sortingFn: 'alphanumeric',
     meta: { width, grow },
   };
 }
@@ -29,7 +28,6 @@ export function nameColumn<T>(id: string, header: string, get: (row: T) => strin
       const value = ctx.getValue<string>();
       return value === '' ? <span className="cell-text muted">{emptyLabel}</span> : <span className="cell-text cell-name" title={value}>{value}</span>;
     },
-    sortingFn: 'alphanumeric',
     meta: { width, grow: true },
   };
 }
