@@ -34,7 +34,9 @@ function findOnPath(name: string, searchPath: string): string | null {
 export function openBrowser(url: string): boolean {
   const opener = browserOpener();
   if (!opener) return false;
-  const child = spawn(opener.command, [...opener.args, url], { detached: true, stdio: 'ignore', windowsHide: true });
+  // Verbatim so that cmd sees start's empty title as "" (Node would escape the quotes); ignored elsewhere.
+  // The URL is ours (loopback, base64url token): nothing in it that cmd would interpret.
+  const child = spawn(opener.command, [...opener.args, url], { detached: true, stdio: 'ignore', windowsHide: true, windowsVerbatimArguments: true });
   child.on('error', () => undefined);
   child.unref();
   return true;
