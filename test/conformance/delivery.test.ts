@@ -1,7 +1,7 @@
-import type { ConsumeMessage } from 'amqplib';
+import type { ConsumeMessage, GetMessage } from 'amqplib';
 import { expect, it } from 'vitest';
 import { nextClose, refusal } from './support/errors.js';
-import { body, drain, sleep, waitFor, waitForDepth } from './support/messages.js';
+import { body, drain, getN, sleep, waitFor, waitForDepth } from './support/messages.js';
 import { txCommit, txRollback, txSelect } from './support/tx.js';
 import { forEachTarget } from './support/targets.js';
 
@@ -71,8 +71,8 @@ forEachTarget((ctx) => {
   it('ack with multiple acknowledges everything up to the tag', async () => {
     const { s, q, ch } = await filled(['1', '2', '3', '4']);
     const c = await s.channel();
-    const got = await Promise.all([1, 2, 3].map(() => c.get(q)));
-    c.ack(got[1] as ConsumeMessage, true);
+    const got = await getN(c, q, 3);
+    c.ack(got[1] as GetMessage, true);
     await c.close();
     expect((await drain(ch, q)).map((m) => [body(m), m.fields.redelivered])).toEqual([
       ['3', true],
@@ -83,9 +83,9 @@ forEachTarget((ctx) => {
   it('nack and reject with requeue put messages back in their original position, marked redelivered', async () => {
     const { s, q, ch } = await filled(['1', '2', '3']);
     const c = await s.channel();
-    const [m1, m2] = [await c.get(q), await c.get(q)] as ConsumeMessage[];
-    c.reject(m2 as ConsumeMessage, true);
-    c.nack(m1 as ConsumeMessage, false, true);
+    const [m1, m2] = (await getN(c, q, 2)) as [GetMessage, GetMessage];
+    c.reject(m2, true);
+    c.nack(m1, false, true);
     await waitForDepth(ch, q, 3);
     expect((await drain(ch, q)).map((m) => [body(m), m.fields.redelivered])).toEqual([
       ['1', true],
@@ -97,9 +97,9 @@ forEachTarget((ctx) => {
   it('nack multiple without requeue discards; reject without requeue discards', async () => {
     const { s, q, ch } = await filled(['1', '2', '3', '4']);
     const c = await s.channel();
-    const got = (await Promise.all([1, 2, 3].map(() => c.get(q)))) as ConsumeMessage[];
-    c.nack(got[1] as ConsumeMessage, true, false);
-    c.reject(got[2] as ConsumeMessage, false);
+    const got = await getN(c, q, 3);
+    c.nack(got[1] as GetMessage, true, false);
+    c.reject(got[2] as GetMessage, false);
     await waitForDepth(ch, q, 1);
     expect((await drain(ch, q)).map(body)).toEqual(['4']);
   });

@@ -187,7 +187,7 @@ forEachTarget((ctx) => {
     expect(h['x-first-death-reason']).toBe('rejected');
     expect(h['x-first-death-queue']).toBe(work);
     expect(h['x-first-death-exchange']).toBe('');
-    const deaths = h['x-death'] as Record<string, unknown>[];
+    const deaths = h['x-death'] as unknown as Record<string, unknown>[];
     expect(deaths).toHaveLength(1);
     expect(deaths[0]).toMatchObject({ count: 1, reason: 'rejected', queue: work, exchange: '', 'routing-keys': [work] });
     expect(Object.keys(deaths[0] ?? {}).sort()).toEqual(['count', 'exchange', 'queue', 'reason', 'routing-keys', 'time']);
@@ -206,12 +206,12 @@ forEachTarget((ctx) => {
     if (first === false) throw new Error('no message');
     expect(first.properties.headers?.['x-death']).toMatchObject([{ reason: 'expired', queue: a, count: 1, 'routing-keys': [a] }]);
     expect(first.properties.expiration).toBeUndefined();
-    expect(first.properties.headers?.['x-death'][0]['original-expiration']).toBe('60000');
+    expect(first.properties.headers?.['x-death']?.[0]?.['original-expiration']).toBe('60000');
     ch.reject(first, false);
     await waitForDepth(ch, b, 1, 5000);
     const second = await ch.get(b, { noAck: true });
     if (second === false) throw new Error('no message');
-    const deaths = second.properties.headers?.['x-death'] as Record<string, unknown>[];
+    const deaths = second.properties.headers?.['x-death'] as unknown as Record<string, unknown>[];
     expect(deaths.map((d) => [d.queue, d.reason, d.count])).toEqual([
       [a, 'expired', 2],
       [b, 'rejected', 1],

@@ -32,6 +32,9 @@
  *     (target facts, userId?). Passive declares need no check. Checks run in RabbitMQ's order.
  *   checkResourceAccess / checkTopicAccess / checkUserId / expandTopicVariables
  *
+ * Broker wiring (registry-access.ts)
+ *   registryAccessControl(registry, loopbackUsers?)   an object matching electron/broker's AccessControl
+ *
  * Errors (errors.ts)
  *   AuthError { replyCode: 403 | 406 | 503 | 530, replyText, scope: 'connection' | 'channel' }
  *   e.g. "ACCESS_REFUSED - access to queue 'x' in vhost '/' refused for user 'u'",
@@ -44,3 +47,4 @@ export * from './registry.js';
 export * from './sasl.js';
 export * from './login.js';
 export * from './authorize.js';
+export * from './registry-access.js';

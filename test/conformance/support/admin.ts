@@ -1,7 +1,7 @@
 /**
- * Users, vhosts and permissions for the permission scenarios, through the
- * RabbitMQ management HTTP API, which the embedded broker also serves (a
- * RabbitMQ-compatible subset). Same calls for both targets.
+ * Users, vhosts and permissions for the permission scenarios: one interface,
+ * backed by the management HTTP API for RabbitMQ (httpAdmin) and by the auth
+ * registry for the embedded broker (targets.ts).
  */
 export interface Admin {
   createVhost(name: string): Promise<void>;

@@ -29,6 +29,17 @@ export async function waitForDepth(ch: Channel, queue: string, count: number, ti
   });
 }
 
+/** `count` messages by basic.get (manual ack); fails if the queue runs dry first. */
+export async function getN(ch: Channel, queue: string, count: number): Promise<GetMessage[]> {
+  const out: GetMessage[] = [];
+  for (let i = 0; i < count; i++) {
+    const m = await ch.get(queue);
+    if (m === false) throw new Error(`${queue} had only ${i} messages`);
+    out.push(m);
+  }
+  return out;
+}
+
 /** Empties a queue with basic.get (auto-ack), returning the messages in order. */
 export async function drain(ch: Channel, queue: string): Promise<GetMessage[]> {
   const out: GetMessage[] = [];

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../../support/requirements.js';
+import { AuthRegistry, registryAccessControl } from '../../../electron/broker/auth/index.js';
 import { type Admin, httpAdmin } from './admin.js';
 import { Session } from './session.js';
 
@@ -58,11 +59,15 @@ function makeTarget(name: Target['name'], amqpUrl: string, admin: Admin | null, 
 interface EmbeddedHandle {
   amqpUrl: string;
   port: number;
-  httpUrl?: string;
   close(): Promise<void>;
 }
 
-type StartBroker = (opts: { amqpPort: number; bind: string; httpPort?: number; log?: (line: unknown) => void }) => Promise<EmbeddedHandle>;
+type StartBroker = (opts: {
+  amqpPort: number;
+  bind: string;
+  log: { log(): void };
+  access: ReturnType<typeof registryAccessControl>;
+}) => Promise<EmbeddedHandle>;
 
 async function loadStartBroker(): Promise<StartBroker> {
   const mainPath = '../../../electron/broker/main.js';
@@ -71,19 +76,36 @@ async function loadStartBroker(): Promise<StartBroker> {
   return mod.startBroker;
 }
 
-const quiet = () => undefined;
+/**
+ * Until the embedded broker serves the management API, scenarios manage its
+ * users and vhosts through the auth registry it is started with.
+ */
+function registryAdmin(registry: AuthRegistry): Admin {
+  return {
+    createVhost: async (name) => void registry.addVhost(name),
+    deleteVhost: async (name) => void registry.deleteVhost(name),
+    createUser: async (name, password, tags = []) => void registry.addUser(name, password, tags),
+    deleteUser: async (name) => void registry.deleteUser(name),
+    setPermissions: async (user, vhost, p) => registry.setPermissions(user, vhost, p),
+    setTopicPermission: async (user, vhost, p) => registry.setTopicPermission(user, vhost, p),
+  };
+}
+
+const silent = { log: () => undefined };
 
 async function startEmbedded(): Promise<RunningTarget> {
   const startBroker = await loadStartBroker();
-  const handle = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', log: quiet });
+  const registry = AuthRegistry.withDefaults();
+  const access = registryAccessControl(registry);
+  const handle = await startBroker({ amqpPort: 0, bind: '127.0.0.1', log: silent, access });
   const external: Target['external'] = async () => {
     const ip = externalIPv4();
     if (ip === null) return null;
-    const other = await startBroker({ amqpPort: 0, bind: ip, log: quiet });
+    const other = await startBroker({ amqpPort: 0, bind: ip, log: silent, access });
     return { host: ip, port: other.port, close: () => other.close() };
   };
   return {
-    target: makeTarget('embedded', handle.amqpUrl, handle.httpUrl === undefined ? null : httpAdmin(handle.httpUrl), external),
+    target: makeTarget('embedded', handle.amqpUrl, registryAdmin(registry), external),
     close: () => handle.close(),
   };
 }

@@ -102,3 +102,22 @@ describe('authorize: which permission each operation needs', () => {
     expect(expandTopicVariables('^{username}\\.{vhost}.{client_id}', { username: 'a.b', vhost: '/' })).toBe('^a.b\\./.{client_id}');
   });
 });
+
+describe('registryAccessControl', () => {
+  it("answers the broker's boolean questions from the registry", async () => {
+    const { registryAccessControl } = await import('../../../electron/broker/auth/index.js');
+    const access = registryAccessControl(registry);
+    const u = access.authenticate('u', 'pw', '192.0.2.2');
+    expect(u).toEqual({ username: 'u', tags: [] });
+    expect(access.authenticate('u', 'bad', '127.0.0.1')).toBeUndefined();
+    expect(access.authenticate('guest', 'guest', '192.0.2.2')).toBeUndefined();
+    expect(access.vhostExists('v')).toBe(true);
+    expect(access.canAccessVhost({ username: 'u' }, 'v')).toBe(true);
+    expect(access.canAccessVhost({ username: 'u' }, '/')).toBe(false);
+    expect(access.checkResource({ username: 'u' }, 'v', { kind: 'queue', name: 'cfg-q' }, 'configure')).toBe(true);
+    expect(access.checkResource({ username: 'u' }, 'v', { kind: 'exchange', name: '' }, 'write')).toBe(false);
+    expect(access.checkTopic({ username: 'u' }, 'v', 'w.topic', 'u.k', 'write')).toBe(true);
+    expect(access.checkTopic({ username: 'u' }, 'v', 'w.topic', 'k', 'write')).toBe(false);
+    expect(access.checkResource({ username: 'ghost' }, 'v', { kind: 'queue', name: 'cfg-q' }, 'configure')).toBe(false);
+  });
+});
