@@ -188,6 +188,18 @@ describe.skipIf(!rabbit)('backend session and sampler against RabbitMQ', () => {
     expect(await h.call<SessionState>('session.state')).toMatchObject({ status: 'idle', profileId: null });
   });
 
+  it('keeps exactly one session when connects race', async () => {
+    const a = await addProfile();
+    const b = await addProfile();
+    const states = await Promise.all([h.call<SessionState>('session.connect', { id: a.id }), h.call<SessionState>('session.connect', { id: b.id })]);
+    expect(states.map((s) => s.profileId)).toEqual([b.id, b.id]);
+    await h.call('session.disconnect');
+    // An orphaned session would still be sampling.
+    const deltas = h.deltas.length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(h.deltas.length).toBe(deltas);
+  });
+
   it('disconnects to idle and clears the inventory', async () => {
     const { id } = await addProfile();
     await h.call('session.connect', { id });

@@ -11,7 +11,7 @@ import type { Logger } from '../logger.js';
 import { createManagementClient } from '../management/management-client.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
 import { DEFAULT_INTERVAL_MS, type Sampler, type SamplerHealth, createSampler } from '../sampler/sampler.js';
-import { TlsFileError, loadTlsMaterial } from '../tls/tls-material.js';
+import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-material.js';
 
 export interface SessionControllerOptions {
   store: ProfileStore;
@@ -55,6 +55,17 @@ export function createSessionController(options: SessionControllerOptions): Sess
   let current: { seq: number; inventory: Inventory } = { seq: 0, inventory: emptyInventory() };
   let lastSampleAt: number | null = null;
   let lastEmitted = '';
+  let switching: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Session switches (stop the old one, start the new one) run one at a time,
+   * so two quick connects can never leave an orphaned session behind.
+   */
+  function oneAtATime<T>(step: () => Promise<T>): Promise<T> {
+    const run = switching.then(step, step);
+    switching = run.catch(() => undefined);
+    return run;
+  }
 
   function derive(): SessionState {
     const base = { lastSampleAt, samplerIntervalMs: settings.intervalMs, samplerPaused: settings.hidden };
@@ -97,77 +108,83 @@ export function createSessionController(options: SessionControllerOptions): Sess
     hub.emit('inventory.delta', delta);
   }
 
+  async function start(profileId: string): Promise<Active> {
+    const creds = await store.credentials(profileId);
+    let tls: TlsMaterial;
+    try {
+      tls = await loadTlsMaterial(creds.tls);
+    } catch (err) {
+      throw new ApiError('broker', err instanceof TlsFileError ? err.message : String(err));
+    }
+    await stopActive();
+    clearInventory();
+
+    const client = createManagementClient({
+      baseUrl: creds.managementUrl,
+      username: creds.username,
+      password: creds.password,
+      tls,
+      timeoutMs: options.httpTimeoutMs ?? 10_000,
+    });
+    const amqp = createAmqpSession({
+      endpoint: { amqpUri: creds.amqpUri, username: creds.username, password: creds.password, tls },
+      log: log.child('amqp'),
+      ...(options.backoff ? { backoff: options.backoff } : {}),
+    });
+    const session: Active = {
+      profileId,
+      amqp,
+      health: { state: 'waiting' },
+      describeHttpFailure: (err) => {
+        const d = diagnoseHttpError(err instanceof Error && err.cause !== undefined ? err.cause : err, { baseUrl: creds.managementUrl, username: creds.username });
+        return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, creds.password);
+      },
+      stopListening: () => undefined,
+      sampler: createSampler({
+        client,
+        log: log.child('sampler'),
+        intervalMs: settings.intervalMs,
+        hidden: settings.hidden,
+        ...(options.backoff ? { backoff: options.backoff } : {}),
+        nextSeq: () => ++seq,
+        onSample: (inventory, delta) => {
+          current = { seq: delta.seq, inventory };
+          lastSampleAt = delta.at;
+          hub.emit('inventory.delta', delta);
+        },
+        onHealth: (health) => {
+          session.health = health;
+          if (health.state === 'failing') log.warn('sample failed', { failures: health.failures, error: session.describeHttpFailure(health.error) });
+          publishState();
+        },
+      }),
+    };
+    session.stopListening = amqp.on((event) => {
+      if (event.type === 'status') publishState();
+      else log.warn('channel closed by the broker', { purpose: event.purpose, code: event.code, error: event.message });
+    });
+    active = session;
+    session.sampler.start();
+    publishState();
+    return session;
+  }
+
   return {
     state: derive,
 
     async connect(profileId) {
-      const creds = await store.credentials(profileId);
-      let tls;
-      try {
-        tls = await loadTlsMaterial(creds.tls);
-      } catch (err) {
-        throw new ApiError('broker', err instanceof TlsFileError ? err.message : String(err));
-      }
-      await stopActive();
-      clearInventory();
-
-      const client = createManagementClient({
-        baseUrl: creds.managementUrl,
-        username: creds.username,
-        password: creds.password,
-        tls,
-        timeoutMs: options.httpTimeoutMs ?? 10_000,
-      });
-      const amqp = createAmqpSession({
-        endpoint: { amqpUri: creds.amqpUri, username: creds.username, password: creds.password, tls },
-        log: log.child('amqp'),
-        ...(options.backoff ? { backoff: options.backoff } : {}),
-      });
-      const session: Active = {
-        profileId,
-        amqp,
-        health: { state: 'waiting' },
-        describeHttpFailure: (err) => {
-          const d = diagnoseHttpError(err instanceof Error && err.cause !== undefined ? err.cause : err, { baseUrl: creds.managementUrl, username: creds.username });
-          return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, creds.password);
-        },
-        stopListening: () => undefined,
-        sampler: createSampler({
-          client,
-          log: log.child('sampler'),
-          intervalMs: settings.intervalMs,
-          hidden: settings.hidden,
-          ...(options.backoff ? { backoff: options.backoff } : {}),
-          nextSeq: () => ++seq,
-          onSample: (inventory, delta) => {
-            current = { seq: delta.seq, inventory };
-            lastSampleAt = delta.at;
-            hub.emit('inventory.delta', delta);
-          },
-          onHealth: (health) => {
-            session.health = health;
-            if (health.state === 'failing') log.warn('sample failed', { failures: health.failures, error: session.describeHttpFailure(health.error) });
-            publishState();
-          },
-        }),
-      };
-      session.stopListening = amqp.on((event) => {
-        if (event.type === 'status') publishState();
-        else log.warn('channel closed by the broker', { purpose: event.purpose, code: event.code, error: event.message });
-      });
-      active = session;
-      session.sampler.start();
-      publishState();
+      const session = await oneAtATime(() => start(profileId));
       // The answer says how the first attempt went, not merely "connecting".
-      await Promise.all([amqp.ready(), session.sampler.runNow()]);
+      await Promise.all([session.amqp.ready(), session.sampler.runNow()]);
       return publishState();
     },
 
-    async disconnect() {
-      await stopActive();
-      clearInventory();
-      return publishState();
-    },
+    disconnect: () =>
+      oneAtATime(async () => {
+        await stopActive();
+        clearInventory();
+        return publishState();
+      }),
 
     async retry() {
       if (!active) throw new ApiError('not_connected', 'No broker is selected: connect to a profile first');
@@ -184,6 +201,6 @@ export function createSessionController(options: SessionControllerOptions): Sess
 
     snapshot: () => current,
 
-    close: stopActive,
+    close: () => oneAtATime(stopActive),
   };
 }
