@@ -15,6 +15,7 @@ import { generatedName, type VirtualHost } from './vhost.js';
 import type { Queue } from './queue.js';
 import { REPLY_TO_PREFIX, REPLY_TO_QUEUE, type ReplyTarget, type ReplyToRegistry } from './reply-to.js';
 import { formatErlangBinary } from './erlang-term.js';
+import { consumerArgumentsError } from './queue-arguments.js';
 
 /** What a channel needs from its connection. */
 export interface ChannelConnection {
@@ -55,7 +56,6 @@ function withoutBcc(message: Message): Message {
 
 export class Channel implements ConsumerOwner, ReplyTarget {
   private open = true;
-  private flowActive = true;
   private readonly consumers = new Map<string, Consumer>();
   private readonly unacked = new Map<number, Unacked>();
   private deliveryTag = 0;
@@ -110,9 +110,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       case 'channel.open':
         throw new AmqpError(ReplyCode.channelError, "second 'channel.open' seen");
       case 'channel.flow':
-        this.flowActive = method.args.active;
-        this.send('channel.flow-ok', { active: method.args.active });
-        if (this.flowActive) this.kick();
+        // RabbitMQ 3.x refuses client-initiated flow control.
+        if (!method.args.active) throw new AmqpError(ReplyCode.notImplemented, 'active=false');
+        this.send('channel.flow-ok', { active: true });
         return;
       case 'access.request':
         this.send('access.request-ok', { ticket: 1 });
@@ -252,6 +252,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   }
 
   private queueDeclare(a: MethodArgs['queue.declare'], owner: object): void {
+    if (a.passive && a.queue.startsWith(REPLY_TO_QUEUE)) return this.declareReplyTo(a);
     let name: string;
     if (a.passive) {
       name = this.queueName(a.queue);
@@ -272,6 +273,12 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     if (!a.nowait) this.send('queue.declare-ok', { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumerCount });
   }
 
+  /** Passive declare of the reply-to pseudo-queue: exists when it names a live reply consumer. */
+  private declareReplyTo(a: MethodArgs['queue.declare']): void {
+    if (a.queue !== REPLY_TO_QUEUE && !this.conn.replyTo.lookup(a.queue)) throw notFound(`no ${resourceName('queue', a.queue, this.vhost.name)}`);
+    if (!a.nowait) this.send('queue.declare-ok', { queue: a.queue, messageCount: 0, consumerCount: 1 });
+  }
+
   private consume(a: MethodArgs['basic.consume'], owner: object): void {
     if (a.queue === REPLY_TO_QUEUE) return this.consumeReplies(a);
     const q = this.vhost.queueOrDie(this.queueName(a.queue));
@@ -281,6 +288,8 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     if (this.consumers.has(tag) || tag === this.replyConsumerTag) throw new AmqpError(ReplyCode.notAllowed, `attempt to reuse consumer tag '${tag}'`);
     const locked = q.canAddConsumer(a.exclusive);
     if (locked) throw locked;
+    const argsError = consumerArgumentsError(a.arguments, q.resource);
+    if (argsError) throw argsError;
     const priority = integerValue(a.arguments['x-priority']) ?? 0;
     const consumer: Consumer = {
       tag, owner: this, queue: q, noAck: a.noAck, exclusive: a.exclusive, priority, prefetch: this.consumerPrefetch, unacked: 0,
@@ -398,7 +407,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   }
 
   canDeliver(c: Consumer): boolean {
-    if (!this.open || !this.flowActive || !this.conn.writable) return false;
+    if (!this.open || !this.conn.writable) return false;
     if (c.noAck) return true;
     if (c.prefetch !== 0 && c.unacked >= c.prefetch) return false;
     return this.globalPrefetch === 0 || this.globalUnacked < this.globalPrefetch;
@@ -500,7 +509,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     }
   }
 
-  /** Capacity may have appeared (ack, qos, flow, socket drain): let this channel's queues deliver. */
+  /** Capacity may have appeared (ack, qos, socket drain): let this channel's queues deliver. */
   kick(): void {
     if (this.kickScheduled || this.consumers.size === 0) return;
     this.kickScheduled = true;

@@ -32,7 +32,7 @@ export function messageTtl(properties: BasicProperties): number | undefined {
 /** RabbitMQ's check of the expiration property (rabbit_basic:parse_expiration). */
 export function expirationError(expiration: string | undefined): string | undefined {
   if (expiration === undefined) return undefined;
-  if (!/^-?\d+$/.test(expiration)) return `invalid expiration '${expiration}': {error,no_integer}`;
+  if (!/^-?\d+$/.test(expiration)) return `invalid expiration '${expiration}': no_integer`;
   const n = Number(expiration);
   if (n < 0) return `invalid expiration '${expiration}': {value_negative,${n}}`;
   return undefined;

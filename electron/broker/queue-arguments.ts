@@ -113,11 +113,25 @@ function sameValue(a: FieldValue, b: FieldValue): boolean {
   return JSON.stringify(a.value) === JSON.stringify(b.value);
 }
 
+/** x-queue-type absent means classic, so redeclaring with 'classic' is equivalent. */
+function implicitDefault(key: string): FieldValue | undefined {
+  return key === 'x-queue-type' ? { type: 'S', value: 'classic' } : undefined;
+}
+
+/** rabbit_amqqueue:check_consumer_args: x-priority must be an integer. */
+export function consumerArgumentsError(args: FieldTable, resource: string): AmqpError | undefined {
+  const p = args['x-priority'];
+  if (p !== undefined && !INTEGER_TYPES.has(p.type)) {
+    return preconditionFailed(`invalid arg 'x-priority' for ${resource}: "expected integer, got ${typeName(p)}"`);
+  }
+  return undefined;
+}
+
 /** RabbitMQ's assert_args_equivalence over `keys`; undefined when equivalent. */
 export function argsEquivalenceError(current: FieldTable, received: FieldTable, resource: string, keys: readonly string[] = EQUIVALENCE_KEYS): AmqpError | undefined {
   for (const key of keys) {
-    const cur = current[key];
-    const rec = received[key];
+    const cur = current[key] ?? implicitDefault(key);
+    const rec = received[key] ?? implicitDefault(key);
     if (cur === undefined && rec === undefined) continue;
     if (cur !== undefined && rec !== undefined) {
       if (sameValue(cur, rec)) continue;

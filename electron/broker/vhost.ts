@@ -2,7 +2,7 @@
 // validation and reply texts for declare/delete/bind. Routing itself is the
 // shared RoutingTable (shared/routing), the same code the route explainer runs.
 import { randomBytes } from 'node:crypto';
-import { isExchangeType, RoutingTable, xMatchError, type ExchangeType, type RoutingBinding } from '../../shared/routing/index.js';
+import { FIELD_TYPE_NAMES, isExchangeType, RoutingTable, xMatchError, type ExchangeType, type RoutingBinding } from '../../shared/routing/index.js';
 import { AmqpError, accessRefused, notFound, preconditionFailed, ReplyCode, resourceName } from './errors.js';
 import { deadLetterMessage, publishRoutingKeys, type DeadLetterReason } from './dead-letter.js';
 import type { Message } from './message.js';
@@ -116,7 +116,7 @@ export class VirtualHost implements QueueHost {
     if (!x) {
       if (d.name.startsWith('amq.')) throw accessRefused(`exchange name '${d.name}' contains reserved prefix 'amq.*'`);
       const ae = d.arguments['alternate-exchange'];
-      if (ae !== undefined && ae.type !== 'S') throw preconditionFailed(`invalid type '${ae.type}' for arg 'alternate-exchange' in ${resource}`);
+      if (ae !== undefined && ae.type !== 'S') throw preconditionFailed(`invalid type '${FIELD_TYPE_NAMES[ae.type]}' for arg 'alternate-exchange' in ${resource}`);
       x = { name: d.name, type: d.type, durable: d.durable, autoDelete: d.autoDelete, internal: d.internal, arguments: d.arguments };
       this.addExchange(x);
       return x;
@@ -208,11 +208,11 @@ export class VirtualHost implements QueueHost {
     this.routing.addBinding({ source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args });
   }
 
+  /** Unbinding something that does not exist (binding, queue or exchange) succeeds, as in RabbitMQ 3.10. */
   unbindQueue(queue: string, exchange: string, routingKey: string, args: FieldTable, owner: object): void {
     if (exchange === '') throw accessRefused('operation not permitted on the default exchange');
-    this.exchangeOrDie(exchange);
-    const q = this.queueOrDie(queue);
-    this.checkExclusiveAccess(q, owner);
+    const q = this.queues.get(queue);
+    if (q) this.checkExclusiveAccess(q, owner);
     const binding: RoutingBinding = { source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args };
     if (this.routing.removeBinding(binding)) this.autoDeleteSources([binding]);
   }
@@ -227,8 +227,6 @@ export class VirtualHost implements QueueHost {
 
   unbindExchange(destination: string, source: string, routingKey: string, args: FieldTable): void {
     if (source === '' || destination === '') throw accessRefused('operation not permitted on the default exchange');
-    this.exchangeOrDie(source);
-    this.exchangeOrDie(destination);
     const binding: RoutingBinding = { source, destination, destinationType: 'exchange', routingKey, arguments: args };
     if (this.routing.removeBinding(binding)) this.autoDeleteSources([binding]);
   }
