@@ -57,7 +57,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
   const origin = `http://${urlHost}:${port}`;
   // 'self' already covers ws: to the same host in CSP 3; the explicit list is for browsers that predate it.
-  const headers = securityHeaders([...policy.hosts].map((name) => `ws://${name}`));
+  // CSP has no syntax for IPv6 literals (Chromium reports them as invalid), so those rely on 'self'.
+  const headers = securityHeaders([...policy.hosts].filter((name) => !name.startsWith('[')).map((name) => `ws://${name}`));
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: HARD_PAYLOAD_LIMIT });
   const broadcaster = createBroadcaster({ log, resync: () => fullInventoryDelta(options.backend) });

@@ -2,7 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../support/requirements.js';
 import { fetchRaw } from './support/http.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -79,6 +81,26 @@ describe('warren web', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('<div id="root">');
   });
+
+  it.skipIf(!chromiumPath())('gives a page that renders in Chromium with no console errors (CSP included)', async () => {
+    const browser = await chromium.launch({
+      executablePath: chromiumPath()!,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || msg.type() === 'warning') problems.push(`${msg.type()}: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      await page.goto(web.url.href, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.evaluate(() => document.getElementById('root')?.childElementCount ?? 0)).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 
   it('keeps its data in --data-dir, readable by its owner only', async () => {
     expect((await stat(dataDir)).mode & 0o777).toBe(0o700);

@@ -63,11 +63,14 @@ describe.skipIf(!executablePath)('the web host in Chromium', () => {
 
   it('lets our page in with the printed URL, hides the token and the cookie, and serves calls on the socket', async () => {
     const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
     await page.goto(host.url);
     expect(page.url()).toBe(`http://127.0.0.1:${host.port}/`);
     expect(await page.title()).toBe('Warren');
     expect(await page.evaluate(() => document.cookie)).toBe('');
     expect(JSON.parse(await call(page))).toMatchObject({ id: 1, ok: true, result: { transport: 'web' } });
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -67,6 +67,7 @@ describe('the page', () => {
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
     expect(directive('connect-src')).toContain(`ws://127.0.0.1:${host.port}`);
+    expect(directive('connect-src')).not.toContain('[::1]'); // not valid CSP syntax
     for (const d of ["default-src 'self'", "object-src 'none'", "frame-ancestors 'none'", "base-uri 'none'", "img-src 'self' data:"]) {
       expect(csp).toContain(d);
     }
