@@ -1,6 +1,7 @@
 import type { ConnectionCheck, ConnectionTestResult } from '../../shared/model/profile.js';
 import { CopyButton } from '../components/CopyButton.js';
 import { Icon } from '../components/Icon.js';
+import { commandsIn } from './hintCommands.js';
 
 function elapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -19,12 +20,15 @@ function CheckRow({ label, check }: { label: string; check: ConnectionCheck }) {
           <span className="check-row__elapsed">{elapsed(check.elapsedMs)}</span>
         </div>
         {check.detail ? <div className="check-row__detail">{check.detail}</div> : null}
-        {check.hint ? (
-          <div className="check-row__hint">
-            <code>{check.hint}</code>
-            <CopyButton text={check.hint} />
-          </div>
-        ) : null}
+        {check.hint ? <p className="check-row__advice">{check.hint}</p> : null}
+        {check.hint
+          ? commandsIn(check.hint).map((command) => (
+              <div className="check-row__hint" key={command}>
+                <code>{command}</code>
+                <CopyButton text={command} />
+              </div>
+            ))
+          : null}
       </div>
     </div>
   );

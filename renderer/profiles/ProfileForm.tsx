@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError } from '../../shared/api/errors.js';
 import { amqpUriProblem, deriveManagementUrl, type ConnectionTestResult, type Profile } from '../../shared/model/profile.js';
 import { Icon } from '../components/Icon.js';
@@ -69,10 +69,21 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
   const [showTls, setShowTls] = useState(() => Boolean(profile && (profile.tls.caFile || profile.tls.certFile || profile.tls.keyFile || profile.tls.skipVerify)));
   const isNew = profile === undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstError = useRef(false);
+
+  // After a refused submit, take the user to the first field to fix (it may be scrolled away).
+  useEffect(() => {
+    if (!focusFirstError.current) return;
+    focusFirstError.current = false;
+    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [errors]);
 
   const set = <K extends ProfileField>(field: K, value: ProfileFormValues[K]): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    // A result for other values would mislead.
+    setTest(null);
   };
 
   /** Validates locally, then sends; server-side issues land on the same fields. */
@@ -80,6 +91,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     const input = toProfileInput(values, profile?.id);
     const local = validateProfileInput(input);
     if (Object.keys(local).length > 0) {
+      focusFirstError.current = true;
       setErrors(local);
       return null;
     }
@@ -87,6 +99,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     try {
       return await send(input);
     } catch (error) {
+      focusFirstError.current = true;
       setErrors(error instanceof ApiError && error.issues?.length ? errorsFromIssues(error.issues) : { form: errorMessage(error) });
       return null;
     } finally {
@@ -110,7 +123,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   };
 
   return (
-    <form className="profile-form" onSubmit={onSubmit} noValidate aria-label={isNew ? 'New broker profile' : `Edit ${profile.name}`}>
+    <form ref={formRef} className="profile-form" onSubmit={onSubmit} noValidate aria-label={isNew ? 'New broker profile' : `Edit ${profile.name}`}>
       <Field field="name" label="Name" error={errors.name}>
         {(a) => <input {...a} className="input" value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
       </Field>

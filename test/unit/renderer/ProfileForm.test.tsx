@@ -27,6 +27,7 @@ describe('ProfileForm', () => {
     expect(await screen.findByText('Scheme must be amqp:// or amqps://, not http://')).toBeTruthy();
     expect(screen.getByText('Name is required')).toBeTruthy();
     expect(field('AMQP URI').getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(field('Name'));
     expect(client.callsOf('profiles.save')).toEqual([]);
   });
 
@@ -78,7 +79,7 @@ describe('ProfileForm', () => {
           ok: false,
           code: 'management_disabled',
           message: 'The management plugin is not enabled',
-          hint: 'rabbitmq-plugins enable rabbitmq_management',
+          hint: 'Enable it on the broker: rabbitmq-plugins enable rabbitmq_management (or correct the management URL).',
           elapsedMs: 1250,
         },
       }),
@@ -86,7 +87,8 @@ describe('ProfileForm', () => {
     renderWithStore(<ProfileForm onSaved={vi.fn()} />, {}, client);
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('The management plugin is not enabled')).toBeTruthy();
-    expect(screen.getByText('rabbitmq-plugins enable rabbitmq_management')).toBeTruthy();
+    expect(screen.getByText('rabbitmq-plugins enable rabbitmq_management').tagName).toBe('CODE');
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeTruthy();
     expect(screen.getByText('42 ms')).toBeTruthy();
     expect(screen.getByText('1.3 s')).toBeTruthy();
     expect(client.callsOf('profiles.test')[0]).toMatchObject({ amqpUri: 'amqp://localhost:5672', password: 'guest' });
