@@ -48,7 +48,7 @@ export async function startIpcTransport(): Promise<TransportUnderTest> {
 
 export async function startTestWebHost(backend: TestBackend): Promise<{ host: WebHost; staticDir: string }> {
   const staticDir = await mkdtemp(path.join(os.tmpdir(), 'warren-static-'));
-  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Warren</title><script type="module" src="./app.js"></script>');
+  await writeFile(path.join(staticDir, 'index.html'), '<!doctype html><title>Warren</title><link rel="icon" href="data:,"><script type="module" src="./app.js"></script>');
   await writeFile(path.join(staticDir, 'app.js'), 'console.log("warren");');
   await mkdir(path.join(staticDir, 'assets'));
   await writeFile(path.join(staticDir, 'assets', 'style.css'), 'body { margin: 0 }');
