@@ -7,6 +7,8 @@ export interface Admin {
   createVhost(name: string): Promise<void>;
   deleteVhost(name: string): Promise<void>;
   createUser(name: string, password: string, tags?: string[]): Promise<void>;
+  /** A user with a precomputed hash, as a definitions import creates it. */
+  createUserWithHash(name: string, passwordHash: string, hashingAlgorithm: string, tags?: string[]): Promise<void>;
   deleteUser(name: string): Promise<void>;
   setPermissions(user: string, vhost: string, p: { configure: string; write: string; read: string }): Promise<void>;
   setTopicPermission(user: string, vhost: string, p: { exchange: string; write: string; read: string }): Promise<void>;
@@ -30,6 +32,8 @@ export function httpAdmin(baseUrl: string, user = 'guest', password = 'guest'): 
     createVhost: (name) => call('PUT', `/vhosts/${e(name)}`),
     deleteVhost: (name) => call('DELETE', `/vhosts/${e(name)}`),
     createUser: (name, password, tags = []) => call('PUT', `/users/${e(name)}`, { password, tags: tags.join(',') }),
+    createUserWithHash: (name, passwordHash, hashingAlgorithm, tags = []) =>
+      call('PUT', `/users/${e(name)}`, { password_hash: passwordHash, hashing_algorithm: hashingAlgorithm, tags: tags.join(',') }),
     deleteUser: (name) => call('DELETE', `/users/${e(name)}`),
     setPermissions: (u, v, p) => call('PUT', `/permissions/${e(v)}/${e(u)}`, p),
     setTopicPermission: (u, v, p) => call('PUT', `/topic-permissions/${e(v)}/${e(u)}`, p),

@@ -60,16 +60,35 @@ export class Session {
     return n;
   }
 
+  /** A user created from a precomputed password hash. */
+  async userWithHash(tag: string, passwordHash: string, hashingAlgorithm: string): Promise<string> {
+    const admin = this.requireAdmin();
+    const n = this.name(tag);
+    this.users.add(n);
+    await admin.createUserWithHash(n, passwordHash, hashingAlgorithm);
+    return n;
+  }
+
   requireAdmin() {
     const admin = this.target.admin;
     if (admin === null) throw new Error(`${this.target.name} exposes no management API for users and vhosts`);
     return admin;
   }
 
-  /** A new connection, closed at cleanup. Unhandled 'error' events are absorbed; scenarios that expect one listen for it. */
-  async connect(opts: Parameters<Target['url']>[0] & { socket?: object } = {}): Promise<ChannelModel> {
-    const { socket, ...urlOpts } = opts;
-    const conn = await amqp.connect(this.target.url(urlOpts), socket);
+  /**
+   * A new connection, closed at cleanup. Unhandled 'error' events are
+   * absorbed; scenarios that expect one listen for it. Credentials go in
+   * amqplib's object form: its URL parser unescapes them as Latin-1.
+   */
+  async connect(opts: { user?: string; password?: string; vhost?: string } = {}): Promise<ChannelModel> {
+    const conn = await amqp.connect({
+      protocol: 'amqp',
+      hostname: this.target.host,
+      port: this.target.port,
+      username: opts.user ?? 'guest',
+      password: opts.password ?? 'guest',
+      vhost: opts.vhost ?? '/',
+    });
     conn.on('error', () => undefined);
     this.connections.push(conn);
     return conn;

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../../support/requirements.js';
-import { AuthRegistry, registryAccessControl } from '../../../electron/broker/auth/index.js';
+import { AuthRegistry, isHashingAlgorithm, registryAccessControl } from '../../../electron/broker/auth/index.js';
 import { type Admin, httpAdmin } from './admin.js';
 import { Session } from './session.js';
 
@@ -85,6 +85,10 @@ function registryAdmin(registry: AuthRegistry): Admin {
     createVhost: async (name) => void registry.addVhost(name),
     deleteVhost: async (name) => void registry.deleteVhost(name),
     createUser: async (name, password, tags = []) => void registry.addUser(name, password, tags),
+    createUserWithHash: async (name, passwordHash, hashingAlgorithm, tags = []) => {
+      if (!isHashingAlgorithm(hashingAlgorithm)) throw new Error(`unknown hashing algorithm ${hashingAlgorithm}`);
+      registry.putUser({ name, passwordHash, hashingAlgorithm, tags });
+    },
     deleteUser: async (name) => void registry.deleteUser(name),
     setPermissions: async (user, vhost, p) => registry.setPermissions(user, vhost, p),
     setTopicPermission: async (user, vhost, p) => registry.setTopicPermission(user, vhost, p),
