@@ -32,7 +32,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       platform: `${os.platform()}-${os.arch()}`,
     }),
     ...profileHandlers(store, session, log),
-    'profiles.test': async (input) => testConnection(await store.credentialsFor(input)),
+    'profiles.test': async (input) => {
+      const result = await testConnection(await store.credentialsFor(input));
+      log.info('connection test', { id: input.id ?? null, amqp: result.amqp.code, http: result.http.code });
+      return result;
+    },
     'session.connect': ({ id }) => session.connect(id),
     'session.disconnect': () => session.disconnect(),
     'session.retry': () => session.retry(),

@@ -1,6 +1,6 @@
 import amqp from 'amqplib';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { EventPayload } from '../../shared/api/contract.js';
+import { type EventPayload, events } from '../../shared/api/contract.js';
 import { applyInventoryDelta } from '../../shared/inventory/delta.js';
 import { type Inventory, emptyInventory } from '../../shared/model/inventory.js';
 import type { SessionState } from '../../shared/model/session.js';
@@ -22,7 +22,11 @@ async function startBackend(log = memoryLogger()) {
   const states: SessionState[] = [];
   const deltas: EventPayload<'inventory.delta'>[] = [];
   let view: Inventory = emptyInventory();
+  /** Events that do not match their contract schema: transports would reject them. */
+  const invalid: string[] = [];
   backend.subscribe((event, payload) => {
+    const checked = events[event].safeParse(payload);
+    if (!checked.success) invalid.push(`${event}: ${checked.error.message}`);
     if (event === 'session.state') states.push(payload as SessionState);
     if (event === 'inventory.delta') {
       const delta = payload as EventPayload<'inventory.delta'>;
@@ -38,6 +42,7 @@ async function startBackend(log = memoryLogger()) {
     deltas,
     call,
     view: () => view,
+    invalid,
     async close() {
       await backend.close();
       await cleanup();
@@ -63,7 +68,19 @@ describe.skipIf(!rabbit)('backend session and sampler against RabbitMQ', () => {
   beforeEach(async () => {
     h = await startBackend();
   });
-  afterEach(() => h.close());
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  beforeAll(() => {
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterAll(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+  afterEach(async () => {
+    await h.close();
+    expect(h.invalid).toEqual([]);
+    expect(unhandled).toEqual([]);
+  });
 
   const addProfile = (fields: Record<string, unknown> = {}) =>
     h.call<{ id: string }>('profiles.save', {
