@@ -10,7 +10,7 @@ import { NotConnected } from './shell/NotConnected.js';
 import { Sidebar } from './shell/Sidebar.js';
 import { TopBar } from './shell/TopBar.js';
 import type { ConsoleStore } from './state/consoleStore.js';
-import { hasBrokerData, isStale } from './state/selectors.js';
+import { hasBrokerData, isStale, sessionProfile } from './state/selectors.js';
 import { StoreProvider, useConsole, useStore } from './state/StoreProvider.js';
 import { ChannelsView } from './views/ChannelsView.js';
 import { ConnectionsView } from './views/ConnectionsView.js';
@@ -79,6 +79,11 @@ function Shell() {
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
   const title = route === 'profiles' ? 'Profiles' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
   const showVhost = hasProfiles && route !== 'profiles' && route !== 'overview';
+  const profileName = useConsole((s) => sessionProfile(s)?.name);
+  // The window or tab title says which broker this is, for people with several open.
+  useEffect(() => {
+    document.title = profileName ? `${title} · ${profileName} — Warren` : 'Warren';
+  }, [title, profileName]);
   return (
     <div className="app">
       <Sidebar route={route} navigate={navigate} />

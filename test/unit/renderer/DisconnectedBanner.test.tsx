@@ -57,3 +57,19 @@ describe('disconnected state', () => {
     expect([...methods].sort()).toEqual(['inventory.snapshot', 'profiles.list', 'sampler.configure', 'session.state']);
   });
 });
+
+describe('link to the backend', () => {
+  it('says when the backend itself is unreachable, and dims the data', async () => {
+    const restore = fakeViewport();
+    window.location.hash = '#/queues';
+    const store = createConsoleStore(connectedClient(inventory({ queues: [queue('orders')] })));
+    render(<App store={store} />);
+    await screen.findByText('orders');
+    act(() => store.dispatch({ type: 'backend/reachability', reachable: false }));
+    expect(screen.getByRole('alert').textContent).toContain('Lost the link to Warren’s backend');
+    expect(document.querySelector('.content')?.classList.contains('is-stale')).toBe(true);
+    act(() => store.dispatch({ type: 'backend/reachability', reachable: true }));
+    expect(screen.queryByRole('alert')).toBeNull();
+    restore();
+  });
+});
