@@ -23,6 +23,10 @@ describe('the desktop build', () => {
     expect(main).toMatch(/from '\.\.\/backend\/backend\.js'/);
   });
 
+  it('emits the embedded broker entry too, for the desktop app to run in its own process', () => {
+    expect(existsSync(path.join(root, 'dist/electron/broker/cli-main.js'))).toBe(true);
+  });
+
   it('emits a main that starts under Node with every import of the built tree resolvable', async () => {
     const userData = await mkdtemp(path.join(os.tmpdir(), 'warren-built-main-'));
     try {
