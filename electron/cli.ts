@@ -79,16 +79,23 @@ async function web(args: string[], why?: string): Promise<void> {
   const options = parseWebArgs(args);
   if (why) print(why);
   await ensureRenderer();
-  await runWebConsole({
-    port: options.port,
-    host: options.host,
-    dataDir: await prepareDataDir(options.dataDir ?? defaultDataDir()),
-    staticDir: path.join(root, 'dist', 'renderer'),
-    version: version(),
-    open: options.open,
-    log: createLogger('warren'),
-    print,
-  });
+  try {
+    await runWebConsole({
+      port: options.port,
+      host: options.host,
+      dataDir: await prepareDataDir(options.dataDir ?? defaultDataDir()),
+      staticDir: path.join(root, 'dist', 'renderer'),
+      version: version(),
+      open: options.open,
+      log: createLogger('warren'),
+      print,
+    });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') fail(`port ${options.port} on ${options.host} is already in use; choose another with --port, or --port 0 for any free one`);
+    if (code === 'EADDRNOTAVAIL') fail(`cannot listen on ${options.host}: no such address on this machine`);
+    throw err;
+  }
 }
 
 async function start(args: string[]): Promise<void> {

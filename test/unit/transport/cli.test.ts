@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { type AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -159,5 +160,22 @@ describe('warren with bad arguments', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(2);
     expect(stderr).toContain('--port must be a number from 0 to 65535, not eighty');
+  }, 30_000);
+
+  it('says so when the port is taken', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'warren-cli-'));
+    try {
+      const child = spawnCli(['web', '--port', String(port), '--no-open', '--data-dir', dataDir]);
+      let stderr = '';
+      child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      expect(await new Promise<number | null>((resolve) => child.once('exit', resolve))).toBe(2);
+      expect(stderr).toContain(`port ${port} on 127.0.0.1 is already in use; choose another with --port`);
+    } finally {
+      taken.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   }, 30_000);
 });
