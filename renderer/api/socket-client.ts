@@ -1,6 +1,6 @@
 import { type MethodName, isEventName, isMethodName } from '../../shared/api/contract.js';
 import { ApiError } from '../../shared/api/errors.js';
-import { ServerMessage } from '../../shared/api/wire.js';
+import { MAX_CLIENT_MESSAGE_BYTES, ServerMessage } from '../../shared/api/wire.js';
 import { checkedResult, createEventRouter, errorFromBody } from './checked.js';
 import type { TransportStatus, WarrenClient } from './types.js';
 
@@ -149,6 +149,11 @@ export function createSocketClient(options: SocketClientOptions): WarrenClient {
       if (!isMethodName(method)) return Promise.reject(new ApiError('unknown_method', `Unknown method: ${String(method)}`));
       const id = nextId++;
       const data = JSON.stringify({ type: 'call', id, method, args: args ?? {} });
+      // The host would answer an oversize message without its id, leaving this call waiting forever.
+      const bytes = new TextEncoder().encode(data).length;
+      if (bytes > MAX_CLIENT_MESSAGE_BYTES) {
+        return Promise.reject(new ApiError('bad_request', `Message too large (${bytes} bytes; at most ${MAX_CLIENT_MESSAGE_BYTES})`));
+      }
       return new Promise((resolve, reject) => {
         pending.set(id, { method, resolve: resolve as (value: unknown) => void, reject });
         if (socket && socket.readyState === OPEN) socket.send(data);

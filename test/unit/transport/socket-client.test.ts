@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/api/errors.js';
+import { MAX_CLIENT_MESSAGE_BYTES } from '../../../shared/api/wire.js';
 import { type SocketLike, createSocketClient } from '../../../renderer/api/socket-client.js';
 import type { TransportStatus } from '../../../renderer/api/types.js';
 
@@ -64,6 +65,15 @@ describe('the WebSocket client', () => {
     h.last().reply({ type: 'result', id: 1, ok: true, result: info });
     await expect(call).resolves.toEqual(info);
     expect(h.statuses).toEqual(['open']);
+    h.client.close();
+  });
+
+  it('refuses to send a call larger than the host accepts, instead of waiting forever for its answer', async () => {
+    const h = harness();
+    h.last().open();
+    const huge = { name: 'x'.repeat(MAX_CLIENT_MESSAGE_BYTES), amqpUri: 'amqp://h' };
+    await expect(h.client.call('profiles.save', huge)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^Message too large/) });
+    expect(h.last().sent).toEqual([]);
     h.client.close();
   });
 
