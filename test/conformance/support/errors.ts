@@ -26,10 +26,15 @@ export async function refusal(p: Promise<unknown>): Promise<ServerClose> {
   throw new Error('expected the server to refuse, but the operation succeeded');
 }
 
-/** Resolves with the server's close once `emitter` (a channel or connection) reports an error. */
-export function nextClose(emitter: { once(event: 'error', fn: (err: Error) => void): unknown }): Promise<ServerClose> {
+/** Resolves with the server's close once `emitter` (a channel or connection) reports an error; fails if none comes in time. */
+export function nextClose(
+  emitter: { once(event: 'error', fn: (err: Error) => void): unknown },
+  timeoutMs = 5000,
+): Promise<ServerClose> {
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not close within ${timeoutMs} ms`)), timeoutMs);
     emitter.once('error', (err: Error) => {
+      clearTimeout(timer);
       try {
         resolve(serverClose(err));
       } catch (e) {

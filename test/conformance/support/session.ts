@@ -37,6 +37,12 @@ export class Session {
     return name;
   }
 
+  /** Track an exchange declared by another client for cleanup. */
+  trackExchange(name: string): string {
+    this.exchanges.add(name);
+    return name;
+  }
+
   /** A unique exchange name, deleted at cleanup. */
   exchangeName(tag = 'x'): string {
     const n = this.name(tag);
