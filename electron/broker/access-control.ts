@@ -1,7 +1,7 @@
-// The broker's view of users, vhosts and permissions. electron/broker/auth
-// (RabbitMQ password hashes, permission regexes) provides the full
-// implementation; until it is wired in, `guestOnlyAccess` allows exactly
-// RabbitMQ's out-of-the-box setup: guest/guest from loopback on vhost "/".
+// The broker's view of users, vhosts and permissions, kept narrow so the
+// protocol code does not depend on how they are stored. electron/broker/auth
+// implements it (registryAccessControl) with RabbitMQ's password hashes,
+// loopback-only users and permission regexes.
 
 export interface AuthenticatedUser {
   readonly username: string;
@@ -20,18 +20,3 @@ export interface AccessControl {
   /** Topic permission check for publishes to topic exchanges. */
   checkTopic(user: AuthenticatedUser, vhost: string, exchange: string, routingKey: string, permission: 'write' | 'read'): boolean;
 }
-
-export function isLoopback(address: string): boolean {
-  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1' || address.startsWith('127.');
-}
-
-export const guestOnlyAccess: AccessControl = {
-  authenticate(username, password, remoteAddress) {
-    if (username !== 'guest' || password !== 'guest' || !isLoopback(remoteAddress)) return undefined;
-    return { username: 'guest', tags: ['administrator'] };
-  },
-  vhostExists: (vhost) => vhost === '/',
-  canAccessVhost: (user, vhost) => user.username === 'guest' && vhost === '/',
-  checkResource: () => true,
-  checkTopic: () => true,
-};

@@ -83,8 +83,18 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   }
 
   private checkPermission(permission: Permission, kind: 'queue' | 'exchange', name: string): void {
-    if (!this.conn.access.checkResource(this.conn.user, this.vhost.name, { kind, name }, permission)) {
-      throw accessRefused(`access to ${resourceName(kind, name, this.vhost.name)} refused for user '${this.conn.user.username}'`);
+    // RabbitMQ checks and reports the default exchange as "amq.default".
+    const checked = kind === 'exchange' && name === '' ? 'amq.default' : name;
+    if (!this.conn.access.checkResource(this.conn.user, this.vhost.name, { kind, name: checked }, permission)) {
+      throw accessRefused(`access to ${resourceName(kind, checked, this.vhost.name)} refused for user '${this.conn.user.username}'`);
+    }
+  }
+
+  /** Topic permissions apply to topic exchanges only (rabbit_channel:check_topic_authorisation). */
+  private checkTopicPermission(permission: 'write' | 'read', exchange: string, routingKey: string): void {
+    if (this.vhost.exchanges.get(exchange)?.type !== 'topic') return;
+    if (!this.conn.access.checkTopic(this.conn.user, this.vhost.name, exchange, routingKey, permission)) {
+      throw accessRefused(`access to topic '${routingKey}' in ${resourceName('exchange', exchange, this.vhost.name)} refused for user '${this.conn.user.username}'`);
     }
   }
 
@@ -130,6 +140,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
         const a = method.args;
         this.checkPermission('write', 'exchange', a.destination);
         this.checkPermission('read', 'exchange', a.source);
+        this.checkTopicPermission('read', a.source, a.routingKey);
         if (method.name === 'exchange.bind') {
           this.vhost.bindExchange(a.destination, a.source, a.routingKey, a.arguments);
           if (!a.nowait) this.send('exchange.bind-ok', {});
@@ -146,6 +157,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
         const key = a.routingKey === '' && a.queue === '' ? queue : a.routingKey;
         this.checkPermission('write', 'queue', queue);
         this.checkPermission('read', 'exchange', a.exchange);
+        this.checkTopicPermission('read', a.exchange, key);
         this.vhost.bindQueue(queue, a.exchange, key, a.arguments, owner);
         if (!a.nowait) this.send('queue.bind-ok', {});
         return;
@@ -155,6 +167,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
         const queue = this.queueName(a.queue);
         this.checkPermission('write', 'queue', queue);
         this.checkPermission('read', 'exchange', a.exchange);
+        this.checkTopicPermission('read', a.exchange, a.routingKey);
         this.vhost.unbindQueue(queue, a.exchange, a.routingKey, a.arguments, owner);
         this.send('queue.unbind-ok', {});
         return;
@@ -187,8 +200,13 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       case 'basic.qos': {
         const a = method.args;
         if (a.prefetchSize !== 0) throw new AmqpError(ReplyCode.notImplemented, `prefetch_size!=0 (${a.prefetchSize})`);
-        if (a.global) this.globalPrefetch = a.prefetchCount;
-        else this.consumerPrefetch = a.prefetchCount;
+        if (a.global) {
+          this.globalPrefetch = a.prefetchCount;
+        } else {
+          // rabbit_limiter:unlimit_prefetch: a per-consumer qos lifts the channel-wide limit.
+          this.consumerPrefetch = a.prefetchCount;
+          this.globalPrefetch = 0;
+        }
         this.send('basic.qos-ok', {});
         this.kick();
         return;
@@ -243,7 +261,14 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   }
 
   private exchangeDeclare(a: MethodArgs['exchange.declare']): void {
-    if (!a.passive) this.checkPermission('configure', 'exchange', a.exchange);
+    if (!a.passive) {
+      this.checkPermission('configure', 'exchange', a.exchange);
+      const ae = a.arguments['alternate-exchange'];
+      if (ae?.type === 'S' && !this.vhost.exchanges.has(a.exchange)) {
+        this.checkPermission('read', 'exchange', a.exchange);
+        this.checkPermission('write', 'exchange', String(ae.value));
+      }
+    }
     this.vhost.declareExchange({
       name: a.exchange, type: a.type, passive: a.passive, durable: a.durable,
       autoDelete: a.autoDelete, internal: a.internal, arguments: a.arguments,
@@ -330,9 +355,10 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   private publish(a: MethodArgs['basic.publish'], command: Command): void {
     const header = command.header!;
     if (a.immediate) throw new AmqpError(ReplyCode.notImplemented, 'immediate=true');
+    this.checkPermission('write', 'exchange', a.exchange);
     const x = this.vhost.exchangeOrDie(a.exchange);
     if (x.internal) throw accessRefused(`cannot publish to internal ${resourceName('exchange', x.name, this.vhost.name)}`);
-    this.checkPermission('write', 'exchange', x.name);
+    this.checkTopicPermission('write', x.name, a.routingKey);
     let properties;
     try {
       properties = decodeBasicProperties(header.propertiesBytes, 0);

@@ -1,6 +1,7 @@
 // startBroker: the embedded broker as a library call (used by the CLI entry
 // and by tests). port 0 picks a free port; the real one is reported.
-import { guestOnlyAccess, type AccessControl } from './access-control.js';
+import type { AccessControl } from './access-control.js';
+import { AuthRegistry, registryAccessControl } from './auth/index.js';
 import type { ConnectionLimits } from './connection.js';
 import { jsonLogger, type BrokerLogger } from './logger.js';
 import { AmqpServer } from './server.js';
@@ -13,6 +14,7 @@ export interface BrokerOptions {
   /** Directory for durable state; persistence is not part of this step, so nothing is written yet. */
   dataDir?: string;
   log?: BrokerLogger;
+  /** Users, vhosts and permissions; default: RabbitMQ's out-of-the-box guest/guest (loopback only) on vhost "/". */
   access?: AccessControl;
   limits?: Partial<ConnectionLimits>;
 }
@@ -31,7 +33,7 @@ function urlHost(bind: string): string {
 
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const logger = options.log ?? jsonLogger();
-  const server = new AmqpServer({ access: options.access ?? guestOnlyAccess, logger, limits: options.limits });
+  const server = new AmqpServer({ access: options.access ?? registryAccessControl(AuthRegistry.withDefaults()), logger, limits: options.limits });
   const port = await server.listen(options.amqpPort, options.bind);
   const amqpUrl = `amqp://${urlHost(options.bind)}:${port}`;
   logger.log('info', 'broker.started', { amqpUrl, bind: options.bind, port });
