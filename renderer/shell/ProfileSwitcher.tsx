@@ -51,6 +51,7 @@ export function ProfileSwitcher({ navigate }: { navigate: (route: Route) => void
         ref={buttonRef}
         type="button"
         className="switcher__button"
+        title={current ? `${current.name} — ${hostOf(current.amqpUri)}` : 'Choose a broker profile'}
         aria-haspopup="menu"
         aria-expanded={open}
         onClick={() => setOpen((v) => !v)}

@@ -44,7 +44,7 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
       <div className="sidebar__brand">
         <span className="wordmark" aria-label="Warren">
           <span className="wordmark__mark" aria-hidden="true" />
-          Warren
+          <span className="wordmark__text">Warren</span>
         </span>
       </div>
       <ProfileSwitcher navigate={navigate} />
@@ -58,6 +58,7 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
                 href={hrefOf(item.route)}
                 className={`nav__item${active ? ' is-active' : ''}`}
                 aria-current={active ? 'page' : undefined}
+                aria-label={item.label}
                 title={`${item.label} — G ${item.key.toUpperCase()} or Ctrl+${index + 1}`}
               >
                 <Icon name={ICONS[item.route]} />
@@ -73,6 +74,7 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
           href={hrefOf('profiles')}
           className={`nav__item${route === 'profiles' ? ' is-active' : ''}`}
           aria-current={route === 'profiles' ? 'page' : undefined}
+          aria-label="Profiles"
           title="Broker profiles — G P"
         >
           <Icon name={ICONS.profiles} />
