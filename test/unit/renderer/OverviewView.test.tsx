@@ -1,0 +1,39 @@
+import { cleanup, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OverviewModel } from '../../../shared/model/inventory.js';
+import { OverviewView } from '../../../renderer/views/OverviewView.js';
+import { inventory, queue } from './support/fakeClient.js';
+import { renderWithStore } from './support/render.js';
+
+afterEach(cleanup);
+
+const overview = (overrides: Partial<OverviewModel> = {}): OverviewModel => ({
+  productName: 'RabbitMQ',
+  productVersion: '3.10.8',
+  managementVersion: '3.10.8',
+  erlangVersion: '25.2.3',
+  clusterName: 'rabbit@vm',
+  node: 'rabbit@vm',
+  statsAvailable: true,
+  totals: { connections: 3, channels: 5, consumers: 2, exchanges: 14, queues: 1234, messages: 21120, messagesReady: 21114, messagesUnacked: 6 },
+  rates: { publish: 21.64, deliver: 22, ack: null, redeliver: 0 },
+  ...overrides,
+});
+
+describe('OverviewView', () => {
+  it('shows the broker, formatted totals and rates, and the deepest queues', () => {
+    renderWithStore(<OverviewView />, { inventory: inventory({ overview: overview(), queues: [queue('small', { total: 3, ready: 3 }), queue('deep', { total: 900, ready: 900 })] }) });
+    expect(screen.getByText('RabbitMQ 3.10.8')).toBeTruthy();
+    expect(screen.getByText('1,234')).toBeTruthy();
+    expect(screen.getByText('21,114')).toBeTruthy();
+    expect(screen.getByText('21.6/s')).toBeTruthy();
+    expect(screen.getByText('—')).toBeTruthy();
+    const names = screen.getAllByRole('row').map((r) => r.querySelector('td')?.textContent).filter(Boolean);
+    expect(names.slice(0, 2)).toEqual(['deep', 'small']);
+  });
+
+  it('says so when the broker reports no message statistics', () => {
+    renderWithStore(<OverviewView />, { inventory: inventory({ overview: overview({ statsAvailable: false, rates: { publish: null, deliver: null, ack: null, redeliver: null } }) }) });
+    expect(screen.getByText(/reports no message statistics/)).toBeTruthy();
+  });
+});
