@@ -30,7 +30,7 @@ afterEach(() => {
 });
 
 const endpoint = (port: number) => ({ amqpUri: `amqp://127.0.0.1:${port}`, username: 'guest', password: 'guest', tls: { rejectUnauthorized: true } });
-const target = (port: number) => ({ baseUrl: `http://127.0.0.1:${port}`, username: 'guest', password: 'guest', tls: { rejectUnauthorized: true }, timeoutMs: 300 });
+const target = (port: number, timeoutMs = 5000) => ({ baseUrl: `http://127.0.0.1:${port}`, username: 'guest', password: 'guest', tls: { rejectUnauthorized: true }, timeoutMs });
 
 describe('connection checks against servers that are not RabbitMQ', () => {
   it('AMQP: a port that accepts and never answers is a timeout, within the limit', async () => {
@@ -43,14 +43,14 @@ describe('connection checks against servers that are not RabbitMQ', () => {
 
   it('AMQP: an HTTP server is "not an AMQP broker"', async () => {
     const port = await listen(http.createServer((_q, r) => r.end('hello')));
-    const check = await checkAmqp(endpoint(port), 2000);
+    const check = await checkAmqp(endpoint(port), 5000);
     expect(check.code).toBe('protocol');
     expect(check.hint).toMatch(/5672/);
   });
 
   it('HTTP: a port that accepts and never answers is a timeout', async () => {
     const port = await listen(silent());
-    expect((await checkHttp(target(port), '/')).code).toBe('timeout');
+    expect((await checkHttp(target(port, 300), '/')).code).toBe('timeout');
   });
 
   it('HTTP: a server answering something other than the management API', async () => {

@@ -6,7 +6,7 @@ import { type Sampler, type SamplerHealth, createSampler } from '../../../electr
 import { type FixtureServer, startFixtureServer } from './fixture-server.js';
 
 const FAST = { initialMs: 50, factor: 2, maxMs: 200, jitter: 0 };
-const until = async (what: string, check: () => boolean, ms = 3000) => {
+const until = async (what: string, check: () => boolean, ms = 10_000) => {
   const end = Date.now() + ms;
   while (!check()) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
