@@ -10,8 +10,6 @@ import { closedPort } from './support/tcp-proxy.js';
 const rabbit = await rabbitAvailable();
 
 const creds = (over: Partial<ProfileCredentials> = {}): ProfileCredentials => ({
-  id: null,
-  name: 'test',
   amqpUri: RABBIT_URI,
   managementUrl: `http://${RABBIT_HOST}:${RABBIT_HTTP_PORT}`,
   username: RABBIT_USER,

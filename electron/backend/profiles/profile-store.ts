@@ -12,8 +12,6 @@ import { splitUriCredentials } from './uri-credentials.js';
 
 /** What a connection needs from a profile, password included. Never leaves the backend. */
 export interface ProfileCredentials {
-  id: string | null;
-  name: string;
   amqpUri: string;
   managementUrl: string;
   username: string;
@@ -103,8 +101,6 @@ export function createProfileStore(options: { dataDir: string; secretBox?: Secre
       password = opened.password;
     }
     return {
-      id: record.id,
-      name: record.name,
       amqpUri: record.amqpUri,
       managementUrl: effectiveManagementUrl(record),
       username: record.username,
@@ -186,8 +182,6 @@ export function createProfileStore(options: { dataDir: string; secretBox?: Secre
       let password = input.password ?? split.password;
       if (password === null && input.id !== undefined) password = unlock(find(await load(), input.id)).password;
       return {
-        id: input.id ?? null,
-        name: input.name,
         amqpUri: split.uri,
         managementUrl: effectiveManagementUrl({ amqpUri: split.uri, managementUrl: input.managementUrl }),
         username: split.username ?? input.username,
