@@ -1,7 +1,7 @@
 import amqp from 'amqplib';
 import { expect, it } from 'vitest';
 import { serverClose } from './support/errors.js';
-import { decodeClose, decodeStart, PROTOCOL_HEADER, RawAmqp } from './support/raw-amqp.js';
+import { decodeClose, decodeStart, method, methodId, PROTOCOL_HEADER, RawAmqp, shortstr, table, u16, u8 } from './support/raw-amqp.js';
 import { forEachTarget } from './support/targets.js';
 
 /** Issue section 2: negotiation, server properties, capabilities, authentication, vhost access. */
@@ -149,6 +149,36 @@ forEachTarget((ctx) => {
       });
     } finally {
       await ext.close();
+    }
+  });
+
+  it.each([
+    ['announced consumer_cancel_notify', { consumer_cancel_notify: true }, [[60, 30], [50, 41]]],
+    ['did not announce it', undefined, [[50, 41]]],
+  ] as const)('sends basic.cancel on queue deletion only to a client that %s', async (_what, capabilities, expected) => {
+    const s = ctx.session();
+    const q = s.queueName();
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake(capabilities === undefined ? {} : { capabilities });
+      raw.openChannel(1);
+      await raw.expectMethod(20, 11);
+      raw.send(method(1, 50, 10, u16(0), shortstr(q), u8(0), table({})));
+      await raw.expectMethod(50, 11);
+      raw.send(method(1, 60, 20, u16(0), shortstr(q), shortstr('ctag'), u8(0), table({})));
+      await raw.expectMethod(60, 21);
+      raw.openChannel(2);
+      await raw.expectMethod(20, 11);
+      raw.send(method(2, 50, 40, u16(0), shortstr(q), u8(0)));
+      const seen: number[][] = [];
+      while (seen.length === 0 || seen[seen.length - 1]?.join() !== '50,41') {
+        const f = await raw.next();
+        if (f === null) throw new Error('socket closed');
+        seen.push(methodId(f));
+      }
+      expect(seen).toEqual(expected);
+    } finally {
+      raw.destroy();
     }
   });
 

@@ -99,6 +99,24 @@ forEachTarget((ctx) => {
       'UNEXPECTED_FRAME - expected content body, got non content body frame instead',
     ],
     [
+      'a method whose arguments cannot be decoded',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 50, 10, u16(0), Buffer.from([10])));
+      },
+      501,
+      'FRAME_ERROR - cannot decode <<0,0,10>>',
+    ],
+    [
+      'an unknown exchange type',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 40, 10, u16(0), shortstr('conformance-x-bad-type'), shortstr('foo'), u8(0), table({})));
+      },
+      503,
+      "COMMAND_INVALID - invalid exchange type 'foo'",
+    ],
+    [
       'basic.qos with prefetch_size',
       async (raw) => {
         await openChannel1(raw);
