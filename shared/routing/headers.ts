@@ -46,12 +46,18 @@ export function xMatchError(args: FieldTable | undefined): string | null {
   return `Invalid x-match field type ${type} (value ${erlangTerm(value)}); expected longstr`;
 }
 
-/** The tag amqplib would have put on the wire for a plain JS value. */
+/** The tag amqplib puts on the wire for a plain JS value (smallest signed integer type that fits, else double). */
 function plainTypeName(v: FieldValue): string {
   if (typeof v === 'string') return 'longstr';
   if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'signedint' : 'double';
   if (typeof v === 'bigint') return 'long';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return 'double';
+    if (v >= -0x80 && v < 0x80) return 'byte';
+    if (v >= -0x8000 && v < 0x8000) return 'short';
+    if (v >= -0x80000000 && v < 0x80000000) return 'signedint';
+    return 'long';
+  }
   if (v === null || v === undefined) return 'void';
   if (Array.isArray(v)) return 'array';
   return 'table';

@@ -149,6 +149,25 @@ forEachTarget((ctx) => {
     expect(events).toEqual([null]);
   });
 
+  it('basic.cancel stops a consumer; its unacknowledged messages stay with it, new ones go to the others', async () => {
+    const { s, q } = await filled([]);
+    const ch = await s.channel();
+    const got: string[] = [];
+    const a = await ch.consume(q, (m) => m && got.push(`a:${body(m)}`));
+    await ch.consume(q, (m) => m && got.push(`b:${body(m)}`), { noAck: true });
+    const pub = await s.confirmChannel();
+    pub.sendToQueue(q, Buffer.from('1'));
+    pub.sendToQueue(q, Buffer.from('2'));
+    await pub.waitForConfirms();
+    await waitFor(() => got.length === 2, 3000, 'deliveries');
+    await ch.cancel(a.consumerTag);
+    for (const m of ['3', '4']) pub.sendToQueue(q, Buffer.from(m));
+    await pub.waitForConfirms();
+    await waitFor(() => got.length === 4, 3000, 'deliveries after cancel');
+    expect(got).toEqual(['a:1', 'b:2', 'b:3', 'b:4']);
+    expect((await (await s.channel()).checkQueue(q)).messageCount).toBe(0);
+  });
+
   it('an exclusive consumer locks out other consumers with 403', async () => {
     const { s, q } = await filled([]);
     await (await s.channel()).consume(q, () => undefined, { exclusive: true });

@@ -163,6 +163,25 @@ forEachTarget((ctx) => {
     });
   });
 
+  it('headers: an x-match of another type is refused with 406', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const [q] = await queues(s, ch, 1);
+    expect(await refusal((await s.channel()).bindQueue(q as string, 'amq.match', '', { 'x-match': 1 }))).toEqual({
+      code: 406,
+      text: 'PRECONDITION_FAILED - Invalid x-match field type byte (value 1); expected longstr',
+    });
+  });
+
+  it('an alternate-exchange argument that is not a string is refused with 406', async () => {
+    const s = ctx.session();
+    const x = s.exchangeName();
+    expect(await refusal((await s.channel()).assertExchange(x, 'direct', { durable: false, arguments: { 'alternate-exchange': 5 } }))).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - invalid type 'byte' for arg 'alternate-exchange' in exchange '${x}' in vhost '/'`,
+    });
+  });
+
   it('exchange-to-exchange bindings: chains, diamonds and cycles deliver each queue one copy', async () => {
     const s = ctx.session();
     const ch = await s.channel();

@@ -281,7 +281,16 @@ forEachTarget((ctx) => {
     });
   });
 
-  it('collects deliveries in order from a plain queue', async () => {
+  it('refuses a dead-letter exchange argument that is not a string with 406', async () => {
+    const s = ctx.session();
+    const q = s.queueName();
+    expect(await refusal((await s.channel()).assertQueue(q, { arguments: { 'x-dead-letter-exchange': 5 } }))).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - invalid type 'byte' for arg 'x-dead-letter-exchange' in queue '${q}' in vhost '/'`,
+    });
+  });
+
+  it('keeps FIFO order for a plain queue across publish and consume', async () => {
     const s = ctx.session();
     const ch = await s.channel();
     const q = s.queueName();

@@ -90,6 +90,9 @@ describe('xMatchError', () => {
     expect(xMatchError({ 'x-match': { type: 'I', value: 3 } })).toBe(
       'Invalid x-match field type signedint (value 3); expected longstr',
     );
+    // Plain values are typed as amqplib encodes them; RabbitMQ answered this text to amqplib's x-match: 1.
+    expect(xMatchError({ 'x-match': 1 })).toBe('Invalid x-match field type byte (value 1); expected longstr');
+    expect(xMatchError({ 'x-match': 1000 })).toBe('Invalid x-match field type short (value 1000); expected longstr');
   });
 });
 
