@@ -2,9 +2,10 @@ import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { vhostOfAmqpUri } from '../../../shared/model/profile.js';
 import { type BackoffPolicy, RECONNECT_BACKOFF, backoffDelay } from '../backoff.js';
 import { diagnoseAmqpError } from '../connection-test/amqp-diagnosis.js';
-import { scrubSecret } from '../connection-test/scrub.js';
+import { scrubSecret, secretOf } from '../connection-test/scrub.js';
 import type { Logger } from '../logger.js';
 import { closeQuietly } from './close-quietly.js';
+import { lossReason } from './loss-reason.js';
 import { type AmqpEndpoint, amqpConnectArgs, hostPort } from './connect-args.js';
 
 export type AmqpStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';
@@ -50,6 +51,7 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
   const { endpoint, log } = options;
   const where = hostPort(endpoint.amqpUri);
   const ctx = { where, vhost: vhostOfAmqpUri(endpoint.amqpUri), username: endpoint.username };
+  const secret = secretOf(endpoint);
   const listeners = new Set<(event: AmqpSessionEvent) => void>();
   let status: AmqpStatus = 'connecting';
   let error: string | null = null;
@@ -78,7 +80,7 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
   const isClosed = () => status === 'closed';
   const explain = (err: unknown): string => {
     const d = diagnoseAmqpError(err, ctx);
-    return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, endpoint.password);
+    return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, secret);
   };
 
   function scheduleReconnect(reason: string): void {
@@ -113,13 +115,13 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
         await closeQuietly(opened);
         return;
       }
-      opened.on('error', (err: Error) => log.warn('amqp connection error', { where, error: scrubSecret(err.message, endpoint.password) }));
+      opened.on('error', (err: Error) => log.warn('amqp connection error', { where, error: scrubSecret(err.message, secret) }));
       opened.on('blocked', (reason: string) => log.warn('amqp connection blocked by the broker', { where, reason }));
       opened.on('close', (err?: Error) => {
         if (connection !== opened) return;
         connection = null;
         if (isClosed()) return;
-        scheduleReconnect(err ? `Lost the AMQP connection to ${where}: ${scrubSecret(err.message, endpoint.password)}` : `The AMQP connection to ${where} was closed.`);
+        scheduleReconnect(`Lost the AMQP connection to ${where}: ${lossReason(err, secret)}`);
       });
       connection = opened;
       attempt = 0;
@@ -155,7 +157,7 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
       if (!connection) throw new Error(error ?? `Not connected to ${where}`);
       const channel = await connection.createChannel();
       channel.on('error', (err: Error & { code?: number }) => {
-        const message = scrubSecret(err.message, endpoint.password);
+        const message = scrubSecret(err.message, secret);
         log.warn('amqp channel error', { purpose, code: err.code ?? null, error: message });
         emit({ type: 'channel-error', purpose, message, code: typeof err.code === 'number' ? err.code : null });
       });

@@ -7,7 +7,7 @@ import { checkHttp } from './check-http.js';
 import { failed } from './check-result.js';
 import { managementProbablyDisabled } from './http-diagnosis.js';
 import { diagnoseSocketError } from './socket-diagnosis.js';
-import { scrubSecret } from './scrub.js';
+import { scrubSecret, secretOf } from './scrub.js';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 8000;
 
@@ -27,7 +27,7 @@ export async function testConnection(creds: ProfileCredentials, timeoutMs = CONN
   ]);
   // AMQP answering while the management port refuses almost always means the plugin is off.
   const httpExplained = amqp.ok && http.code === 'refused' ? failed(managementProbablyDisabled(creds.managementUrl), http.elapsedMs) : http;
-  return { amqp: scrubCheck(amqp, creds.password), http: scrubCheck(httpExplained, creds.password) };
+  return { amqp: scrubCheck(amqp, secretOf(creds)), http: scrubCheck(httpExplained, secretOf(creds)) };
 }
 
 function scrubCheck(check: ConnectionCheck, password: string): ConnectionCheck {

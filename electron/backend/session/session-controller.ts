@@ -5,7 +5,7 @@ import type { SessionState } from '../../../shared/model/session.js';
 import { type AmqpSession, createAmqpSession } from '../amqp/amqp-session.js';
 import type { BackoffPolicy } from '../backoff.js';
 import { diagnoseHttpError } from '../connection-test/http-diagnosis.js';
-import { scrubSecret } from '../connection-test/scrub.js';
+import { scrubSecret, secretOf } from '../connection-test/scrub.js';
 import type { EventHub } from '../events.js';
 import type { Logger } from '../logger.js';
 import { createManagementClient } from '../management/management-client.js';
@@ -137,7 +137,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
       health: { state: 'waiting' },
       describeHttpFailure: (err) => {
         const d = diagnoseHttpError(err instanceof Error && err.cause !== undefined ? err.cause : err, { baseUrl: creds.managementUrl, username: creds.username });
-        return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, creds.password);
+        return scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, secretOf(creds));
       },
       stopListening: () => undefined,
       sampler: createSampler({

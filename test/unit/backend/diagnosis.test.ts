@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseAmqpError } from '../../../electron/backend/connection-test/amqp-diagnosis.js';
 import { diagnoseHttpError } from '../../../electron/backend/connection-test/http-diagnosis.js';
-import { scrubSecret } from '../../../electron/backend/connection-test/scrub.js';
+import { scrubSecret, secretOf } from '../../../electron/backend/connection-test/scrub.js';
+import { lossReason } from '../../../electron/backend/amqp/loss-reason.js';
 import { diagnoseSocketError } from '../../../electron/backend/connection-test/socket-diagnosis.js';
 import { HttpRequestError } from '../../../electron/backend/management/http-request.js';
 import { TlsFileError } from '../../../electron/backend/tls/tls-material.js';
@@ -92,5 +93,22 @@ describe('secret scrubbing', () => {
 
   it('leaves text alone when there is no password', () => {
     expect(scrubSecret('all fine', '')).toBe('all fine');
+  });
+});
+
+describe('what counts as the secret', () => {
+  it('is the password, except when it is the user name (guest/guest): "user guest" stays readable', () => {
+    expect(secretOf({ username: 'alice', password: 'pw' })).toBe('pw');
+    expect(scrubSecret('user guest refused', secretOf({ username: 'guest', password: 'guest' }))).toBe('user guest refused');
+  });
+});
+
+describe('why an open AMQP connection ended', () => {
+  it('says it in words, without the password', () => {
+    expect(lossReason(new Error('Unexpected close'), 's3cret')).toMatch(/dropped/);
+    expect(lossReason(new Error('Connection closed: 320 (CONNECTION-FORCED) with message "CONNECTION_FORCED - Closed via management plugin"'), 's3cret')).toMatch(/^the broker closed it: .*management plugin/);
+    expect(lossReason(new Error('Heartbeat timeout'), 's3cret')).toMatch(/stopped answering/);
+    expect(lossReason(new Error('odd s3cret'), 's3cret')).toBe('odd ***');
+    expect(lossReason(undefined, '')).toBe('it was closed.');
   });
 });
