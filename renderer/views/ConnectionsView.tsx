@@ -14,21 +14,22 @@ function Age({ since }: { since: number | null }) {
 
 const CONNECTION_COLUMNS: ColumnDef<ConnectionRow, any>[] = [
   textColumn<ConnectionRow>('vhost', 'Vhost', (c) => c.vhost, 72),
-  nameColumn<ConnectionRow>('name', 'Name', (c) => c.clientName ?? c.name, 180),
-  textColumn<ConnectionRow>('peer', 'Client address', (c) => c.peer, 130),
-  textColumn<ConnectionRow>('client', 'Client', (c) => c.clientProduct, 110),
-  textColumn<ConnectionRow>('user', 'User', (c) => c.user, 80),
+  // The broker's own name repeats the client address; the name a client gave itself is what people recognise.
+  nameColumn<ConnectionRow>('name', 'Name', (c) => c.clientName ?? '', 170, '(unnamed)'),
+  textColumn<ConnectionRow>('peer', 'Client address', (c) => c.peer, 128),
+  textColumn<ConnectionRow>('client', 'Client', (c) => c.clientProduct, 116),
+  textColumn<ConnectionRow>('user', 'User', (c) => c.user, 72),
   stateColumn<ConnectionRow>('state', 'State', (c) => c.state, 88),
-  textColumn<ConnectionRow>('protocol', 'Protocol', (c) => c.protocol, 88),
+  textColumn<ConnectionRow>('protocol', 'Protocol', (c) => c.protocol, 100),
   countColumn<ConnectionRow>('channels', 'Channels', (c) => c.channels, 84),
-  byteRateColumn<ConnectionRow>('recvRate', 'From client', (c) => c.recvRate),
-  byteRateColumn<ConnectionRow>('sendRate', 'To client', (c) => c.sendRate),
+  byteRateColumn<ConnectionRow>('recvRate', 'From client', (c) => c.recvRate, 104),
+  byteRateColumn<ConnectionRow>('sendRate', 'To client', (c) => c.sendRate, 92),
   {
     id: 'age',
     header: 'Connected',
     accessorFn: (c) => c.connectedAt ?? 0,
     cell: (ctx) => <Age since={ctx.row.original.connectedAt} />,
-    meta: { width: 90, align: 'right' },
+    meta: { width: 100, align: 'right' },
   },
 ];
 
