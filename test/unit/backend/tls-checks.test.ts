@@ -1,25 +1,25 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import https from 'node:https';
 import type net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TlsOptions } from '../../../shared/model/profile.js';
 import { checkAmqp } from '../../../electron/backend/connection-test/check-amqp.js';
 import { checkHttp } from '../../../electron/backend/connection-test/check-http.js';
 import { loadTlsMaterial } from '../../../electron/backend/tls/tls-material.js';
 
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'tls-fixture');
+
 /**
- * Real TLS on loopback with a certificate made for the test by openssl: the
+ * Real TLS on loopback with a self-signed test certificate (tls-fixture/): the
  * profile's TLS options (CA file, client certificate and key, skip
  * verification) must reach the socket, and each failure must be named.
  */
 describe('TLS options and failures', () => {
-  let dir: string;
-  let certFile: string;
-  let keyFile: string;
+  const certFile = path.join(FIXTURE, 'cert.pem');
+  const keyFile = path.join(FIXTURE, 'key.pem');
   const servers: net.Server[] = [];
   let plainPort: number;
   let mutualPort: number;
@@ -32,10 +32,6 @@ describe('TLS options and failures', () => {
   };
 
   beforeAll(async () => {
-    dir = mkdtempSync(path.join(os.tmpdir(), 'warren-tls-'));
-    certFile = path.join(dir, 'cert.pem');
-    keyFile = path.join(dir, 'key.pem');
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=warren-test', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', keyFile, '-out', certFile], { stdio: 'ignore' });
     const cert = readFileSync(certFile);
     const key = readFileSync(keyFile);
     const notRabbit = (_req: unknown, res: { writeHead(s: number): { end(b: string): void } }) => res.writeHead(404).end('{"error":"Object Not Found"}');
@@ -49,7 +45,6 @@ describe('TLS options and failures', () => {
       if (s instanceof https.Server) s.closeAllConnections();
       await new Promise((resolve) => s.close(resolve));
     }
-    rmSync(dir, { recursive: true, force: true });
   });
 
   const http = async (port: number, options: Partial<TlsOptions>, host = '127.0.0.1') =>
