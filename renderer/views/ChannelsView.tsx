@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { ChannelRow } from '../../shared/model/inventory.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
-import { connectionLabels } from './connectionLabels.js';
+import { connectionLabel, connectionLabels } from './connectionLabels.js';
 import { TableView } from './TableView.js';
 
 function mode(c: ChannelRow): string {
@@ -14,7 +14,7 @@ function mode(c: ChannelRow): string {
 function channelColumns(labels: Map<string, string>): ColumnDef<ChannelRow, any>[] {
   return [
     textColumn<ChannelRow>('vhost', 'Vhost', (c) => c.vhost, 72),
-    nameColumn<ChannelRow>('connection', 'Connection', (c) => labels.get(c.connectionName) ?? c.connectionName, 160),
+    nameColumn<ChannelRow>('connection', 'Connection', (c) => connectionLabel(c.connectionName, labels), 160),
     countColumn<ChannelRow>('number', '#', (c) => c.number, 48),
     textColumn<ChannelRow>('user', 'User', (c) => c.user, 72),
     stateColumn<ChannelRow>('state', 'State', (c) => c.state, 84),

@@ -10,10 +10,17 @@ export function connectionLabels(connections: readonly ConnectionRow[]): Map<str
   return labels;
 }
 
-/** "billing-service #2" for the channel RabbitMQ names "127.0.0.1:56718 -> 127.0.0.1:5672 (2)". */
+/** How a connection is called in a narrow column: its client-given name, else the client's address. */
+export function connectionLabel(connectionName: string, labels: Map<string, string>): string {
+  return labels.get(connectionName) ?? connectionName.split(' -> ')[0] ?? connectionName;
+}
+
+/**
+ * "billing-service #2" (or "127.0.0.1:56718 #2") for the channel RabbitMQ
+ * names "127.0.0.1:56718 -> 127.0.0.1:5672 (2)": the number stays visible.
+ */
 export function channelLabel(channelName: string, connectionName: string | null, labels: Map<string, string>): string {
-  const connection = connectionName === null ? undefined : labels.get(connectionName);
-  if (connection === undefined) return channelName;
   const number = /\((\d+)\)$/.exec(channelName)?.[1];
-  return number === undefined ? connection : `${connection} #${number}`;
+  if (connectionName === null || number === undefined) return channelName;
+  return `${connectionLabel(connectionName, labels)} #${number}`;
 }

@@ -25,8 +25,8 @@ describe('channelLabel', () => {
     expect(channelLabel('127.0.0.1:1 -> 127.0.0.1:5672 (2)', '127.0.0.1:1 -> 127.0.0.1:5672', labels)).toBe('billing #2');
   });
 
-  it('keeps the broker’s name when the client gave none', () => {
-    expect(channelLabel('127.0.0.1:2 -> 127.0.0.1:5672 (1)', '127.0.0.1:2 -> 127.0.0.1:5672', labels)).toBe('127.0.0.1:2 -> 127.0.0.1:5672 (1)');
+  it('falls back to the client address when the client gave no name', () => {
+    expect(channelLabel('127.0.0.1:2 -> 127.0.0.1:5672 (1)', '127.0.0.1:2 -> 127.0.0.1:5672', labels)).toBe('127.0.0.1:2 #1');
     expect(channelLabel('x (1)', null, labels)).toBe('x (1)');
   });
 });
