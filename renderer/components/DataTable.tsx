@@ -19,6 +19,9 @@ export type DataTableProps<T extends { key: string }> = {
   /** Read by screen readers: "Queues". */
   label: string;
   initialSorting?: SortingState;
+  /** Controlled sorting, for a caller that remembers it; otherwise the table keeps its own. */
+  sorting?: SortingState;
+  onSortingChange?: (sorting: SortingState) => void;
   /** Shown instead of the rows when there are none. */
   empty: ReactNode;
 };
@@ -92,8 +95,15 @@ const TableRow = memo(
  * position survive live updates. Sorting happens on the plain rows; TanStack
  * builds row objects for the visible window only.
  */
-export function DataTable<T extends { key: string }>({ rows, columns, label, initialSorting = [], empty }: DataTableProps<T>) {
-  const [sorting, setSorting] = useState<SortingState>(initialSorting);
+export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
+  const { rows, columns, label, initialSorting = [], empty } = props;
+  const [ownSorting, setOwnSorting] = useState<SortingState>(initialSorting);
+  const sorting = props.sorting ?? ownSorting;
+  const setSorting = (updater: SortingState | ((old: SortingState) => SortingState)): void => {
+    const next = typeof updater === 'function' ? updater(sorting) : updater;
+    setOwnSorting(next);
+    props.onSortingChange?.(next);
+  };
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const idPrefix = useId();

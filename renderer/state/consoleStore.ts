@@ -10,6 +10,8 @@ export type ConsoleStore = {
   dispatch(action: ConsoleAction): void;
   /** Subscribes to the backend's events and loads the first state. Returns the teardown. */
   start(): () => void;
+  /** UI choices that outlive a view (its filter, its sort) until the page reloads. Not broker state. */
+  memory: Map<string, unknown>;
   /** Re-reads profiles, session and inventory: after the link to the backend comes back. */
   reload(): Promise<void>;
 };
@@ -91,5 +93,6 @@ export function createConsoleStore(client: ConsoleClient, initial: ConsoleState 
     dispatch,
     start,
     reload,
+    memory: new Map(),
   };
 }

@@ -1,5 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { DataTable } from '../components/DataTable.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { FilterInput } from '../components/FilterInput.js';
@@ -7,6 +7,7 @@ import { compileTextFilter, type FilterMode } from '../filter/textFilter.js';
 import { formatCount } from '../format/numbers.js';
 import { inVhost } from '../state/selectors.js';
 import { useConsole } from '../state/StoreProvider.js';
+import { useRemembered } from '../state/useRemembered.js';
 
 export type TableViewProps<T extends { key: string; vhost: string }> = {
   rows: readonly T[];
@@ -22,8 +23,9 @@ export type TableViewProps<T extends { key: string; vhost: string }> = {
 /** A list view: filter box, count, and the virtualized table, narrowed to the selected vhost. */
 export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting }: TableViewProps<T>) {
   const vhost = useConsole((s) => s.vhost);
-  const [query, setQuery] = useState('');
-  const [mode, setMode] = useState<FilterMode>('substring');
+  const [query, setQuery] = useRemembered(`${label}.filter`, '');
+  const [mode, setMode] = useRemembered<FilterMode>(`${label}.filterMode`, 'substring');
+  const [sorting, setSorting] = useRemembered<SortingState>(`${label}.sorting`, initialSorting ?? []);
   // Typing stays responsive on 10,000 rows: the table catches up a frame later.
   const deferredQuery = useDeferredValue(query);
   const filter = useMemo(() => compileTextFilter(deferredQuery, mode), [deferredQuery, mode]);
@@ -60,7 +62,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
           {count}
         </span>
       </div>
-      <DataTable rows={visible} columns={shownColumns} label={label} initialSorting={initialSorting} empty={empty} />
+      <DataTable rows={visible} columns={shownColumns} label={label} sorting={sorting} onSortingChange={setSorting} empty={empty} />
     </div>
   );
 }

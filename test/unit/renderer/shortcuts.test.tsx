@@ -49,3 +49,19 @@ describe('keyboard navigation', () => {
     expect(window.location.hash).toBe('#/queues');
   });
 });
+
+describe('view memory', () => {
+  it('keeps a view’s filter and sort when the user leaves and comes back', async () => {
+    window.location.hash = '#/queues';
+    render(<App store={createConsoleStore(connectedClient(inventory({ queues: [queue('orders'), queue('emails')] })))} />);
+    fireEvent.change(await screen.findByRole('searchbox'), { target: { value: 'ord' } });
+    fireEvent.click(screen.getByRole('button', { name: /Ready/ }));
+    window.location.hash = '#/exchanges';
+    hashChange();
+    await screen.findByRole('heading', { name: 'Exchanges' });
+    window.location.hash = '#/queues';
+    hashChange();
+    expect(((await screen.findByRole('searchbox')) as HTMLInputElement).value).toBe('ord');
+    expect(screen.getByRole('columnheader', { name: /Ready/ }).getAttribute('aria-sort')).toBe('descending');
+  });
+});
