@@ -17,6 +17,77 @@ forEachTarget((ctx) => {
     return { s, q, ch };
   }
 
+  it('keeps every basic property and header field type across the broker', async () => {
+    const { s, q } = await filled([]);
+    const ch = await s.confirmChannel();
+    const headers = {
+      str: 'text',
+      byte: 7,
+      short: 1000,
+      int: 100000,
+      long: 2 ** 40,
+      double: 1.5,
+      bool: false,
+      void: null,
+      bytes: Buffer.from([0, 1, 254, 255]),
+      array: ['a', 1, true, ['nested']],
+      table: { inner: { deeper: 'x' }, n: 2 },
+      ts: { '!': 'timestamp', value: 1_700_000_000 },
+      dec: { '!': 'decimal', value: { places: 2, digits: 12345 } },
+      float: { '!': 'float', value: 0.5 },
+    };
+    ch.sendToQueue(q, Buffer.from('payload'), {
+      contentType: 'application/json',
+      contentEncoding: 'gzip',
+      headers,
+      deliveryMode: 2,
+      priority: 3,
+      correlationId: 'corr',
+      replyTo: 'reply',
+      expiration: '60000',
+      messageId: 'mid',
+      timestamp: 1_700_000_001,
+      type: 'kind',
+      userId: 'guest',
+      appId: 'app',
+    });
+    await ch.waitForConfirms();
+    const m = await ch.get(q, { noAck: true });
+    if (m === false) throw new Error('no message');
+    expect(m.properties).toEqual({
+      contentType: 'application/json',
+      contentEncoding: 'gzip',
+      headers: {
+        ...headers,
+        float: 0.5,
+      },
+      deliveryMode: 2,
+      priority: 3,
+      correlationId: 'corr',
+      replyTo: 'reply',
+      expiration: '60000',
+      messageId: 'mid',
+      timestamp: 1_700_000_001,
+      type: 'kind',
+      userId: 'guest',
+      appId: 'app',
+      clusterId: undefined,
+    });
+  });
+
+  it('carries empty bodies and bodies larger than frame_max intact', async () => {
+    const { s, q } = await filled([]);
+    const ch = await s.confirmChannel();
+    const big = Buffer.alloc(1_000_000);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7) % 256;
+    ch.sendToQueue(q, Buffer.alloc(0));
+    ch.sendToQueue(q, big);
+    await ch.waitForConfirms();
+    const [empty, large] = await drain(ch, q);
+    expect(empty?.content.length).toBe(0);
+    expect(large?.content.equals(big)).toBe(true);
+  });
+
   it('round-robins across consumers', async () => {
     const { s, q } = await filled([]);
     const ch = await s.channel();

@@ -102,6 +102,16 @@ export function decodeStart(f: Frame): { versionMajor: number; versionMinor: num
   return { versionMajor: p.readUInt8(4), versionMinor: p.readUInt8(5), mechanisms, locales: p.subarray(o + 4, o + 4 + locLen).toString('utf8') };
 }
 
+/** A frame in words, or "socket closed", so a failing expectation shows what came instead. */
+export function describe(f: Frame | null): string {
+  if (f === null) return 'socket closed';
+  if (f.type !== FRAME_METHOD) return `frame type ${f.type} on channel ${f.channel}`;
+  const close = decodeClose(f);
+  if (close !== null) return `close ${close.classId}.${close.methodId} ${close.replyCode} ${close.replyText}`;
+  const [c, m] = methodId(f);
+  return `method ${c}.${m} on channel ${f.channel}`;
+}
+
 export function methodId(f: Frame): [number, number] {
   return [f.payload.readUInt16BE(0), f.payload.readUInt16BE(2)];
 }
