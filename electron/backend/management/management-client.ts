@@ -65,7 +65,10 @@ export function createManagementClient(target: HttpTarget): ManagementClient {
     }
 
     const pageQuery = (page: number): Query => ({ ...base, page, page_size: MAX_PAGE_SIZE, pagination: true });
-    const first = RawPage.safeParse(await fetchJson(path, pageQuery(1), options.signal));
+    const firstBody = await fetchJson(path, pageQuery(1), options.signal);
+    // A broker that ignores the paging parameters answers the whole list as a plain array.
+    if (Array.isArray(firstBody)) return firstBody;
+    const first = RawPage.safeParse(firstBody);
     if (!first.success) throw new ApiError('broker', `${path} did not answer a page`);
     const collected: unknown[] = [...first.data.items];
     const remaining = Array.from({ length: Math.max(0, first.data.page_count - 1) }, (_, i) => i + 2);

@@ -112,4 +112,9 @@ describe('sampler over HTTP (recorded RabbitMQ responses)', () => {
     expect(String((failure as { error: unknown }).error)).toMatch(/401/);
     expect(deltas).toEqual([]);
   });
+
+  it('accepts the whole list from a broker that ignores paging parameters', async () => {
+    const client = createManagementClient({ baseUrl: server.url, username: 'guest', password: 'guest', tls: { rejectUnauthorized: true }, timeoutMs: 2000 });
+    expect(await client.items('api/queues', { paginate: true })).toHaveLength(13);
+  });
 });
