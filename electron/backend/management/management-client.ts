@@ -26,10 +26,6 @@ export interface ListOptions {
   signal?: AbortSignal;
 }
 
-/** `GET /api/vhosts/{name}` style paths: every segment encoded, so "/" becomes %2F. */
-export const vhostPath = (prefix: string, vhost: string, ...rest: string[]): string =>
-  [prefix, encodeURIComponent(vhost), ...rest.map(encodeURIComponent)].join('/');
-
 export function createManagementClient(target: HttpTarget): ManagementClient {
   async function fetchJson(path: string, query: Query | undefined, signal: AbortSignal | undefined): Promise<unknown> {
     try {

@@ -145,6 +145,9 @@ export const RawOverview = z.object({
 });
 export type RawOverview = z.infer<typeof RawOverview>;
 
+export const RawPermission = z.object({ user: z.string(), vhost: z.string() });
+export type RawPermission = z.infer<typeof RawPermission>;
+
 export const RawWhoami = z.object({ name: z.string(), tags: z.union([z.array(z.string()), z.string()]).nullish().catch(null) });
 export type RawWhoami = z.infer<typeof RawWhoami>;
 

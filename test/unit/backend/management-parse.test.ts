@@ -3,7 +3,7 @@ import { Inventory } from '../../../shared/model/inventory.js';
 import { parseRows } from '../../../electron/backend/management/management-client.js';
 import { toQueueRow } from '../../../electron/backend/management/map-rows.js';
 import { type RawInventory, parseInventory } from '../../../electron/backend/management/parse-inventory.js';
-import { RawQueue, RawVhost, RawWhoami } from '../../../electron/backend/management/raw-schemas.js';
+import { RawPermission, RawQueue, RawVhost, RawWhoami } from '../../../electron/backend/management/raw-schemas.js';
 import { fixture, fixtureList, fixtureNames, withNullStats, withoutStats } from './fixtures.js';
 
 const rawFixtures = (): RawInventory => ({
@@ -28,8 +28,8 @@ const queue = (inv: Inventory, vhost: string, name: string) => {
  * are for the import feature, queue get for the workbench). A new fixture fails
  * this test until someone decides which it is.
  */
-const READ = ['api-bindings.json', 'api-channels.json', 'api-connections.json', 'api-consumers.json', 'api-exchanges.json', 'api-overview.json', 'api-queue-detail-with-samples.json', 'api-queues.json', 'api-vhosts.json'];
-const NOT_READ_YET = ['api-nodes.json', 'api-permissions.json', 'api-policies.json', 'api-queue-get.json', 'api-users.json', 'definitions-vhost-shop.json', 'definitions.json'];
+const READ = ['api-bindings.json', 'api-channels.json', 'api-connections.json', 'api-consumers.json', 'api-exchanges.json', 'api-overview.json', 'api-permissions.json', 'api-queue-detail-with-samples.json', 'api-queues.json', 'api-vhosts.json'];
+const NOT_READ_YET = ['api-nodes.json', 'api-policies.json', 'api-queue-get.json', 'api-users.json', 'definitions-vhost-shop.json', 'definitions.json'];
 
 describe('management API parsing on the RabbitMQ 3.10 fixtures', () => {
   it('accounts for every fixture', () => {
@@ -103,8 +103,10 @@ describe('management API parsing on the RabbitMQ 3.10 fixtures', () => {
     expect(row?.name).toBeTruthy();
   });
 
-  it('parses a vhost and whoami the way the connection test reads them', () => {
+  it('parses vhosts, permissions and whoami the way the connection test reads them', () => {
     expect(RawVhost.parse(fixtureList('api-vhosts.json')[1]).name).toBe('shop');
+    const permissions = fixtureList('api-permissions.json').map((p) => RawPermission.parse(p));
+    expect(permissions.some((p) => p.user === 'guest' && p.vhost === 'shop')).toBe(true);
     expect(RawWhoami.parse({ name: 'guest', tags: ['administrator'] }).name).toBe('guest');
   });
 });

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { amqpConnectArgs } from '../../../electron/backend/amqp/connect-args.js';
 import { pagingPlanFor } from '../../../electron/backend/management/fetch-inventory.js';
 import { apiUrl } from '../../../electron/backend/management/http-request.js';
-import { vhostPath } from '../../../electron/backend/management/management-client.js';
 
 describe('management URLs', () => {
-  it('encodes vhosts, "/" as %2F', () => {
-    expect(vhostPath('api/vhosts', '/')).toBe('api/vhosts/%2F');
-    expect(vhostPath('api/permissions', 'a/b c', 'bob')).toBe('api/permissions/a%2Fb%20c/bob');
-  });
-
   it('joins paths under a base URL with or without a path prefix', () => {
     expect(apiUrl('http://h:15672', 'api/overview').toString()).toBe('http://h:15672/api/overview');
     expect(apiUrl('https://h/rabbitmq', 'api/queues', { page: 2, columns: 'a,b' }).toString()).toBe('https://h/rabbitmq/api/queues?page=2&columns=a%2Cb');
