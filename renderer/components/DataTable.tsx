@@ -22,11 +22,15 @@ export type DataTableProps<T extends { key: string }> = {
   /** Controlled sorting, for a caller that remembers it; otherwise the table keeps its own. */
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
+  /** Told the key of the selected row (null when none), e.g. to show its details. */
+  onSelectedChange?: (key: string | null) => void;
   /** Shown instead of the rows when there are none. */
   empty: ReactNode;
 };
 
 export const ROW_HEIGHT = 28;
+/** The sticky header sits inside the scroll container, above the rows: the virtualizer must count it. */
+const HEADER_HEIGHT = 30;
 const PAGE_ROWS = 20;
 const estimateRowHeight = (): number => ROW_HEIGHT;
 
@@ -60,7 +64,7 @@ function TableRowView<T>({ row, index, start, selected, template, id, onSelect }
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={`data-table__row${selected ? ' is-selected' : ''}`}
-      style={{ gridTemplateColumns: template, transform: `translateY(${start}px)` }}
+      style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(row.id)}
     >
       {row.getVisibleCells().map((cell) => (
@@ -119,6 +123,9 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
     getScrollElement,
     estimateSize: estimateRowHeight,
     overscan: 8,
+    // Rows start below the header, and a row scrolled to must not hide under it.
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     getItemKey,
   });
   const items = virtualizer.getVirtualItems();
@@ -141,6 +148,19 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
   useEffect(() => {
     if (selectedKey !== null && selectedIndex === -1) setSelectedKey(null);
   }, [selectedKey, selectedIndex]);
+
+  // When the viewport shrinks (a details panel opens under it), keep the selected row in view.
+  const viewportHeight = virtualizer.scrollRect?.height ?? 0;
+  const selectedIndexRef = useRef(selectedIndex);
+  selectedIndexRef.current = selectedIndex;
+  useEffect(() => {
+    if (selectedIndexRef.current >= 0 && viewportHeight > 0) virtualizer.scrollToIndex(selectedIndexRef.current, { align: 'auto' });
+  }, [viewportHeight, virtualizer]);
+
+  const { onSelectedChange } = props;
+  useEffect(() => {
+    onSelectedChange?.(selectedKey);
+  }, [onSelectedChange, selectedKey]);
 
   const select = (index: number): void => {
     const row = sortedRows[index];
@@ -186,7 +206,7 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
       onKeyDown={onKeyDown}
     >
       <div className="data-table__inner" style={{ minWidth }}>
-        <div className="data-table__header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div className="data-table__header" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, height: HEADER_HEIGHT }}>
           {headerGroup?.headers.map((header) => {
             const sorted = header.column.getIsSorted();
             const align = header.column.columnDef.meta?.align ?? 'left';
@@ -223,7 +243,7 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
                   key={row.id}
                   row={row}
                   index={item.index}
-                  start={item.start}
+                  start={item.start - HEADER_HEIGHT}
                   selected={item.index === selectedIndex}
                   template={template}
                   columns={columns}

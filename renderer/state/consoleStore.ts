@@ -75,6 +75,8 @@ export function createConsoleStore(client: ConsoleClient, initial: ConsoleState 
       });
     };
     document.addEventListener('visibilitychange', reportVisibility);
+    // A page opened in a background tab starts hidden: say so now, not at the first change.
+    if (document.visibilityState === 'hidden') reportVisibility();
     void reload();
     return () => {
       offSession();

@@ -3,6 +3,7 @@ import type { QueueRow } from '../../shared/model/inventory.js';
 import { QueueBadges } from '../components/QueueBadges.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
+import { QueueDetails } from './QueueDetails.js';
 import { TableView } from './TableView.js';
 
 export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
@@ -26,6 +27,7 @@ export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
 ];
 
 const queueName = (q: QueueRow): string => q.name;
+const queueDetails = (queue: QueueRow, close: () => void) => <QueueDetails queue={queue} onClose={close} />;
 
 export function QueuesView() {
   const queues = useConsole((s) => s.inventory.queues);
@@ -37,6 +39,7 @@ export function QueuesView() {
       noun={['queue', 'queues']}
       label="Queues"
       initialSorting={[{ id: 'name', desc: false }]}
+      details={queueDetails}
     />
   );
 }

@@ -1,5 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import { useDeferredValue, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { DataTable } from '../components/DataTable.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { FilterInput } from '../components/FilterInput.js';
@@ -18,10 +18,12 @@ export type TableViewProps<T extends { key: string; vhost: string }> = {
   noun: [singular: string, plural: string];
   label: string;
   initialSorting?: SortingState;
+  /** Shown under the table for the selected row, when the view has more to say about it. */
+  details?: (row: T, close: () => void) => ReactNode;
 };
 
 /** A list view: filter box, count, and the virtualized table, narrowed to the selected vhost. */
-export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting }: TableViewProps<T>) {
+export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting, details }: TableViewProps<T>) {
   const vhost = useConsole((s) => s.vhost);
   const [query, setQuery] = useRemembered(`${label}.filter`, '');
   const [mode, setMode] = useRemembered<FilterMode>(`${label}.filterMode`, 'substring');
@@ -32,6 +34,15 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
   const inScope = useMemo(() => inVhost(rows, vhost), [rows, vhost]);
   const shownColumns = useMemo(() => (vhost === null ? columns : columns.filter((c) => c.id !== 'vhost')), [columns, vhost]);
   const visible = useMemo(() => (filter.ok && filter.active ? inScope.filter((row) => filter.test(filterText(row))) : inScope), [inScope, filter, filterText]);
+
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const [detailsClosed, setDetailsClosed] = useState(false);
+  const onSelectedChange = useCallback((key: string | null) => {
+    setSelectedKey(key);
+    setDetailsClosed(false);
+  }, []);
+  const selectedRow = useMemo(() => (selectedKey === null ? undefined : visible.find((row) => row.key === selectedKey)), [visible, selectedKey]);
+  const closeDetails = useCallback(() => setDetailsClosed(true), []);
 
   const [singular, plural] = noun;
   const nounFor = (n: number): string => (n === 1 ? singular : plural);
@@ -62,7 +73,16 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
           {count}
         </span>
       </div>
-      <DataTable rows={visible} columns={shownColumns} label={label} sorting={sorting} onSortingChange={setSorting} empty={empty} />
+      <DataTable
+        rows={visible}
+        columns={shownColumns}
+        label={label}
+        sorting={sorting}
+        onSortingChange={setSorting}
+        onSelectedChange={details ? onSelectedChange : undefined}
+        empty={empty}
+      />
+      {details && selectedRow && !detailsClosed ? details(selectedRow, closeDetails) : null}
     </div>
   );
 }

@@ -88,4 +88,16 @@ describe('QueuesView', () => {
     expect(within(selected()!).getAllByRole('gridcell')[1]!.textContent).toBe('b');
     expect(within(selected()!).getByText('5')).toBeTruthy();
   });
+
+  it('shows the selected queue’s arguments with their values, and closes the details', () => {
+    const q = queue('orders', { badges: ['DLX', 'D'], arguments: { 'x-dead-letter-exchange': 'dlx', 'x-max-length': 1000 }, policy: 'ha-all' });
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [q, queue('emails')] }) });
+    fireEvent.click(screen.getByText('orders'));
+    const details = screen.getByRole('region', { name: 'Queue orders' });
+    expect(within(details).getByText('x-dead-letter-exchange').nextElementSibling?.textContent).toBe('dlx');
+    expect(within(details).getByText('x-max-length').nextElementSibling?.textContent).toBe('1000');
+    expect(within(details).getByText('ha-all')).toBeTruthy();
+    fireEvent.click(within(details).getByRole('button', { name: 'Close details' }));
+    expect(screen.queryByRole('region', { name: 'Queue orders' })).toBeNull();
+  });
 });
