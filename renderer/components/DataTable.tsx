@@ -22,6 +22,8 @@ export type DataTableProps<T extends { key: string }> = {
   /** Controlled sorting, for a caller that remembers it; otherwise the table keeps its own. */
   sorting?: SortingState;
   onSortingChange?: (sorting: SortingState) => void;
+  /** When this changes (a new filter, another vhost), the table scrolls back to the top. */
+  scrollResetKey?: string;
   /** Told the key of the selected row (null when none), e.g. to show its details. */
   onSelectedChange?: (key: string | null) => void;
   /** Shown instead of the rows when there are none. */
@@ -156,6 +158,15 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
   useEffect(() => {
     if (selectedIndexRef.current >= 0 && viewportHeight > 0) virtualizer.scrollToIndex(selectedIndexRef.current, { align: 'auto' });
   }, [viewportHeight, virtualizer]);
+
+  // A new filter is a new list: start reading it from the top, not from where the old one was.
+  const { scrollResetKey } = props;
+  const firstResetKey = useRef(scrollResetKey);
+  useEffect(() => {
+    if (scrollResetKey === firstResetKey.current) return;
+    firstResetKey.current = undefined;
+    virtualizer.scrollToOffset(0);
+  }, [scrollResetKey, virtualizer]);
 
   const { onSelectedChange } = props;
   useEffect(() => {

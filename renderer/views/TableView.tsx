@@ -80,6 +80,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
         sorting={sorting}
         onSortingChange={setSorting}
         onSelectedChange={details ? onSelectedChange : undefined}
+        scrollResetKey={`${vhost ?? ''}\u0000${mode}\u0000${deferredQuery}`}
         empty={empty}
       />
       {details && selectedRow && !detailsClosed ? details(selectedRow, closeDetails) : null}
