@@ -233,13 +233,21 @@ forEachTarget((ctx) => {
     expect(returned).toEqual(['nowhere']);
   });
 
-  it('mandatory unroutable messages come back with 312 NO_ROUTE', async () => {
+  it('mandatory unroutable messages come back with 312 NO_ROUTE, before the confirm', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
     const x = s.exchangeName();
     await ch.assertExchange(x, 'direct', { durable: false });
-    const returned = new Promise<{ fields: Record<string, unknown>; content: Buffer }>((resolve) => ch.once('return', resolve));
-    ch.publish(x, 'nobody', Buffer.from('m'), { mandatory: true });
+    const events: string[] = [];
+    const returned = new Promise<{ fields: Record<string, unknown>; content: Buffer }>((resolve) =>
+      ch.once('return', (m: { fields: Record<string, unknown>; content: Buffer }) => {
+        events.push('return');
+        resolve(m);
+      }),
+    );
+    ch.publish(x, 'nobody', Buffer.from('m'), { mandatory: true }, () => events.push('ack'));
+    await ch.waitForConfirms();
+    expect(events).toEqual(['return', 'ack']);
     const r = await returned;
     expect(r.fields).toMatchObject({ replyCode: 312, replyText: 'NO_ROUTE', exchange: x, routingKey: 'nobody' });
     expect(body(r)).toBe('m');

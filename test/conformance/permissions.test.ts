@@ -82,9 +82,10 @@ forEachTarget((ctx) => {
     );
   });
 
-  it('queue.delete needs configure; purge, get and consume need read', async () => {
+  it('queue.delete and exchange.delete need configure; purge, get and consume need read', async () => {
     const { s, restricted, refused } = await setup();
     expect(await refusal((await s.channel(restricted)).deleteQueue('r-q'))).toEqual(refused('queue', 'r-q'));
+    expect(await refusal((await s.channel(restricted)).deleteExchange('r.x'))).toEqual(refused('exchange', 'r.x'));
     expect(await refusal((await s.channel(restricted)).purgeQueue('cfg-q'))).toEqual(refused('queue', 'cfg-q'));
     expect(await refusal((await s.channel(restricted)).get('cfg-q'))).toEqual(refused('queue', 'cfg-q'));
     expect(await refusal((await s.channel(restricted)).consume('cfg-q', () => undefined))).toEqual(refused('queue', 'cfg-q'));

@@ -164,6 +164,21 @@ forEachTarget((ctx) => {
     expect(dead?.properties.headers?.['x-death']).toMatchObject([{ reason: 'maxlen', queue: q, count: 1 }]);
   });
 
+  it('x-max-length drop-head dead-letters the dropped message with reason maxlen', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [q, dlq] = [s.queueName('main'), s.queueName('dead')];
+    await ch.assertQueue(dlq);
+    await ch.assertQueue(q, { arguments: { 'x-max-length': 1, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': dlq } });
+    for (const m of ['1', '2']) ch.sendToQueue(q, Buffer.from(m));
+    await ch.waitForConfirms();
+    await waitForDepth(ch, dlq, 1);
+    const [dead] = await drain(ch, dlq);
+    expect(dead && body(dead)).toBe('1');
+    expect(dead?.properties.headers?.['x-death']).toMatchObject([{ reason: 'maxlen', queue: q, count: 1, 'routing-keys': [q] }]);
+    expect((await drain(ch, q)).map(body)).toEqual(['2']);
+  });
+
   it("dead-lettering on reject, expiry and overflow, with RabbitMQ's x-death and x-first-death-* headers", async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
@@ -272,6 +287,10 @@ forEachTarget((ctx) => {
     ['x-overflow', 'bogus', 'invalid_overflow'],
     ['x-max-priority', -5, '{value_negative,-5}'],
     ['x-single-active-consumer', 'yes', '{unacceptable_type,longstr}'],
+    ['x-max-length-bytes', -1, '{value_negative,-1}'],
+    ['x-max-priority', 256, '{max_value_exceeded,256}'],
+    ['x-dead-letter-routing-key', 'k', 'routing_key_but_no_dlx_defined'],
+    ['x-queue-mode', 'fast', `"unsupported queue mode 'fast'"`],
   ])('refuses %s = %j with 406', async (arg, value, reason) => {
     const s = ctx.session();
     const q = s.queueName();
