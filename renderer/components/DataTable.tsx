@@ -30,7 +30,7 @@ export type DataTableProps<T extends { key: string }> = {
   empty: ReactNode;
 };
 
-export const ROW_HEIGHT = 28;
+const ROW_HEIGHT = 28;
 /** The sticky header sits inside the scroll container, above the rows: the virtualizer must count it. */
 const HEADER_HEIGHT = 30;
 const PAGE_ROWS = 20;
