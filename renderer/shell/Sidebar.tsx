@@ -1,6 +1,6 @@
 import { Icon, type IconName } from '../components/Icon.js';
 import { hrefOf, NAV_ITEMS, type Route } from '../navigation/routes.js';
-import { hasBrokerData } from '../state/selectors.js';
+import { hasBrokerData, inVhost } from '../state/selectors.js';
 import { useConsole } from '../state/StoreProvider.js';
 import type { ConsoleState } from '../state/consoleState.js';
 import { ProfileSwitcher } from './ProfileSwitcher.js';
@@ -15,20 +15,20 @@ const ICONS: Record<Route, IconName> = {
   profiles: 'server',
 };
 
-/** Row counts beside each nav item, so the sidebar doubles as a summary. */
+/** Row counts beside each nav item, in the selected vhost, so the sidebar doubles as a summary and agrees with the views. */
 function countOf(route: Route, state: ConsoleState): number | null {
-  const { inventory } = state;
+  const { inventory, vhost } = state;
   switch (route) {
     case 'queues':
-      return inventory.queues.length;
+      return inVhost(inventory.queues, vhost).length;
     case 'exchanges':
-      return inventory.exchanges.length;
+      return inVhost(inventory.exchanges, vhost).length;
     case 'connections':
-      return inventory.connections.length;
+      return inVhost(inventory.connections, vhost).length;
     case 'channels':
-      return inventory.channels.length;
+      return inVhost(inventory.channels, vhost).length;
     case 'consumers':
-      return inventory.consumers.length;
+      return inVhost(inventory.consumers, vhost).length;
     default:
       return null;
   }
