@@ -31,8 +31,8 @@ const EXCHANGE_COLUMNS: ColumnDef<ExchangeRow, any>[] = [
     cell: (ctx) => <Flags exchange={ctx.row.original} />,
     meta: { width: 96 },
   },
-  countColumn<ExchangeRow>('bindingsIn', 'Bindings in', (x) => x.bindingsIn, 96),
-  countColumn<ExchangeRow>('bindingsOut', 'Bindings out', (x) => x.bindingsOut, 104),
+  countColumn<ExchangeRow>('bindingsIn', 'Bindings in', (x) => x.bindingsIn, 100),
+  countColumn<ExchangeRow>('bindingsOut', 'Bindings out', (x) => x.bindingsOut, 116),
   rateColumn<ExchangeRow>('publishInRate', 'Publish in', (x) => x.publishInRate, 96),
   rateColumn<ExchangeRow>('publishOutRate', 'Publish out', (x) => x.publishOutRate, 100),
 ];
