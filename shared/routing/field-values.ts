@@ -44,11 +44,14 @@ export interface TypedFieldValue {
   readonly value: unknown;
 }
 
+/** A `{ type, value }` pair whose type is one of RabbitMQ's tags. Checked without allocating: this runs per header per binding. */
 export function isTypedFieldValue(v: FieldValue): v is TypedFieldValue {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array) return false;
   const o = v as Record<string, unknown>;
-  const keys = Object.keys(o);
-  return keys.length === 2 && typeof o.type === 'string' && o.type in FIELD_TYPE_NAMES && 'value' in o;
+  if (typeof o.type !== 'string' || !Object.prototype.hasOwnProperty.call(FIELD_TYPE_NAMES, o.type) || !('value' in o)) return false;
+  let keys = 0;
+  for (const _ in o) keys++;
+  return keys === 2;
 }
 
 /** The value without its type tag; plain values pass through. */
@@ -68,6 +71,8 @@ function looseEqual(a: unknown, b: unknown): boolean {
     return (a === null || a === undefined) && (b === null || b === undefined);
   }
   if (isNumeric(a) && isNumeric(b)) return numericEqual(a, b);
+  // Two different JS strings never have the same UTF-8 bytes; only string-vs-bytes needs encoding.
+  if (typeof a === 'string' && typeof b === 'string') return false;
   if (isBinary(a) && isBinary(b)) return bytesEqual(toBytes(a), toBytes(b));
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
   if (Array.isArray(a) && Array.isArray(b)) {

@@ -69,6 +69,12 @@ describe('fieldValuesEqual inside arrays and tables', () => {
     expect(fieldValuesEqual(a, { type: 'A', value: [{ type: 'I', value: 1 }] })).toBe(true);
     expect(fieldValuesEqual(a, { type: 'A', value: [{ type: 'l', value: 1 }] })).toBe(false);
   });
+  it('reads an object as a typed value only when it is exactly { type: <RabbitMQ tag>, value }', () => {
+    expect(fieldValuesEqual({ type: 'S', value: 'x' }, 'x')).toBe(true);
+    expect(fieldValuesEqual({ type: 'S', value: 'x', extra: 1 }, 'x')).toBe(false);
+    expect(fieldValuesEqual({ type: 'nope', value: 'x' }, 'x')).toBe(false);
+  });
+
   it('compares nested tables in key order', () => {
     expect(fieldValuesEqual({ x: 1, y: 2 }, { x: 1, y: 2 })).toBe(true);
     expect(fieldValuesEqual({ x: 1, y: 2 }, { y: 2, x: 1 })).toBe(false);
