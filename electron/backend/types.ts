@@ -31,7 +31,7 @@ export interface BackendOptions {
   secretBox?: SecretBox;
   /** Tuning for tests and the benchmark; the defaults suit the app. */
   session?: {
-    /** Per management request (default 10 s). */
+    /** Per management request while sampling (default 30 s). */
     httpTimeoutMs?: number;
     /** Reconnect and resample backoff (default 1 s doubling to 30 s). */
     backoff?: BackoffPolicy;

@@ -13,6 +13,14 @@ import type { ProfileStore } from '../profiles/profile-store.js';
 import { DEFAULT_INTERVAL_MS, type Sampler, type SamplerHealth, createSampler } from '../sampler/sampler.js';
 import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-material.js';
 
+/**
+ * Per management request while sampling. Generous on purpose: RabbitMQ 3.10
+ * took 2–7 s to list 10,000 queues on a busy 2-core machine, and a timeout
+ * below that would turn a large broker into a permanently "disconnected" one.
+ * A stopped broker is still noticed at once (connection refused).
+ */
+export const SAMPLE_REQUEST_TIMEOUT_MS = 30_000;
+
 export interface SessionControllerOptions {
   store: ProfileStore;
   hub: EventHub;
@@ -124,7 +132,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
       username: creds.username,
       password: creds.password,
       tls,
-      timeoutMs: options.httpTimeoutMs ?? 10_000,
+      timeoutMs: options.httpTimeoutMs ?? SAMPLE_REQUEST_TIMEOUT_MS,
     });
     const amqp = createAmqpSession({
       endpoint: { amqpUri: creds.amqpUri, username: creds.username, password: creds.password, tls },
