@@ -5,7 +5,7 @@ import { Icon } from '../components/Icon.js';
 import { StatusDot } from '../components/StatusDot.js';
 import { errorMessage } from '../state/consoleStore.js';
 import { useClient, useConsole, useStore } from '../state/StoreProvider.js';
-import { hostOf } from '../shell/ProfileSwitcher.js';
+import { hostOf } from '../format/uri.js';
 import { ProfileForm } from './ProfileForm.js';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string };

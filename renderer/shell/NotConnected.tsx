@@ -3,7 +3,7 @@ import { hrefOf } from '../navigation/routes.js';
 import { errorMessage } from '../state/consoleStore.js';
 import { sessionProfile } from '../state/selectors.js';
 import { useClient, useConsole } from '../state/StoreProvider.js';
-import { hostOf } from './ProfileSwitcher.js';
+import { hostOf } from '../format/uri.js';
 
 /** Shown in place of a view while there is no data from any broker: what is going on, and the way out. */
 export function NotConnected() {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Icon } from '../components/Icon.js';
+import { hostOf } from '../format/uri.js';
 import { StatusDot } from '../components/StatusDot.js';
 import { sessionProfile } from '../state/selectors.js';
 import { useClient, useConsole } from '../state/StoreProvider.js';
@@ -94,15 +95,4 @@ export function ProfileSwitcher({ navigate }: { navigate: (route: Route) => void
       ) : null}
     </div>
   );
-}
-
-/** "localhost:5672/shop" — the part of a URI that tells brokers apart, without credentials. */
-export function hostOf(uri: string): string {
-  try {
-    const url = new URL(uri);
-    const vhost = url.pathname.length > 1 ? url.pathname : '';
-    return `${url.host}${decodeURIComponent(vhost)}`;
-  } catch {
-    return uri;
-  }
 }

@@ -9,7 +9,7 @@ const MAX_PENDING_DELTAS = 64;
 export function consoleReducer(state: ConsoleState, action: ConsoleAction): ConsoleState {
   switch (action.type) {
     case 'load/succeeded':
-      return { ...state, loaded: true, loadError: null, profiles: action.profiles, session: action.session };
+      return sessionChanged({ ...state, loaded: true, loadError: null, profiles: action.profiles }, action.session);
     case 'load/failed':
       return { ...state, loaded: true, loadError: action.message };
     case 'profiles/loaded':
@@ -42,9 +42,21 @@ function upsertProfile<P extends { id: string }>(profiles: P[], profile: P): P[]
 }
 
 function sessionChanged(state: ConsoleState, session: ConsoleState['session'] & object): ConsoleState {
-  const switchedBroker = state.session !== null && state.session.profileId !== session.profileId;
-  // Another broker's vhosts mean nothing here; its inventory arrives as a full delta.
-  return switchedBroker ? { ...state, session, vhost: null } : { ...state, session };
+  const switchedBroker = state.session?.profileId !== session.profileId;
+  if (!switchedBroker) return { ...state, session };
+  // Another broker's vhosts mean nothing here. A profile whose URI names a vhost is about that vhost: start there.
+  const profile = state.profiles.find((p) => p.id === session.profileId);
+  return { ...state, session, vhost: profile ? explicitVhost(profile.amqpUri) : null };
+}
+
+/** The vhost an AMQP URI spells out in its path, or null when it names none (amqp://host:5672). */
+function explicitVhost(uri: string): string | null {
+  try {
+    const path = new URL(uri).pathname;
+    return path.length > 1 ? decodeURIComponent(path.slice(1)) : null;
+  } catch {
+    return null;
+  }
 }
 
 function snapshotLoaded(state: ConsoleState, seq: number, inventory: Inventory): ConsoleState {

@@ -102,7 +102,8 @@ describe('consoleReducer', () => {
   });
 
   it('forgets the selected vhost when the session moves to another broker, not on status changes', () => {
-    let state = consoleReducer(base(), { type: 'session/changed', session: session() });
+    let state = consoleReducer({ ...base(), profiles: [profile()] }, { type: 'session/changed', session: session() });
+    expect(state.vhost).toBeNull();
     state = consoleReducer(state, { type: 'vhost/selected', vhost: 'shop' });
     state = consoleReducer(state, { type: 'session/changed', session: session({ status: 'disconnected', error: 'refused' }) });
     expect(state.vhost).toBe('shop');
@@ -114,5 +115,11 @@ describe('consoleReducer', () => {
     const before = withSnapshot(3);
     const state = consoleReducer(before, { type: 'session/changed', session: session({ status: 'disconnected', error: 'Connection refused' }) });
     expect(state.inventory).toBe(before.inventory);
+  });
+
+  it('starts on the vhost a profile’s URI names', () => {
+    const shop = profile({ id: 'p2', amqpUri: 'amqp://localhost:5672/shop%2Fprod' });
+    const state = consoleReducer({ ...base(), profiles: [profile(), shop] }, { type: 'session/changed', session: session({ profileId: 'p2' }) });
+    expect(state.vhost).toBe('shop/prod');
   });
 });
