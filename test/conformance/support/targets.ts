@@ -2,6 +2,8 @@ import os from 'node:os';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../../support/requirements.js';
 import { AuthRegistry, isHashingAlgorithm, registryAccessControl } from '../../../electron/broker/auth/index.js';
+import { silentLogger } from '../../../electron/broker/logger.js';
+import { startBroker } from '../../../electron/broker/main.js';
 import { type Admin, httpAdmin } from './admin.js';
 import { Session } from './session.js';
 
@@ -56,26 +58,6 @@ function makeTarget(name: Target['name'], amqpUrl: string, admin: Admin | null, 
   };
 }
 
-interface EmbeddedHandle {
-  amqpUrl: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-type StartBroker = (opts: {
-  amqpPort: number;
-  bind: string;
-  log: { log(): void };
-  access: ReturnType<typeof registryAccessControl>;
-}) => Promise<EmbeddedHandle>;
-
-async function loadStartBroker(): Promise<StartBroker> {
-  const mainPath = '../../../electron/broker/main.js';
-  const mod = (await import(/* @vite-ignore */ mainPath)) as { startBroker?: StartBroker };
-  if (typeof mod.startBroker !== 'function') throw new Error('electron/broker/main.ts does not export startBroker');
-  return mod.startBroker;
-}
-
 /**
  * Until the embedded broker serves the management API, scenarios manage its
  * users and vhosts through the auth registry it is started with.
@@ -95,17 +77,14 @@ function registryAdmin(registry: AuthRegistry): Admin {
   };
 }
 
-const silent = { log: () => undefined };
-
 async function startEmbedded(): Promise<RunningTarget> {
-  const startBroker = await loadStartBroker();
   const registry = AuthRegistry.withDefaults();
   const access = registryAccessControl(registry);
-  const handle = await startBroker({ amqpPort: 0, bind: '127.0.0.1', log: silent, access });
+  const handle = await startBroker({ amqpPort: 0, bind: '127.0.0.1', log: silentLogger, access });
   const external: Target['external'] = async () => {
     const ip = externalIPv4();
     if (ip === null) return null;
-    const other = await startBroker({ amqpPort: 0, bind: ip, log: silent, access });
+    const other = await startBroker({ amqpPort: 0, bind: ip, log: silentLogger, access });
     return { host: ip, port: other.port, close: () => other.close() };
   };
   return {
