@@ -21,6 +21,9 @@ import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-mate
  */
 export const SAMPLE_REQUEST_TIMEOUT_MS = 30_000;
 
+/** session.connect answers within this, whatever the broker does. */
+export const CONNECT_ANSWER_WITHIN_MS = 12_000;
+
 export interface SessionControllerOptions {
   store: ProfileStore;
   hub: EventHub;
@@ -28,6 +31,7 @@ export interface SessionControllerOptions {
   /** Per management request; a sample is abandoned (and retried with backoff) past it. */
   httpTimeoutMs?: number;
   backoff?: BackoffPolicy;
+  connectAnswerWithinMs?: number;
 }
 
 export interface SessionController {
@@ -182,8 +186,17 @@ export function createSessionController(options: SessionControllerOptions): Sess
 
     async connect(profileId) {
       const session = await oneAtATime(() => start(profileId));
-      // The answer says how the first attempt went, not merely "connecting".
-      await Promise.all([session.amqp.ready(), session.sampler.runNow()]);
+      // The answer says how the first attempt went, not merely "connecting"; but a
+      // silent network must not hold the caller: past the limit it answers "connecting"
+      // and session.state events tell the rest.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all([session.amqp.ready(), session.sampler.runNow()]),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, options.connectAnswerWithinMs ?? CONNECT_ANSWER_WITHIN_MS);
+        }),
+      ]);
+      clearTimeout(timer);
       return publishState();
     },
 
