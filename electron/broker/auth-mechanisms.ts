@@ -1,38 +1,25 @@
-// SASL responses of the two mechanisms RabbitMQ offers by default.
-import { decodeFieldTable, stringValue } from './protocol/field-table.js';
+// SASL responses of connection.start-ok. The parsing rules are the auth
+// module's (RabbitMQ's PLAIN and AMQPLAIN); this adds the wire decoding of
+// the AMQPLAIN table, which arrives without its length prefix.
+import { MECHANISMS_STRING, parseAmqplainResponse, parsePlainResponse, type Credentials } from './auth/index.js';
+import { decodeFieldTable } from './protocol/field-table.js';
 
-export const MECHANISMS = 'AMQPLAIN PLAIN';
+export const MECHANISMS = MECHANISMS_STRING;
 
-export interface Credentials {
-  username: string;
-  password: string;
-}
-
-/** PLAIN: [authzid] NUL authcid NUL passwd. */
-function parsePlain(response: Buffer): Credentials | undefined {
-  const parts = response.toString('utf8').split('\0');
-  if (parts.length !== 3) return undefined;
-  return { username: parts[1]!, password: parts[2]! };
-}
-
-/** AMQPLAIN: a field table without its length prefix, with LOGIN and PASSWORD. */
-function parseAmqplain(response: Buffer): Credentials | undefined {
+function amqplain(response: Buffer): Credentials | null {
   const withLength = Buffer.allocUnsafe(4 + response.length);
   withLength.writeUInt32BE(response.length, 0);
   response.copy(withLength, 4);
   try {
-    const [table] = decodeFieldTable(withLength, 0);
-    const username = stringValue(table.LOGIN);
-    const password = stringValue(table.PASSWORD);
-    return username === undefined || password === undefined ? undefined : { username, password };
+    return parseAmqplainResponse(decodeFieldTable(withLength, 0)[0]);
   } catch {
-    return undefined;
+    return null;
   }
 }
 
-/** Undefined mechanism → 'unknown'; malformed response → 'invalid'. */
+/** 'unknown' for a mechanism we do not offer; 'invalid' for a malformed response. */
 export function parseCredentials(mechanism: string, response: Buffer): Credentials | 'unknown' | 'invalid' {
-  const parse = mechanism === 'PLAIN' ? parsePlain : mechanism === 'AMQPLAIN' ? parseAmqplain : undefined;
-  if (!parse) return 'unknown';
-  return parse(response) ?? 'invalid';
+  if (mechanism === 'PLAIN') return parsePlainResponse(response) ?? 'invalid';
+  if (mechanism === 'AMQPLAIN') return amqplain(response) ?? 'invalid';
+  return 'unknown';
 }
