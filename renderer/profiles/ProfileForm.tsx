@@ -67,10 +67,18 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState<'save' | 'test' | null>(null);
   const [test, setTest] = useState<ConnectionTestResult | null>(null);
+  const [justSaved, setJustSaved] = useState(false);
   const [showTls, setShowTls] = useState(() => Boolean(profile && (profile.tls.caFile || profile.tls.certFile || profile.tls.keyFile || profile.tls.skipVerify)));
   const isNew = profile === undefined;
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstError = useRef(false);
+
+  // "Saved" shows for a moment: enough to confirm, gone before it becomes noise.
+  useEffect(() => {
+    if (!justSaved) return;
+    const timer = window.setTimeout(() => setJustSaved(false), 2000);
+    return () => window.clearTimeout(timer);
+  }, [justSaved]);
 
   // After a refused submit, take the user to the first field to fix (it may be scrolled away).
   useEffect(() => {
@@ -82,6 +90,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
   const set = <K extends ProfileField>(field: K, value: ProfileFormValues[K]): void => {
     setValues((v) => ({ ...v, [field]: value }));
     setErrors((e) => ({ ...e, [field]: undefined, form: undefined }));
+    setJustSaved(false);
     // A result for other values would mislead.
     setTest(null);
   };
@@ -113,6 +122,7 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
     if (!saved) return;
     store.dispatch({ type: 'profile/saved', profile: saved });
     setValues((v) => ({ ...v, password: '' }));
+    setJustSaved(true);
     onSaved(saved);
   };
 
@@ -207,6 +217,13 @@ export function ProfileForm({ profile, onSaved, onCancel }: ProfileFormProps) {
           {busy === 'test' ? 'Testing…' : 'Test connection'}
         </button>
         <div className="form-actions__spacer" />
+        <span className="form-actions__saved" role="status">
+          {justSaved ? (
+            <>
+              <Icon name="check" size={14} /> Saved
+            </>
+          ) : null}
+        </span>
         {onCancel ? (
           <button type="button" className="button button--ghost" onClick={onCancel}>
             Cancel

@@ -62,6 +62,7 @@ describe('ProfileForm', () => {
     expect(args).toMatchObject({ id: 'p1', name: 'Renamed' });
     expect(args).not.toHaveProperty('password');
     expect(store.getState().profiles[0]?.name).toBe('Renamed');
+    expect(screen.getByText('Saved')).toBeTruthy();
   });
 
   it('warns when certificate verification is switched off', () => {
