@@ -35,7 +35,7 @@ export interface BackendOptions {
     httpTimeoutMs?: number;
     /** Reconnect and resample backoff (default 1 s doubling to 30 s). */
     backoff?: BackoffPolicy;
-    /** How long session.connect waits for the first results before answering "connecting" (default 12 s). */
+    /** How long session.connect and session.retry wait for the attempt before answering the state so far (default 12 s). */
     connectAnswerWithinMs?: number;
   };
 }

@@ -21,7 +21,7 @@ import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-mate
  */
 export const SAMPLE_REQUEST_TIMEOUT_MS = 30_000;
 
-/** session.connect answers within this, whatever the broker does. */
+/** session.connect and session.retry answer within this, whatever the broker does. */
 export const CONNECT_ANSWER_WITHIN_MS = 12_000;
 
 export interface SessionControllerOptions {
@@ -68,6 +68,21 @@ export function createSessionController(options: SessionControllerOptions): Sess
   let lastSampleAt: number | null = null;
   let lastEmitted = '';
   let switching: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Waits for an attempt, but a silent network must not hold the caller: past
+   * the limit the answer is the state so far, and session.state events tell the rest.
+   */
+  async function boundedWait(attempt: Promise<unknown>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      attempt,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, options.connectAnswerWithinMs ?? CONNECT_ANSWER_WITHIN_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+  }
 
   /**
    * Session switches (stop the old one, start the new one) run one at a time,
@@ -186,17 +201,8 @@ export function createSessionController(options: SessionControllerOptions): Sess
 
     async connect(profileId) {
       const session = await oneAtATime(() => start(profileId));
-      // The answer says how the first attempt went, not merely "connecting"; but a
-      // silent network must not hold the caller: past the limit it answers "connecting"
-      // and session.state events tell the rest.
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.all([session.amqp.ready(), session.sampler.runNow()]),
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, options.connectAnswerWithinMs ?? CONNECT_ANSWER_WITHIN_MS);
-        }),
-      ]);
-      clearTimeout(timer);
+      // The answer says how the first attempt went, not merely "connecting".
+      await boundedWait(Promise.all([session.amqp.ready(), session.sampler.runNow()]));
       return publishState();
     },
 
@@ -209,7 +215,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
 
     async retry() {
       if (!active) throw new ApiError('not_connected', 'No broker is selected: connect to a profile first');
-      await Promise.all([active.sampler.runNow(), active.amqp.retryNow()]);
+      await boundedWait(Promise.all([active.sampler.runNow(), active.amqp.retryNow()]));
       return publishState();
     },
 

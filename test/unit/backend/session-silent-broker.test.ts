@@ -36,7 +36,7 @@ describe('session against a broker that never answers', () => {
     await cleanup();
   });
 
-  it('answers session.connect in bounded time with "connecting", and stays responsive', async () => {
+  it('answers session.connect and session.retry in bounded time with "connecting", and stays responsive', async () => {
     const { port } = server.address() as net.AddressInfo;
     const { id } = (await backend.dispatch('profiles.save', {
       name: 'silent',
@@ -48,6 +48,9 @@ describe('session against a broker that never answers', () => {
     const state = (await backend.dispatch('session.connect', { id })) as SessionState;
     expect(Date.now() - started).toBeLessThan(3000);
     expect(state).toMatchObject({ status: 'connecting', profileId: id });
+    const retried = Date.now();
+    expect(await backend.dispatch('session.retry', {})).toMatchObject({ status: 'connecting' });
+    expect(Date.now() - retried).toBeLessThan(3000);
     expect(await backend.dispatch('session.disconnect', {})).toMatchObject({ status: 'idle' });
   });
 });
