@@ -335,17 +335,17 @@ export class Connection implements ChannelConnection {
       }
       return;
     }
-    const command = slot.assembler.push(frame);
-    if (!command) return;
-    const m = command.method;
-    if (m.name === 'channel.close') {
-      slot.channel.shutdown();
-      this.channels.delete(frame.channel);
-      this.sendMethod(frame.channel, 'channel.close-ok', {});
-      return;
-    }
-    if (m.name === 'channel.close-ok') return;
     try {
+      const command = slot.assembler.push(frame);
+      if (!command) return;
+      const m = command.method;
+      if (m.name === 'channel.close') {
+        slot.channel.shutdown();
+        this.channels.delete(frame.channel);
+        this.sendMethod(frame.channel, 'channel.close-ok', {});
+        return;
+      }
+      if (m.name === 'channel.close-ok') return;
       slot.channel.handle(command, this);
     } catch (err) {
       if (!(err instanceof AmqpError) || err.hard) throw err;

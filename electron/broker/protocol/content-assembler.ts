@@ -20,6 +20,9 @@ export interface Command {
   body?: Buffer;
 }
 
+/** RabbitMQ 3.10's default max_message_size. */
+export const MAX_MESSAGE_SIZE = 134217728;
+
 const unexpected = (text: string, m?: AmqpMethod) => new AmqpError(ReplyCode.unexpectedFrame, text, m?.classId ?? 0, m?.methodId ?? 0);
 
 /** Decodes a method payload, mapping bad bytes to RabbitMQ's errors. */
@@ -67,6 +70,11 @@ export class ContentAssembler {
       const classId = p.readUInt16BE(0);
       if (classId !== m.classId) throw unexpected(`expected content header for class ${m.classId}, got one for class ${classId} instead`, m);
       const bodySize = Number(p.readBigUInt64BE(4));
+      if (bodySize > MAX_MESSAGE_SIZE) {
+        // Refused at the header, not after buffering the body: the channel closes and later body frames are ignored.
+        this.reset();
+        throw new AmqpError(ReplyCode.preconditionFailed, `message size ${bodySize} is larger than configured max size ${MAX_MESSAGE_SIZE}`, m.classId, m.methodId);
+      }
       this.header = { classId, bodySize, propertiesBytes: Buffer.from(p.subarray(12)) };
       if (bodySize === 0) return this.finish(Buffer.alloc(0));
       return undefined;
@@ -84,10 +92,14 @@ export class ContentAssembler {
 
   private finish(body: Buffer): Command {
     const command: Command = { method: this.method!, header: this.header, body };
+    this.reset();
+    return command;
+  }
+
+  private reset(): void {
     this.method = undefined;
     this.header = undefined;
     this.chunks = [];
     this.received = 0;
-    return command;
   }
 }

@@ -207,3 +207,21 @@ describe('bad input', () => {
     expect(c.frames.some((f) => f.type === 8)).toBe(true);
   });
 });
+
+describe('oversized messages', () => {
+  it('closes the channel at the content header when the body would exceed 128 MiB, and ignores its body frames', async () => {
+    const c = await openClient();
+    c.sendMethod(1, 'basic.publish', { ticket: 0, exchange: '', routingKey: 'x', mandatory: false, immediate: false });
+    // body size 200 MiB
+    c.send(Buffer.from([2, 0, 1, 0, 0, 0, 14, 0, 60, 0, 0, 0, 0, 0, 0, 0x0c, 0x80, 0, 0, 0, 0, 0xce]));
+    c.send(Buffer.from([3, 0, 1, 0, 0, 0, 1, 65, 0xce]));
+    const close = await c.waitMethod('channel.close');
+    expect(close.args).toEqual({
+      replyCode: 406, replyText: 'PRECONDITION_FAILED - message size 209715200 is larger than configured max size 134217728', classId: 60, methodId: 40,
+    });
+    c.sendMethod(1, 'channel.close-ok', {});
+    await c.openChannel(1);
+    expect(c.closed).toBe(false);
+    c.close();
+  });
+});
