@@ -99,13 +99,13 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
     connecting = (async () => {
       if (isClosed()) return;
       if (status !== 'connecting') setStatus('connecting', error, null);
-      const [args, socket] = amqpConnectArgs(endpoint, {
-        timeoutMs: options.connectTimeoutMs ?? 10_000,
-        heartbeatS: options.heartbeatS ?? 30,
-        connectionName: options.connectionName ?? 'Warren console',
-      });
       let opened: ChannelModel;
       try {
+        const [args, socket] = amqpConnectArgs(endpoint, {
+          timeoutMs: options.connectTimeoutMs ?? 10_000,
+          heartbeatS: options.heartbeatS ?? 30,
+          connectionName: options.connectionName ?? 'Warren console',
+        });
         opened = await amqp.connect(args, socket);
       } catch (err) {
         if (!isClosed()) scheduleReconnect(explain(err));
