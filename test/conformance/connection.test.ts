@@ -4,7 +4,7 @@ import { serverClose } from './support/errors.js';
 import {
   decodeClose,
   decodeStart,
-  describe,
+  describeFrame,
   longstr,
   method,
   methodId,
@@ -104,7 +104,7 @@ forEachTarget((ctx) => {
         method(0, 10, 11, table({ capabilities: { authentication_failure_close: true } }), shortstr('PLAIN'),
           longstr(Buffer.from('guest\u0000guest\u0000guest', 'utf8')), shortstr('en_US')),
       );
-      expect(describe(await raw.next())).toBe('socket closed');
+      expect(describeFrame(await raw.next())).toBe('socket closed');
     } finally {
       raw.destroy();
     }
@@ -115,7 +115,7 @@ forEachTarget((ctx) => {
     raw.send(PROTOCOL_HEADER);
     await raw.expectMethod(10, 10);
     raw.sendStartOk({ password: 'wrong' });
-    expect(describe(await raw.next(5000))).toBe('socket closed');
+    expect(describeFrame(await raw.next(5000))).toBe('socket closed');
   });
 
   it('sends connection.close 403 to a failing client that announced authentication_failure_close', async () => {

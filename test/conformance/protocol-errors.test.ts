@@ -1,15 +1,18 @@
 import { expect, it } from 'vitest';
 import {
   contentHeader,
-  decodeClose,
+  describeFrame,
   frame,
   FRAME_BODY,
+  FRAME_HEADER,
+  FRAME_HEARTBEAT,
   method,
   RawAmqp,
   shortstr,
   table,
   u16,
   u32,
+  u64,
   u8,
 } from './support/raw-amqp.js';
 import { forEachTarget } from './support/targets.js';
@@ -20,17 +23,16 @@ import { forEachTarget } from './support/targets.js';
  * channel 0); the broker and its other connections carry on.
  */
 forEachTarget((ctx) => {
-  async function closeAfter(steps: (raw: RawAmqp) => Promise<void> | void): Promise<unknown> {
+  async function closeAfter(steps: (raw: RawAmqp) => Promise<void> | void): Promise<string> {
     const bystander = await ctx.session().channel();
     const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
     try {
       await raw.handshake();
       await steps(raw);
-      const f = await raw.next();
-      const close = f && decodeClose(f);
+      const answer = describeFrame(await raw.next());
       // The offending connection is gone; another one still works.
       await bystander.checkExchange('amq.direct');
-      return close;
+      return answer;
     } finally {
       raw.destroy();
     }
@@ -43,7 +45,8 @@ forEachTarget((ctx) => {
 
   const publishMethod = () => method(1, 60, 40, u16(0), shortstr(''), shortstr('q'), u8(0));
 
-  const cases: [string, (raw: RawAmqp) => Promise<void> | void, number, string][] = [
+  /** [what the client does, reply code and text of the connection.close, or null when the server just closes the socket]. */
+  const cases: [string, (raw: RawAmqp) => Promise<void> | void, number | null, string][] = [
     [
       'a method on a channel that was never opened',
       (raw) => raw.send(method(1, 50, 10, u16(0), shortstr('q'), u8(0), table({}))),
@@ -117,6 +120,71 @@ forEachTarget((ctx) => {
       "COMMAND_INVALID - invalid exchange type 'foo'",
     ],
     [
+      'a heartbeat frame on a non-zero channel',
+      (raw) => raw.send(frame(FRAME_HEARTBEAT, 1, Buffer.alloc(0))),
+      505,
+      'UNEXPECTED_FRAME - type 8, all octets = <<>>',
+    ],
+    [
+      'a content header on channel 0',
+      (raw) => raw.send(contentHeader(0, 1)),
+      505,
+      'UNEXPECTED_FRAME - type 2, all octets = <<0,60,0,0,0,0,0,0,0,0,0,1,0,0>>',
+    ],
+    [
+      'a content header of the wrong class',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(publishMethod(), frame(FRAME_HEADER, 1, Buffer.concat([u16(50), u16(0), u64(1), u16(0)])));
+      },
+      505,
+      'UNEXPECTED_FRAME - expected content header for class 60, got one for class 50 instead',
+    ],
+    [
+      'a channel method on channel 0',
+      (raw) => raw.send(method(0, 60, 40, u16(0), shortstr(''), shortstr('q'), u8(0))),
+      504,
+      'CHANNEL_ERROR - unexpected method in connection state running',
+    ],
+    [
+      'a method on a channel after closing it',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 20, 40, u16(200), shortstr('bye'), u16(0), u16(0)));
+        await raw.expectMethod(20, 41);
+        raw.send(method(1, 50, 10, u16(0), shortstr('q'), u8(0), table({})));
+      },
+      504,
+      "CHANNEL_ERROR - expected 'channel.open'",
+    ],
+    [
+      'an unsolicited channel.close-ok',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 20, 41));
+      },
+      503,
+      'COMMAND_INVALID - unimplemented method',
+    ],
+    [
+      'an unknown method',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 60, 99));
+      },
+      null,
+      '',
+    ],
+    [
+      'a field table with an unknown value type',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 50, 10, u16(0), shortstr('q'), u8(0), Buffer.concat([u32(3), shortstr('a'), Buffer.from('Z')])));
+      },
+      null,
+      '',
+    ],
+    [
       'basic.qos with prefetch_size',
       async (raw) => {
         await openChannel1(raw);
@@ -137,7 +205,7 @@ forEachTarget((ctx) => {
   ];
 
   it.each(cases)('closes the connection for %s', async (_what, steps, replyCode, replyText) => {
-    expect(await closeAfter(steps)).toEqual({ classId: 10, methodId: 50, replyCode, replyText });
+    expect(await closeAfter(steps)).toBe(replyCode === null ? 'socket closed' : `close 10.50 ${replyCode} ${replyText}`);
   });
 
   it('answers channel.flow active=true with flow-ok active=true', async () => {

@@ -103,7 +103,7 @@ export function decodeStart(f: Frame): { versionMajor: number; versionMinor: num
 }
 
 /** A frame in words, or "socket closed", so a failing expectation shows what came instead. */
-export function describe(f: Frame | null): string {
+export function describeFrame(f: Frame | null): string {
   if (f === null) return 'socket closed';
   if (f.type !== FRAME_METHOD) return `frame type ${f.type} on channel ${f.channel}`;
   const close = decodeClose(f);
