@@ -142,20 +142,20 @@ export function OverviewView() {
       <section className="panel">
         <h2 className="panel__title">Objects</h2>
         <div className="stats stats--5">
-          <Stat label="Connections" value={formatCount(totals.connections)} />
-          <Stat label="Channels" value={formatCount(totals.channels)} />
-          <Stat label="Consumers" value={formatCount(totals.consumers)} />
-          <Stat label="Exchanges" value={formatCount(totals.exchanges)} />
-          <Stat label="Queues" value={formatCount(totals.queues)} />
+          <Stat label="Connections" value={formatCount(totals.connections)} tone={totals.connections === 0 ? \'muted\' : undefined} />
+          <Stat label="Channels" value={formatCount(totals.channels)} tone={totals.channels === 0 ? \'muted\' : undefined} />
+          <Stat label="Consumers" value={formatCount(totals.consumers)} tone={totals.consumers === 0 ? \'muted\' : undefined} />
+          <Stat label="Exchanges" value={formatCount(totals.exchanges)} tone={totals.exchanges === 0 ? \'muted\' : undefined} />
+          <Stat label="Queues" value={formatCount(totals.queues)} tone={totals.queues === 0 ? \'muted\' : undefined} />
         </div>
       </section>
       <div className="overview__row">
         <section className="panel">
           <h2 className="panel__title">Messages</h2>
           <div className="stats stats--3">
-            <Stat label="Ready" value={formatCount(totals.messagesReady)} />
-            <Stat label="Unacked" value={formatCount(totals.messagesUnacked)} />
-            <Stat label="Total" value={formatCount(totals.messages)} />
+            <Stat label="Ready" value={formatCount(totals.messagesReady)} tone={totals.messagesReady === 0 ? \'muted\' : undefined} />
+            <Stat label="Unacked" value={formatCount(totals.messagesUnacked)} tone={totals.messagesUnacked === 0 ? \'muted\' : undefined} />
+            <Stat label="Total" value={formatCount(totals.messages)} tone={totals.messages === 0 ? \'muted\' : undefined} />
           </div>
         </section>
         <Rates overview={overview} />
