@@ -19,6 +19,11 @@ function NumCell({ value }: { value: number }) {
   return <td className={`num${value === 0 ? ' is-zero' : ''}`}>{formatCount(value)}</td>;
 }
 
+/** A count; zero reads as "nothing here" and is dimmed, like the tables' zeros. */
+function CountStat({ label, value }: { label: string; value: number }) {
+  return <Stat label={label} value={formatCount(value)} tone={value === 0 ? 'muted' : undefined} />;
+}
+
 function Fact({ label, value }: { label: string; value: string | null }) {
   return (
     <div className="fact">
@@ -142,20 +147,20 @@ export function OverviewView() {
       <section className="panel">
         <h2 className="panel__title">Objects</h2>
         <div className="stats stats--5">
-          <Stat label="Connections" value={formatCount(totals.connections)} tone={totals.connections === 0 ? \'muted\' : undefined} />
-          <Stat label="Channels" value={formatCount(totals.channels)} tone={totals.channels === 0 ? \'muted\' : undefined} />
-          <Stat label="Consumers" value={formatCount(totals.consumers)} tone={totals.consumers === 0 ? \'muted\' : undefined} />
-          <Stat label="Exchanges" value={formatCount(totals.exchanges)} tone={totals.exchanges === 0 ? \'muted\' : undefined} />
-          <Stat label="Queues" value={formatCount(totals.queues)} tone={totals.queues === 0 ? \'muted\' : undefined} />
+          <CountStat label="Connections" value={totals.connections} />
+          <CountStat label="Channels" value={totals.channels} />
+          <CountStat label="Consumers" value={totals.consumers} />
+          <CountStat label="Exchanges" value={totals.exchanges} />
+          <CountStat label="Queues" value={totals.queues} />
         </div>
       </section>
       <div className="overview__row">
         <section className="panel">
           <h2 className="panel__title">Messages</h2>
           <div className="stats stats--3">
-            <Stat label="Ready" value={formatCount(totals.messagesReady)} tone={totals.messagesReady === 0 ? \'muted\' : undefined} />
-            <Stat label="Unacked" value={formatCount(totals.messagesUnacked)} tone={totals.messagesUnacked === 0 ? \'muted\' : undefined} />
-            <Stat label="Total" value={formatCount(totals.messages)} tone={totals.messages === 0 ? \'muted\' : undefined} />
+            <CountStat label="Ready" value={totals.messagesReady} />
+            <CountStat label="Unacked" value={totals.messagesUnacked} />
+            <CountStat label="Total" value={totals.messages} />
           </div>
         </section>
         <Rates overview={overview} />
