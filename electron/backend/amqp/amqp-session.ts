@@ -1,11 +1,11 @@
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { vhostOfAmqpUri } from '../../../shared/model/profile.js';
 import { type BackoffPolicy, RECONNECT_BACKOFF, backoffDelay } from '../backoff.js';
-import { diagnoseAmqpError } from '../connection-test/amqp-diagnosis.js';
-import { scrubSecret, secretOf } from '../connection-test/scrub.js';
+import { diagnoseAmqpError } from '../diagnosis/amqp-diagnosis.js';
+import { scrubSecret, secretOf } from '../scrub-secret.js';
 import type { Logger } from '../logger.js';
 import { closeQuietly } from './close-quietly.js';
-import { lossReason } from './loss-reason.js';
+import { lossReason } from '../diagnosis/loss-reason.js';
 import { type AmqpEndpoint, amqpConnectArgs, hostPort } from './connect-args.js';
 
 export type AmqpStatus = 'connecting' | 'connected' | 'disconnected' | 'closed';

@@ -4,7 +4,7 @@ import { vhostOfAmqpUri } from '../../../shared/model/profile.js';
 import { closeQuietly } from '../amqp/close-quietly.js';
 import { type AmqpEndpoint, amqpConnectArgs, hostPort } from '../amqp/connect-args.js';
 import { failed, passed } from './check-result.js';
-import { diagnoseAmqpError } from './amqp-diagnosis.js';
+import { diagnoseAmqpError } from '../diagnosis/amqp-diagnosis.js';
 
 /** Opens and closes one AMQP connection; never leaves a connection or a rejection behind. */
 export async function checkAmqp(endpoint: AmqpEndpoint, timeoutMs: number): Promise<ConnectionCheck> {

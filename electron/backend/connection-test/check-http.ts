@@ -3,7 +3,7 @@ import type { ConnectionCheck } from '../../../shared/model/profile.js';
 import { type HttpTarget, HttpRequestError, getJson } from '../management/http-request.js';
 import { RawOverview, RawPermission, RawVhost, RawWhoami } from '../management/raw-schemas.js';
 import { failed, passed } from './check-result.js';
-import { diagnoseHttpError } from './http-diagnosis.js';
+import { diagnoseHttpError } from '../diagnosis/http-diagnosis.js';
 
 const isNotFound = (err: unknown) => err instanceof HttpRequestError && err.status === 404;
 

@@ -1,13 +1,5 @@
 import type { ConnectionCheck } from '../../../shared/model/profile.js';
-
-export type CheckCode = ConnectionCheck['code'];
-
-/** A failure explained: what happened, in words, and what to do about it. */
-export interface Diagnosis {
-  code: CheckCode;
-  message: string;
-  hint?: string;
-}
+import type { Diagnosis } from '../diagnosis/diagnosis.js';
 
 export const passed = (detail: string, elapsedMs: number): ConnectionCheck => ({ ok: true, code: 'ok', message: 'Connected', detail, elapsedMs });
 

@@ -5,9 +5,9 @@ import { type TlsMaterial, loadTlsMaterial } from '../tls/tls-material.js';
 import { checkAmqp } from './check-amqp.js';
 import { checkHttp } from './check-http.js';
 import { failed } from './check-result.js';
-import { managementProbablyDisabled } from './http-diagnosis.js';
-import { diagnoseSocketError } from './socket-diagnosis.js';
-import { scrubSecret, secretOf } from './scrub.js';
+import { managementProbablyDisabled } from '../diagnosis/http-diagnosis.js';
+import { diagnoseSocketError } from '../diagnosis/socket-diagnosis.js';
+import { scrubSecret, secretOf } from '../scrub-secret.js';
 
 export const CONNECTION_TEST_TIMEOUT_MS = 8000;
 

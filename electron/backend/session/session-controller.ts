@@ -4,8 +4,8 @@ import { type Inventory, emptyInventory } from '../../../shared/model/inventory.
 import type { SessionState } from '../../../shared/model/session.js';
 import { type AmqpSession, createAmqpSession } from '../amqp/amqp-session.js';
 import type { BackoffPolicy } from '../backoff.js';
-import { diagnoseHttpError } from '../connection-test/http-diagnosis.js';
-import { scrubSecret, secretOf } from '../connection-test/scrub.js';
+import { diagnoseHttpError } from '../diagnosis/http-diagnosis.js';
+import { scrubSecret, secretOf } from '../scrub-secret.js';
 import type { EventHub } from '../events.js';
 import type { Logger } from '../logger.js';
 import { createManagementClient } from '../management/management-client.js';

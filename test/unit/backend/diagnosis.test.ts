@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { diagnoseAmqpError } from '../../../electron/backend/connection-test/amqp-diagnosis.js';
-import { diagnoseHttpError } from '../../../electron/backend/connection-test/http-diagnosis.js';
-import { scrubSecret, secretOf } from '../../../electron/backend/connection-test/scrub.js';
-import { lossReason } from '../../../electron/backend/amqp/loss-reason.js';
-import { diagnoseSocketError } from '../../../electron/backend/connection-test/socket-diagnosis.js';
+import { diagnoseAmqpError } from '../../../electron/backend/diagnosis/amqp-diagnosis.js';
+import { diagnoseHttpError } from '../../../electron/backend/diagnosis/http-diagnosis.js';
+import { scrubSecret, secretOf } from '../../../electron/backend/scrub-secret.js';
+import { lossReason } from '../../../electron/backend/diagnosis/loss-reason.js';
+import { diagnoseSocketError } from '../../../electron/backend/diagnosis/socket-diagnosis.js';
 import { HttpRequestError } from '../../../electron/backend/management/http-request.js';
 import { TlsFileError } from '../../../electron/backend/tls/tls-material.js';
 

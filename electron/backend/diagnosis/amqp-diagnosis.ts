@@ -1,4 +1,4 @@
-import type { Diagnosis } from './check-result.js';
+import type { Diagnosis } from './diagnosis.js';
 import { diagnoseSocketError } from './socket-diagnosis.js';
 
 /**

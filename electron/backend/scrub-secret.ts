@@ -1,4 +1,4 @@
-import { redact } from '../logger.js';
+import { redact } from './logger.js';
 
 /**
  * Removes a password from any text about to leave the backend. Client

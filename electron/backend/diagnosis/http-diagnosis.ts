@@ -1,5 +1,5 @@
 import { HttpRequestError } from '../management/http-request.js';
-import type { Diagnosis } from './check-result.js';
+import type { Diagnosis } from './diagnosis.js';
 import { diagnoseSocketError } from './socket-diagnosis.js';
 
 export const ENABLE_MANAGEMENT = 'rabbitmq-plugins enable rabbitmq_management';

@@ -1,5 +1,5 @@
 import { TlsFileError } from '../tls/tls-material.js';
-import type { Diagnosis } from './check-result.js';
+import type { Diagnosis } from './diagnosis.js';
 
 /** Untrusted-certificate codes from Node's tls module. */
 const UNTRUSTED = new Set([

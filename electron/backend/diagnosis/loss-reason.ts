@@ -1,4 +1,4 @@
-import { scrubSecret } from '../connection-test/scrub.js';
+import { scrubSecret } from '../scrub-secret.js';
 
 /** Why an open connection ended, in words rather than amqplib's ("Unexpected close"). */
 export function lossReason(err: Error | undefined, secret: string): string {
