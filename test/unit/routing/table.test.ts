@@ -225,7 +225,7 @@ describe('table and explainer agree on random topologies', () => {
     let seed = 42;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      return Math.floor(seed / 65536) % n;
     };
     const types = ['direct', 'fanout', 'topic', 'headers'] as const;
     const keys = ['a', 'b', 'a.b', '#', '*', 'a.*'];

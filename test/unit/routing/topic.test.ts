@@ -114,7 +114,7 @@ describe('TopicTrie', () => {
     let seed = 7;
     const rnd = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
+      return Math.floor(seed / 65536) % n;
     };
     const key = (max: number, alphabet: string[]) =>
       Array.from({ length: rnd(max + 1) }, () => alphabet[rnd(alphabet.length)]).join('.');
