@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { EmptyState } from './components/EmptyState.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { NAV_ITEMS, type Route } from './navigation/routes.js';
 import { useRoute } from './navigation/useRoute.js';
 import { useShortcuts } from './navigation/useShortcuts.js';
@@ -60,7 +61,9 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
   if (route === 'profiles' || !hasProfiles) {
     return (
       <div className="content">
-        <ProfilesView onConnected={() => navigate('overview')} />
+        <ErrorBoundary what="the profiles screen">
+          <ProfilesView onConnected={() => navigate('overview')} />
+        </ErrorBoundary>
       </div>
     );
   }
@@ -68,7 +71,12 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
     <div className={`content${stale && hasData ? ' is-stale' : ''}`}>
       <BackendLinkBanner />
       <DisconnectedBanner />
-      <div className="content__view">{hasData ? viewFor(route) : <NotConnected />}</div>
+      <div className="content__view">
+        {/* Keyed by route: moving to another view clears a crashed one. */}
+        <ErrorBoundary key={route} what={`the ${NAV_ITEMS.find((i) => i.route === route)?.label ?? route} view`}>
+          {hasData ? viewFor(route) : <NotConnected />}
+        </ErrorBoundary>
+      </div>
     </div>
   );
 }
