@@ -14,7 +14,12 @@ export interface ManagementClient {
   readonly target: HttpTarget;
   /** GET a path and validate it; failures become ApiError('broker'). */
   get<S extends z.ZodTypeAny>(path: string, schema: S, query?: Query, signal?: AbortSignal): Promise<z.output<S>>;
-  /** GET an array endpoint's raw items, page by page when `paginate` (queues, exchanges, connections, channels). */
+  /**
+   * GET an array endpoint's raw items, page by page when `paginate` (queues,
+   * exchanges, connections, channels). Pages are offsets into a list that can
+   * change between requests, so a row may be missed or repeated once; the next
+   * sample corrects it, and parsing drops repeats.
+   */
   items(path: string, options?: ListOptions): Promise<unknown[]>;
   /** `items`, each validated against `row`. */
   list<S extends z.ZodTypeAny>(path: string, row: S, options?: ListOptions): Promise<z.output<S>[]>;
