@@ -233,6 +233,15 @@ forEachTarget((ctx) => {
     expect(returned).toEqual(['nowhere']);
   });
 
+  it('an alternate exchange naming the default exchange routes nothing', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const x = s.exchangeName();
+    await ch.assertExchange(x, 'direct', { durable: false, alternateExchange: '' });
+    const [q] = (await queues(s, ch, 1)) as [string];
+    expect(await route(s, [q], (c) => c.publish(x, q, Buffer.from('m')))).toEqual({ [q]: [] });
+  });
+
   it('mandatory unroutable messages come back with 312 NO_ROUTE, before the confirm', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
