@@ -199,6 +199,7 @@ forEachTarget((ctx) => {
     expect(d && body(d)).toBe('rejected');
     expect(d?.fields).toMatchObject({ exchange: dlx, routingKey: work });
     expect(h.keep).toBe('me');
+    expect(Object.keys(h).sort()).toEqual(['keep', 'x-death', 'x-first-death-exchange', 'x-first-death-queue', 'x-first-death-reason']);
     expect(h['x-first-death-reason']).toBe('rejected');
     expect(h['x-first-death-queue']).toBe(work);
     expect(h['x-first-death-exchange']).toBe('');
@@ -206,6 +207,10 @@ forEachTarget((ctx) => {
     expect(deaths).toHaveLength(1);
     expect(deaths[0]).toMatchObject({ count: 1, reason: 'rejected', queue: work, exchange: '', 'routing-keys': [work] });
     expect(Object.keys(deaths[0] ?? {}).sort()).toEqual(['count', 'exchange', 'queue', 'reason', 'routing-keys', 'time']);
+    // A timestamp field (amqplib keeps the tag of timestamps), in seconds, close to now.
+    const time = deaths[0]?.time as { '!': string; value: number };
+    expect(time['!']).toBe('timestamp');
+    expect(Math.abs(time.value - Date.now() / 1000)).toBeLessThan(60);
   });
 
   it('x-dead-letter-routing-key replaces the key; expiry dead-letters with reason expired; cycles count up x-death', async () => {
