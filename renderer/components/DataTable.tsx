@@ -230,7 +230,9 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
               >
                 {header.column.getCanSort() ? (
                   <button type="button" className="data-table__sort" onClick={header.column.getToggleSortingHandler()}>
-                    <span className="data-table__th-label">{flexRender(header.column.columnDef.header, header.getContext())}</span>
+                    <span className="data-table__th-label" title={typeof header.column.columnDef.header === 'string' ? header.column.columnDef.header : undefined}>
+                      {flexRender(header.column.columnDef.header, header.getContext())}
+                    </span>
                     <span className={`sort-arrow${sorted ? ' is-sorted' : ''}`} aria-hidden="true">
                       {sorted === 'desc' ? '↓' : '↑'}
                     </span>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { QueueRow } from '../../shared/model/inventory.js';
+import { CopyButton } from '../components/CopyButton.js';
 import { Icon } from '../components/Icon.js';
 import { badgeTooltip } from '../components/QueueBadges.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
@@ -28,6 +29,7 @@ export function QueueDetails({ queue, onClose }: { queue: QueueRow; onClose: () 
         <h2 className="details__title" title={queue.name}>
           {queue.name || '(unnamed)'}
         </h2>
+        <CopyButton text={queue.name} label="Copy name" />
         <span className="details__sub">vhost {queue.vhost}</span>
         <span className="details__badges">
           {queue.badges.map((badge) => (
