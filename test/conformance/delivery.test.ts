@@ -109,12 +109,14 @@ forEachTarget((ctx) => {
     const got: string[] = [];
     await ch.consume(q, (m) => m && got.push(`a:${body(m)}`));
     await ch.consume(q, (m) => m && got.push(`b:${body(m)}`));
+    await waitFor(() => got.length >= 3, 3000, 'deliveries up to the limits');
     await sleep(300);
     expect(got).toEqual(['a:1', 'a:2', 'b:3']);
     const solo = await s.channel();
     await solo.prefetch(4);
     const soloGot: string[] = [];
     await solo.consume(q, (m) => m && soloGot.push(body(m)));
+    await waitFor(() => soloGot.length >= 4, 3000, 'deliveries up to the prefetch');
     await sleep(300);
     expect(soloGot).toEqual(['4', '5', '6', '7']);
   });
@@ -127,6 +129,7 @@ forEachTarget((ctx) => {
     const got: string[] = [];
     await ch.consume(q, (m) => m && got.push(`a:${body(m)}`));
     await ch.consume(q, (m) => m && got.push(`b:${body(m)}`));
+    await waitFor(() => got.length >= 4, 3000, 'deliveries up to the per-consumer limits');
     await sleep(300);
     expect(got).toEqual(['a:1', 'a:2', 'b:3', 'b:4']);
   });
@@ -311,10 +314,11 @@ forEachTarget((ctx) => {
       server.ack(m);
     });
     const client = await s.channel();
+    let answered: (m: ConsumeMessage) => void = () => undefined;
     const reply = new Promise<ConsumeMessage>((resolve) => {
-      void client.consume('amq.rabbitmq.reply-to', (m) => m && resolve(m), { noAck: true });
+      answered = resolve;
     });
-    await sleep(50);
+    await client.consume('amq.rabbitmq.reply-to', (m) => m && answered(m), { noAck: true });
     client.sendToQueue(rpcQueue, Buffer.from('ping'), { replyTo: 'amq.rabbitmq.reply-to', correlationId: 'c1' });
     const r = await reply;
     expect([body(r), r.properties.correlationId]).toEqual(['PING', 'c1']);

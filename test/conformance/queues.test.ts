@@ -99,12 +99,12 @@ forEachTarget((ctx) => {
     const s = ctx.session();
     const ch = await s.channel();
     const q = s.queueName();
-    await ch.assertQueue(q, { arguments: { 'x-expires': 300 } });
-    for (let i = 0; i < 8; i++) {
-      await sleep(100);
+    await ch.assertQueue(q, { arguments: { 'x-expires': 1000 } });
+    for (let i = 0; i < 6; i++) {
+      await sleep(250);
       await ch.checkQueue(q);
     }
-    await sleep(1000);
+    await sleep(2000);
     expect(await refusal((await s.channel()).checkQueue(q))).toEqual({ code: 404, text: `NOT_FOUND - no queue '${q}' in vhost '/'` });
   });
 
