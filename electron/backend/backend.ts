@@ -17,9 +17,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log.child('backend');
   const hub = createEventHub(log);
   const store = createProfileStore({ dataDir: options.dataDir, secretBox: options.secretBox, log: log.child('profiles') });
-  // Read once up front so a damaged profiles file is in the log from the start; the app still starts,
-  // and profiles.list answers with the same message for the UI to show.
-  await store.list().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
+  // Read at startup: passwords saved in web mode get encrypted as soon as the desktop app (with its
+  // SecretBox) opens the file, and a damaged file is logged at once. The app starts either way;
+  // profiles.list then answers the same message for the UI to show.
+  await store.sealPlainPasswords().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
 
   const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
 

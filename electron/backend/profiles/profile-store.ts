@@ -27,6 +27,8 @@ export interface ProfileStore {
   credentials(id: string): Promise<ProfileCredentials>;
   /** Credentials for unsaved form values; an absent password falls back to the stored one of `input.id`. */
   credentialsFor(input: ProfileInputParsed): Promise<ProfileCredentials>;
+  /** Encrypts passwords stored plain (saved in web mode) once a SecretBox is available; returns how many. */
+  sealPlainPasswords(): Promise<number>;
 }
 
 export const PROFILES_FILE = 'profiles.json';
@@ -170,6 +172,23 @@ export function createProfileStore(options: { dataDir: string; secretBox?: Secre
         await persist(records.filter((r) => r.id !== id));
         log.info('profile removed', { id });
         return true;
+      });
+    },
+
+    sealPlainPasswords() {
+      return exclusive(async () => {
+        const box = options.secretBox;
+        const records = await load();
+        if (!box || !records.some((r) => r.password?.storage === 'plain')) return 0;
+        let sealed = 0;
+        const next = records.map((r) => {
+          if (r.password?.storage !== 'plain') return r;
+          sealed++;
+          return { ...r, password: sealPassword(r.password.value, box) };
+        });
+        await persist(next);
+        log.info('plain passwords encrypted', { count: sealed, box: box.kind });
+        return sealed;
       });
     },
 

@@ -115,4 +115,20 @@ describe('profile store', () => {
     const fresh = createProfileStore({ dataDir: dir, log: memoryLogger() });
     expect((await fresh.list()).map((p) => p.name).sort()).toEqual(['P0', 'P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7']);
   });
+
+  it('encrypts passwords saved in web mode once a SecretBox is available, and they still open', async () => {
+    const saved = await createProfileStore({ dataDir: dir, log: memoryLogger() }).save(input({ password: SECRET }));
+    const desktop = createProfileStore({ dataDir: dir, secretBox: reversingBox, log: memoryLogger() });
+    expect(await desktop.sealPlainPasswords()).toBe(1);
+    expect(await fileText()).not.toContain(SECRET);
+    expect((await desktop.credentials(saved.id)).password).toBe(SECRET);
+    expect(await desktop.sealPlainPasswords()).toBe(0);
+  });
+
+  it('leaves plain passwords alone without a SecretBox', async () => {
+    const store = createProfileStore({ dataDir: dir, log: memoryLogger() });
+    await store.save(input({ password: SECRET }));
+    expect(await store.sealPlainPasswords()).toBe(0);
+    expect(await fileText()).toContain(SECRET);
+  });
 });
