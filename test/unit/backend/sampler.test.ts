@@ -95,6 +95,13 @@ describe('sampler over HTTP (recorded RabbitMQ responses)', () => {
     await until('a sample after showing', () => server.hits.length > hits);
   });
 
+  it('applies a new interval at once, not after the old one has run out', async () => {
+    const s = start(60_000);
+    await until('first sample', () => deltas.length === 1);
+    s.configure({ intervalMs: 20 });
+    await until('more samples at the new pace', () => deltas.length >= 3, 2000);
+  });
+
   it('stops cleanly: no request after stop', async () => {
     const s = start(20);
     await until('first sample', () => deltas.length === 1);
