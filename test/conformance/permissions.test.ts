@@ -138,6 +138,16 @@ forEachTarget((ctx) => {
     expect((await drain(reader, 'w-q')).map((m) => m.content.toString())).toEqual(['allowed', 'direct-unchecked']);
   });
 
+  it('topic permissions: binding to a topic exchange checks read on the binding key', async () => {
+    const { s, restricted, vhost, user } = await setup();
+    await s.requireAdmin().setTopicPermission(user, vhost, { exchange: 'r.topic', write: '', read: '^{vhost}-' });
+    expect(await refusal((await s.channel(restricted)).bindQueue('w-q', 'r.topic', 'k'))).toEqual({
+      code: 403,
+      text: `ACCESS_REFUSED - access to topic 'k' in exchange 'r.topic' in vhost '${vhost}' refused for user '${user}'`,
+    });
+    await expect((await s.channel(restricted)).bindQueue('w-q', 'r.topic', `${vhost}-k`)).resolves.toBeDefined();
+  });
+
   it('user_id must match the authenticated user', async () => {
     const { s, restricted, user } = await setup();
     const ch = await s.channel(restricted);

@@ -48,7 +48,13 @@ interface CompiledPermissions {
   readonly read: RegExp;
 }
 
-/** RabbitMQ turns an empty expression into "^$" (it must match nothing but the empty name). */
+/**
+ * RabbitMQ turns an empty expression into "^$" (it must match nothing but
+ * the empty name). Matching is unanchored, like re:run. RabbitMQ runs PCRE
+ * over the name's bytes; JavaScript regular expressions agree on the
+ * patterns permissions use (anchors, alternation, classes, escapes) and
+ * differ only in exotic PCRE syntax and in what '.' means for non-ASCII.
+ */
 export function compilePermissionRegex(expression: string): RegExp {
   return new RegExp(expression === '' ? '^$' : expression);
 }
