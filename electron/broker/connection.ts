@@ -10,6 +10,7 @@ import { payloadSnippet } from './erlang-term.js';
 import type { BrokerLogger } from './logger.js';
 import type { Message } from './message.js';
 import { ContentAssembler, decodeMethodPayload } from './protocol/content-assembler.js';
+import { UnrecoverableInputError } from './protocol/decode-error.js';
 import type { FieldTable } from './protocol/field-table.js';
 import { FRAME_HEARTBEAT, FRAME_METHOD, FRAME_HEADER, FRAME_BODY, type Frame } from './protocol/frame.js';
 import { FrameError, FrameParser } from './protocol/frame-parser.js';
@@ -199,6 +200,12 @@ export class Connection implements ChannelConnection {
         this.fail(err);
         return;
       }
+      if (err instanceof UnrecoverableInputError) {
+        this.host.logger.log('warn', 'connection.unreadable_input', { connection: this.id, remote: this.remote, error: err.message });
+        this.inputBroken = true;
+        this.socket.destroy();
+        return;
+      }
       this.host.logger.log('error', 'connection.internal_error', { connection: this.id, error: err });
       this.fail(new AmqpError(ReplyCode.internalError, 'internal error'));
     }
@@ -253,10 +260,12 @@ export class Connection implements ChannelConnection {
     this.mechanism = m.args.mechanism;
     const creds = parseCredentials(m.args.mechanism, m.args.response);
     if (creds === 'unknown') return this.silentClose(`unknown authentication mechanism '${m.args.mechanism}'`);
-    const user = creds === 'invalid' ? undefined : this.host.access.authenticate(creds.username, creds.password, this.socket.remoteAddress ?? '');
+    // A malformed response is a protocol error to RabbitMQ, not a failed login: no 403, just the socket closed.
+    if (creds === 'invalid') return this.silentClose(`malformed ${m.args.mechanism} response`);
+    const user = this.host.access.authenticate(creds.username, creds.password, this.socket.remoteAddress ?? '');
     if (!user) {
       this.host.logger.log('warn', 'connection.auth_failed', {
-        connection: this.id, remote: this.remote, mechanism: m.args.mechanism, user: creds === 'invalid' ? undefined : creds.username,
+        connection: this.id, remote: this.remote, mechanism: m.args.mechanism, user: creds.username,
       });
       if (this.capability('authentication_failure_close')) {
         this.sendMethod(0, 'connection.close', {
@@ -345,7 +354,7 @@ export class Connection implements ChannelConnection {
         this.sendMethod(frame.channel, 'channel.close-ok', {});
         return;
       }
-      if (m.name === 'channel.close-ok') return;
+      if (m.name === 'channel.close-ok') throw new AmqpError(ReplyCode.commandInvalid, 'unimplemented method', m.classId, m.methodId);
       slot.channel.handle(command, this);
     } catch (err) {
       if (!(err instanceof AmqpError) || err.hard) throw err;
@@ -362,8 +371,9 @@ export class Connection implements ChannelConnection {
     if (frame.type !== FRAME_METHOD) throw new AmqpError(ReplyCode.unexpectedFrame, 'expected method frame, got non method frame instead');
     const m = decodeMethodPayload(frame.payload);
     if (m.name !== 'channel.open') throw new AmqpError(ReplyCode.channelError, "expected 'channel.open'", m.classId, m.methodId);
-    if (frame.channel > this.channelMax) {
-      throw new AmqpError(ReplyCode.notAllowed, `number of channels opened (${this.channels.size}) has reached the negotiated channel_max (${this.channelMax})`, m.classId, m.methodId);
+    // Like rabbit_reader:create_channel, the limit is on how many are open, not on channel numbers.
+    if (this.channels.size >= this.channelMax) {
+      throw new AmqpError(ReplyCode.notAllowed, `number of channels opened (${this.channels.size}) has reached the negotiated channel_max (${this.channelMax})`);
     }
     this.channels.set(frame.channel, { channel: new Channel(frame.channel, this), assembler: new ContentAssembler(), closing: false });
     this.sendMethod(frame.channel, 'channel.open-ok', { channelId: Buffer.alloc(0) });

@@ -56,7 +56,7 @@ const CHECKS: Record<string, Check> = {
   'x-queue-mode': (v) => {
     if (v.type !== 'S') return `{unacceptable_type,${typeName(v)}}`;
     const mode = stringValue(v)!;
-    return mode === 'default' || mode === 'lazy' ? undefined : `{invalid_queue_mode,<<"${mode}">>}`;
+    return mode === 'default' || mode === 'lazy' ? undefined : `"unsupported queue mode '${mode}'"`;
   },
   'x-single-active-consumer': (v) => (v.type === 't' ? undefined : `{unacceptable_type,${typeName(v)}}`),
   'x-queue-type': (v) => {

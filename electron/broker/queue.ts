@@ -158,6 +158,7 @@ export class Queue {
       this.dispatch();
       this.scheduleExpiry();
     }, Math.max(0, next - Date.now()));
+    this.expiryTimer.unref();
   }
 
   /** Consumer eligible for the next message: highest priority with capacity, round-robin among equals. */

@@ -3,7 +3,7 @@
 // raise 505 UNEXPECTED_FRAME with RabbitMQ's texts (rabbit_command_assembler).
 import { AmqpError, ReplyCode } from '../errors.js';
 import { formatErlangBinary } from '../erlang-term.js';
-import { DecodeError } from './decode-error.js';
+import { DecodeError, UnrecoverableInputError } from './decode-error.js';
 import { FRAME_BODY, FRAME_HEADER, FRAME_METHOD, type Frame } from './frame.js';
 import { CONTENT_METHODS, decodeMethod, UnknownMethodError, type AmqpMethod } from './generated.js';
 
@@ -30,9 +30,7 @@ export function decodeMethodPayload(payload: Buffer): AmqpMethod {
   try {
     return decodeMethod(payload);
   } catch (err) {
-    if (err instanceof UnknownMethodError) {
-      throw new AmqpError(ReplyCode.commandInvalid, `unknown method ${err.classId}/${err.methodId}`, err.classId, err.methodId);
-    }
+    if (err instanceof UnknownMethodError) throw new UnrecoverableInputError(err.message);
     if (err instanceof DecodeError) {
       const classId = payload.length >= 2 ? payload.readUInt16BE(0) : 0;
       const methodId = payload.length >= 4 ? payload.readUInt16BE(2) : 0;

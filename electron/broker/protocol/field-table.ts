@@ -29,6 +29,9 @@ export type FieldTable = Record<string, FieldValue>;
 
 export class TableDecodeError extends Error {}
 
+/** A type tag RabbitMQ does not know: its reader cannot continue at all. */
+export class UnknownFieldTypeError extends TableDecodeError {}
+
 function int64(buf: Buffer, offset: number): number | bigint {
   const v = buf.readBigInt64BE(offset);
   return v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(v) : v;
@@ -95,7 +98,7 @@ export function decodeFieldValue(buf: Buffer, offset: number): [FieldValue, numb
       return [{ type: 'F', value: table }, next];
     }
     case 'V': return [{ type: 'V', value: null }, o];
-    default: throw new TableDecodeError(`unknown field type '${tag}'`);
+    default: throw new UnknownFieldTypeError(`unknown field type '${tag}'`);
   }
 }
 

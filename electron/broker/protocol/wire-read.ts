@@ -1,6 +1,6 @@
 // Bounds-checked primitive readers used by the generated method decoders.
-import { DecodeError } from './decode-error.js';
-import { decodeFieldTable, TableDecodeError, type FieldTable } from './field-table.js';
+import { DecodeError, UnrecoverableInputError } from './decode-error.js';
+import { decodeFieldTable, TableDecodeError, UnknownFieldTypeError, type FieldTable } from './field-table.js';
 
 function need(b: Buffer, o: number, n: number): void {
   if (o + n > b.length) throw new DecodeError('method frame truncated');
@@ -37,6 +37,7 @@ export function readTable(b: Buffer, o: number): [FieldTable, number] {
   try {
     return decodeFieldTable(b, o);
   } catch (err) {
+    if (err instanceof UnknownFieldTypeError) throw new UnrecoverableInputError(err.message);
     if (err instanceof TableDecodeError) throw new DecodeError(err.message);
     throw err;
   }
