@@ -45,7 +45,9 @@ export function ProfileSwitcher({ navigate }: { navigate: (route: Route) => void
     client.call('session.connect', { id }).catch((error: unknown) => console.warn('session.connect failed:', errorMessage(error)));
   };
 
-  const status = session?.status ?? 'idle';
+  const backendReachable = useConsole((s) => s.backendReachable);
+  // With the backend gone, a green dot would claim a link nobody can vouch for.
+  const status = backendReachable ? (session?.status ?? 'idle') : 'disconnected';
   return (
     <div className="switcher">
       <button

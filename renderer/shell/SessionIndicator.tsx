@@ -10,7 +10,17 @@ export function SessionIndicator() {
   const client = useClient();
   const session = useConsole((s) => s.session);
   const profile = useConsole(sessionProfile);
+  const backendReachable = useConsole((s) => s.backendReachable);
   const now = useNow();
+  // Without the backend, the broker status below is only the last one heard.
+  if (!backendReachable) {
+    return (
+      <div className="session-indicator is-error" role="status">
+        <StatusDot status="disconnected" />
+        <span className="session-indicator__error">Warren backend unreachable · reconnecting…</span>
+      </div>
+    );
+  }
   if (!session || session.status === 'idle' || !profile) {
     return (
       <div className="session-indicator" role="status">

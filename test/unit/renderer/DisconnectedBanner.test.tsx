@@ -67,6 +67,7 @@ describe('link to the backend', () => {
     await screen.findByText('orders');
     act(() => store.dispatch({ type: 'backend/reachability', reachable: false }));
     expect(screen.getByRole('alert').textContent).toContain('Lost the link to Warren’s backend');
+    expect(screen.getByText('Warren backend unreachable · reconnecting…')).toBeTruthy();
     expect(document.querySelector('.content')?.classList.contains('is-stale')).toBe(true);
     act(() => store.dispatch({ type: 'backend/reachability', reachable: true }));
     expect(screen.queryByRole('alert')).toBeNull();
