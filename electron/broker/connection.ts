@@ -358,6 +358,9 @@ export class Connection implements ChannelConnection {
       slot.channel.handle(command, this);
     } catch (err) {
       if (!(err instanceof AmqpError) || err.hard) throw err;
+      this.host.logger.log('info', 'channel.error', {
+        connection: this.id, remote: this.remote, channel: frame.channel, replyCode: err.replyCode, replyText: err.replyText,
+      });
       slot.channel.shutdown();
       slot.closing = true;
       slot.assembler = new ContentAssembler();
