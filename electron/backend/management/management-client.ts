@@ -75,8 +75,9 @@ export function createManagementClient(target: HttpTarget): ManagementClient {
     const remaining = Array.from({ length: Math.max(0, first.data.page_count - 1) }, (_, i) => i + 2);
     for (let i = 0; i < remaining.length; i += PAGE_CONCURRENCY) {
       const batch = remaining.slice(i, i + PAGE_CONCURRENCY);
-      const pages = await Promise.all(batch.map((page) => fetchJson(path, pageQuery(page), options.signal)));
+      const pages = await Promise.all(batch.map((page) => fetchLaterPage(path, pageQuery(page), options.signal)));
       for (const page of pages) {
+        if (page === PAST_THE_END) return collected;
         const parsed = RawPage.safeParse(page);
         if (!parsed.success) throw new ApiError('broker', `${path} did not answer a page`);
         for (const item of parsed.data.items) collected.push(item);
@@ -84,6 +85,27 @@ export function createManagementClient(target: HttpTarget): ManagementClient {
     }
     return collected;
   }
+
+  /**
+   * A page after the first. When objects are deleted while we page, the list
+   * shrinks and RabbitMQ answers 400 "page_out_of_range" for pages that were
+   * there a moment ago: that is the end of the list, not a failure.
+   */
+  async function fetchLaterPage(path: string, query: Query, signal: AbortSignal | undefined): Promise<unknown> {
+    try {
+      return await fetchJson(path, query, signal);
+    } catch (err) {
+      if (isPageOutOfRange(err)) return PAST_THE_END;
+      throw err;
+    }
+  }
+}
+
+const PAST_THE_END = Symbol('past the end');
+
+function isPageOutOfRange(err: unknown): boolean {
+  const cause = err instanceof ApiError ? err.cause : err;
+  return cause instanceof HttpRequestError && cause.status === 400 && (cause.body ?? '').includes('page_out_of_range');
 }
 
 /** Validates every row; one bad row fails the listing with its index and field, so the cause is findable. */
