@@ -19,6 +19,7 @@ import { encodeMethodFrame, FRAME_MIN_SIZE, type AmqpMethod, type MethodArgs, ty
 import { PROTOCOL_HEADER, checkProtocolHeader } from './protocol/protocol-header.js';
 import type { ReplyToRegistry } from './reply-to.js';
 import { plainTable, serverProperties } from './server-properties.js';
+import { negotiateTune } from './tune.js';
 import type { VirtualHost } from './vhost.js';
 
 export interface ConnectionLimits {
@@ -286,15 +287,12 @@ export class Connection implements ChannelConnection {
 
   private onTuneOk(m: AmqpMethod): void {
     if (m.name !== 'connection.tune-ok') return this.silentClose(`expected connection.tune-ok, got ${m.name}`);
-    const l = this.host.limits;
-    const { frameMax, channelMax, heartbeat } = m.args;
-    if (frameMax !== 0 && frameMax < FRAME_MIN_SIZE) return this.silentClose(`negotiated frame_max = ${frameMax} is lower than the minimum allowed value (${FRAME_MIN_SIZE})`);
-    if (frameMax > l.frameMax) return this.silentClose(`negotiated frame_max = ${frameMax} is higher than the maximum allowed value (${l.frameMax})`);
-    if (channelMax > l.channelMax) return this.silentClose(`negotiated channel_max = ${channelMax} is higher than the maximum allowed value (${l.channelMax})`);
-    this.frameMax = frameMax === 0 ? l.frameMax : frameMax;
-    this.channelMax = channelMax === 0 ? l.channelMax : channelMax;
+    const negotiated = negotiateTune(this.host.limits, m.args);
+    if ('refused' in negotiated) return this.silentClose(negotiated.refused);
+    this.frameMax = negotiated.frameMax;
+    this.channelMax = negotiated.channelMax;
+    this.heartbeat = negotiated.heartbeat;
     this.parser.frameMax = this.frameMax;
-    this.heartbeat = heartbeat;
     this.state = 'open-wait';
     this.startHeartbeats();
   }
