@@ -2,7 +2,7 @@ import type { ConsumeMessage, GetMessage } from 'amqplib';
 import { expect, it } from 'vitest';
 import { nextClose, refusal } from './support/errors.js';
 import { body, drain, getN, sleep, waitFor, waitForDepth } from './support/messages.js';
-import { txCommit, txRollback, txSelect } from './support/tx.js';
+import { txCommit, txRollback, txSelect } from './support/rpc-methods.js';
 import { forEachTarget } from './support/targets.js';
 
 /** Issue section 6: delivery, acknowledgements, flow control, confirms, transactions, direct reply-to. */
