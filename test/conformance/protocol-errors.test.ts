@@ -194,6 +194,24 @@ forEachTarget((ctx) => {
       'NOT_IMPLEMENTED - prefetch_size!=0 (10)',
     ],
     [
+      'basic.recover with requeue=false',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 60, 110, u8(0)));
+      },
+      540,
+      'NOT_IMPLEMENTED - requeue=false',
+    ],
+    [
+      'basic.publish with immediate',
+      async (raw) => {
+        await openChannel1(raw);
+        raw.send(method(1, 60, 40, u16(0), shortstr('amq.direct'), shortstr('k'), u8(2)), contentHeader(1, 1), frame(FRAME_BODY, 1, Buffer.from('x')));
+      },
+      540,
+      'NOT_IMPLEMENTED - immediate=true',
+    ],
+    [
       'channel.flow active=false',
       async (raw) => {
         await openChannel1(raw);
@@ -206,6 +224,18 @@ forEachTarget((ctx) => {
 
   it.each(cases)('closes the connection for %s', async (_what, steps, replyCode, replyText) => {
     expect(await closeAfter(steps)).toBe(replyCode === null ? 'socket closed' : `close 10.50 ${replyCode} ${replyText}`);
+  });
+
+  it('answers the 0-8 access.request with access.request-ok, for old clients', async () => {
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake();
+      await openChannel1(raw);
+      raw.send(method(1, 30, 10, shortstr('/data'), u8(0)));
+      await raw.expectMethod(30, 11);
+    } finally {
+      raw.destroy();
+    }
   });
 
   it('answers channel.flow active=true with flow-ok active=true', async () => {
