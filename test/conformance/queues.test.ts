@@ -239,6 +239,58 @@ forEachTarget((ctx) => {
     expect(second.properties.headers?.['x-first-death-reason']).toBe('expired');
   });
 
+  it('an expiry-only dead-letter cycle drops the message when it comes back to a queue it died in', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [a, b, watch] = [s.queueName('a'), s.queueName('b'), s.queueName('watch')];
+    const fan = s.exchangeName('fan');
+    await ch.assertExchange(fan, 'fanout', { durable: false });
+    await ch.assertQueue(watch);
+    await ch.bindQueue(watch, fan, '');
+    await ch.assertQueue(a, { arguments: { 'x-message-ttl': 50, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': b } });
+    await ch.assertQueue(b, { arguments: { 'x-message-ttl': 50, 'x-dead-letter-exchange': fan } });
+    await ch.bindQueue(a, fan, '');
+    ch.sendToQueue(a, Buffer.from('m'));
+    await ch.waitForConfirms();
+    await sleep(1000);
+    const seen = await drain(ch, watch);
+    expect(seen.map((m) => (m.properties.headers?.['x-death'] as unknown as { queue: string; reason: string; count: number }[]).map((d) => [d.queue, d.reason, d.count]))).toEqual([
+      [
+        [b, 'expired', 1],
+        [a, 'expired', 1],
+      ],
+    ]);
+    expect([(await ch.checkQueue(a)).messageCount, (await ch.checkQueue(b)).messageCount]).toEqual([0, 0]);
+  });
+
+  it('a dead-letter exchange that does not exist drops the message', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-dead-letter-exchange': s.exchangeName('absent') } });
+    ch.sendToQueue(q, Buffer.from('m'));
+    await waitForDepth(ch, q, 1);
+    const m = await ch.get(q);
+    if (m === false) throw new Error('no message');
+    ch.reject(m, false);
+    await waitForDepth(ch, q, 0);
+  });
+
+  it('x-message-ttl 0 delivers only to a consumer that is ready', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-message-ttl': 0 } });
+    ch.sendToQueue(q, Buffer.from('nobody-waiting'));
+    await sleep(200);
+    expect(await ch.get(q)).toBe(false);
+    const got: string[] = [];
+    await ch.consume(q, (m) => m && got.push(body(m)), { noAck: true });
+    ch.sendToQueue(q, Buffer.from('consumer-waiting'));
+    await waitFor(() => got.length === 1, 3000, 'delivery');
+    expect(got).toEqual(['consumer-waiting']);
+  });
+
   it('x-max-priority: higher priorities first, FIFO within one priority', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();

@@ -75,10 +75,6 @@ export async function collect(
       consumeOpts,
     ).then((r) => {
       tag = r.consumerTag;
-      if (count === 0) {
-        clearTimeout(timer);
-        resolve();
-      }
     }, reject);
   });
   await ch.cancel(tag);
