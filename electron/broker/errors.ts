@@ -4,7 +4,6 @@
 // soft/hard class of the code, as rabbit_channel/rabbit_reader do.
 import { HARD_ERROR_CODES, REPLY_CODE_NAMES } from './protocol/generated.js';
 
-export const NO_METHOD = { classId: 0, methodId: 0 };
 export type MethodRef = { classId: number; methodId: number };
 
 export class AmqpError extends Error {

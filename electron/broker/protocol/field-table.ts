@@ -185,13 +185,10 @@ export function encodeFieldTable(table: FieldTable): Buffer {
   return parts.length === 1 ? parts[0]! : Buffer.concat(parts);
 }
 
-export const EMPTY_TABLE_BYTES = Buffer.alloc(4);
-
 // Convenience constructors, used where the broker builds tables itself.
 export const longstr = (value: string | Buffer): FieldValue => ({ type: 'S', value });
 export const bool = (value: boolean): FieldValue => ({ type: 't', value });
 export const long = (value: number | bigint): FieldValue => ({ type: 'l', value });
-export const int = (value: number): FieldValue => ({ type: 'I', value });
 export const timestamp = (value: number | bigint): FieldValue => ({ type: 'T', value });
 export const table = (value: FieldTable): FieldValue => ({ type: 'F', value });
 export const array = (value: FieldValue[]): FieldValue => ({ type: 'A', value });

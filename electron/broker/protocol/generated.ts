@@ -1279,14 +1279,6 @@ const encoders: { [N in MethodName]: (w: WireWriter, a: MethodArgs[N]) => void }
 
 const writer = new WireWriter();
 
-/** Writes a method payload (ids and arguments) into `w`. */
-export function writeMethodPayload<N extends MethodName>(w: WireWriter, name: N, args: MethodArgs[N]): void {
-  const id = METHOD_ID[name];
-  w.u16(id >>> 16);
-  w.u16(id & 0xffff);
-  encoders[name](w, args);
-}
-
 /** A complete method frame: type, channel, size, payload, frame-end. */
 export function encodeMethodFrame<N extends MethodName>(channel: number, name: N, args: MethodArgs[N]): Buffer {
   writer.reset();
