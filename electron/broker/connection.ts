@@ -326,6 +326,11 @@ export class Connection implements ChannelConnection {
       return;
     }
     if (m.name === 'connection.close-ok') return;
+    // RabbitMQ's internal auth backend accepts any new secret and keeps the session as it is.
+    if (m.name === 'connection.update-secret') {
+      this.sendMethod(0, 'connection.update-secret-ok', {});
+      return;
+    }
     throw new AmqpError(ReplyCode.channelError, `unexpected method in connection state running`, m.classId, m.methodId);
   }
 
