@@ -27,6 +27,8 @@ Options for start and web:
   --host ADDR       Interface to listen on (default: 127.0.0.1)
   --data-dir DIR    Where profiles are kept (default: ${defaultDataDir()})
   --no-open         Do not open a browser
+  --no-embedded     Do not start the embedded broker (its Broker page can still
+                    start it; turning it off for good is a setting on that page)
 `;
 
 const WEB_OPTIONS = {
@@ -34,6 +36,7 @@ const WEB_OPTIONS = {
   host: { type: 'string', default: '127.0.0.1' },
   'data-dir': { type: 'string' },
   'no-open': { type: 'boolean', default: false },
+  'no-embedded': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -55,7 +58,7 @@ function parseWebArgs(args: string[]) {
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535, not ${values.port}`);
-  return { port, host: values.host, dataDir: values['data-dir'], open: !values['no-open'] };
+  return { port, host: values.host, dataDir: values['data-dir'], open: !values['no-open'], embedded: !values['no-embedded'] };
 }
 
 function version(): string {
@@ -87,6 +90,7 @@ async function web(args: string[], why?: string): Promise<void> {
       staticDir: path.join(root, 'dist', 'renderer'),
       version: version(),
       open: options.open,
+      embedded: options.embedded,
       log: createLogger('warren'),
       print,
     });
@@ -114,7 +118,11 @@ async function start(args: string[]): Promise<void> {
   const main = path.join(root, 'dist', 'electron', 'main', 'main.js');
   const env = { ...process.env };
   delete env.ELECTRON_RUN_AS_NODE;
-  const child = spawn(electron.path, [main, ...(options.dataDir ? ['--data-dir', path.resolve(options.dataDir)] : [])], { cwd: root, stdio: 'inherit', env });
+  const child = spawn(
+    electron.path,
+    [main, ...(options.dataDir ? ['--data-dir', path.resolve(options.dataDir)] : []), ...(options.embedded ? [] : ['--no-embedded'])],
+    { cwd: root, stdio: 'inherit', env },
+  );
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 

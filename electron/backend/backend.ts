@@ -2,6 +2,8 @@ import os from 'node:os';
 import type { ConsoleHandlers } from '../../shared/api/contract.js';
 import { testConnection } from './connection-test/test-connection.js';
 import { createDispatcher } from './dispatch.js';
+import { embeddedHandlers } from './embedded/embedded-handlers.js';
+import { createEmbeddedSupervisor } from './embedded/supervisor.js';
 import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
@@ -23,6 +25,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await store.sealPlainPasswords().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
 
   const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
+  const embedded = createEmbeddedSupervisor({
+    dataDir: options.dataDir,
+    log: log.child('embedded'),
+    hub,
+    store,
+    session,
+    ...(options.embedded?.launch ? { launch: options.embedded.launch } : {}),
+    ...options.embedded?.tuning,
+  });
+  if (options.embedded?.autoStart) {
+    // In the background: the window or the web host comes up at once; 'embedded.state' events follow.
+    embedded.autoStart().catch((err: unknown) => log.error('embedded broker start failed', { error: err instanceof Error ? err.message : String(err) }));
+  }
 
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
@@ -44,11 +59,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'session.state': async () => session.state(),
     'sampler.configure': async (change) => session.configure(change),
     'inventory.snapshot': async () => session.snapshot(),
+    ...embeddedHandlers(embedded),
   };
 
   return {
     dispatch: createDispatcher(handlers, log),
     subscribe: hub.subscribe,
-    close: () => session.close(),
+    // The session first, so its connections to the embedded broker close before the broker does.
+    close: async () => {
+      await session.close();
+      await embedded.close();
+    },
   };
 }

@@ -1,6 +1,8 @@
 import type { BackoffPolicy } from './backoff.js';
 import type { EventName, EventPayload } from '../../shared/api/contract.js';
 import type { Dispatch } from './dispatch.js';
+import type { LaunchBroker } from './embedded/launcher.js';
+import type { SupervisorOptions } from './embedded/supervisor.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -29,6 +31,18 @@ export interface BackendOptions {
   version: string;
   log: Logger;
   secretBox?: SecretBox;
+  /**
+   * The embedded broker. Absent: it is not started with the backend (tests),
+   * though the Broker page can still start it.
+   */
+  embedded?: {
+    /** Start it now when its settings say it is on; false for --no-embedded. */
+    autoStart: boolean;
+    /** How to run its process; child_process.fork when absent, utilityProcess in Electron. */
+    launch?: LaunchBroker;
+    /** Tuning for tests. */
+    tuning?: Pick<SupervisorOptions, 'program' | 'backoff' | 'stopTimeoutMs' | 'readyTimeoutMs' | 'stableAfterMs' | 'maxRestarts' | 'memoryIntervalMs'>;
+  };
   /** Tuning for tests and the benchmark; the defaults suit the app. */
   session?: {
     /** Per management request while sampling (default 30 s). */

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, ipcMain, safeStorage, session } from 'electron';
+import { app, ipcMain, safeStorage, session, utilityProcess } from 'electron';
 import { createBackend } from '../backend/backend.js';
 import { createLogger } from '../backend/logger.js';
 import { contentSecurityPolicy } from '../web/csp.js';
-import { dataDirFromArgv } from './args.js';
+import { dataDirFromArgv, embeddedFromArgv } from './args.js';
+import { utilityProcessLauncher } from './broker-launcher.js';
 import { blockNavigation, blockWebview, denyPermissionCheck, denyPermissionRequest, denyWindowOpen, trustedSender } from './guards.js';
 import { forwardEvents, registerIpcHandlers } from './ipc.js';
 import { safeStorageSecretBox } from './secret-box.js';
@@ -44,7 +45,15 @@ async function start(): Promise<void> {
 
   const secretBox = safeStorageSecretBox(safeStorage);
   if (!secretBox) log.warn('no OS keychain: profile passwords are protected by file permissions only');
-  const backend = await createBackend({ dataDir, transport: 'electron', version: app.getVersion(), log, secretBox: secretBox ?? undefined });
+  const backend = await createBackend({
+    dataDir,
+    transport: 'electron',
+    version: app.getVersion(),
+    log,
+    secretBox: secretBox ?? undefined,
+    // The embedded broker in a utilityProcess of its own; stopped by backend.close() when the app quits.
+    embedded: { autoStart: embeddedFromArgv(process.argv), launch: utilityProcessLauncher((...args) => utilityProcess.fork(...args)) },
+  });
 
   const win = createMainWindow(preloadPath);
   const unregister = registerIpcHandlers(ipcMain, backend, trustedSender(win.webContents.id, indexUrl), log);
@@ -56,10 +65,24 @@ async function start(): Promise<void> {
     win.focus();
   });
 
+  // Closing the last window, or quitting (Cmd+Q, app.quit()), which skips 'window-all-closed':
+  // either way the backend closes first, and with it the embedded broker process.
+  let closing: Promise<void> | null = null;
+  const shutdown = (): Promise<void> => {
+    closing ??= (async () => {
+      stopEvents();
+      unregister();
+      await backend.close();
+    })();
+    return closing;
+  };
   app.on('window-all-closed', () => {
-    stopEvents();
-    unregister();
-    void backend.close().finally(() => app.quit());
+    void shutdown().finally(() => app.quit());
+  });
+  app.on('will-quit', (event) => {
+    if (closing) return;
+    event.preventDefault();
+    void shutdown().finally(() => app.quit());
   });
 
   await win.loadFile(indexPath);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { InventoryDelta } from '../inventory/delta.js';
+import { EmbeddedLogLine, EmbeddedSettingsChange, EmbeddedState, ExampleTopologyResult } from '../model/embedded.js';
 import { Inventory } from '../model/inventory.js';
 import { ConnectionTestResult, Profile, ProfileInput } from '../model/profile.js';
 import { SessionState } from '../model/session.js';
@@ -51,11 +52,33 @@ export const methods = {
 
   /** The whole current inventory; views start from it and then follow `inventory.delta`. */
   'inventory.snapshot': method(none, z.object({ seq: z.number(), inventory: Inventory })),
+
+  /** The embedded broker Warren runs in a process of its own: its state, ports, memory and settings. */
+  'embedded.status': method(none, EmbeddedState),
+  'embedded.start': method(none, EmbeddedState),
+  'embedded.stop': method(none, EmbeddedState),
+  'embedded.restart': method(none, EmbeddedState),
+  /** Changes and persists settings; a running broker restarts when ports, bind address or memory change. */
+  'embedded.configure': method(EmbeddedSettingsChange, EmbeddedState),
+  /**
+   * Stops the broker, deletes its data folder and starts it again. `dataDir` must name the folder
+   * the UI showed in its confirmation, so a stale page can never delete another one.
+   */
+  'embedded.resetData': method(z.object({ dataDir: z.string().min(1).max(4096) }).strict(), EmbeddedState),
+  /** The log tail, oldest first; `afterSeq` returns only newer lines. */
+  'embedded.logs': method(
+    z.object({ afterSeq: z.number().int().min(0).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    z.object({ lines: z.array(EmbeddedLogLine) }),
+  ),
+  /** Declares RabbitMQ's tutorial topologies on the embedded broker over AMQP; safe to run again. */
+  'embedded.loadExamples': method(none, ExampleTopologyResult),
 } as const;
 
 export const events = {
   'session.state': SessionState,
   'inventory.delta': InventoryDelta,
+  'embedded.state': EmbeddedState,
+  'embedded.log': EmbeddedLogLine,
 } as const;
 
 export type Methods = typeof methods;

@@ -18,7 +18,7 @@ describe.skipIf(!rabbit || !chromium)('a broker that vanishes and comes back', (
     const httpTarget = new URL(RABBITMQ_MANAGEMENT_URL);
     amqpProxy = await startTcpProxy({ host: amqpTarget.hostname, port: Number(amqpTarget.port || 5672) });
     httpProxy = await startTcpProxy({ host: httpTarget.hostname, port: Number(httpTarget.port || 15672) });
-    web = await startWebConsole();
+    web = await startWebConsole(['--no-embedded']);
     session = await openBrowser(chromium as string, { colorScheme: 'dark' });
   });
 

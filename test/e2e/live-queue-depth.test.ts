@@ -14,7 +14,7 @@ describe.skipIf(!rabbit || !chromium)('web console against a real RabbitMQ', () 
   let connection: amqp.ChannelModel;
 
   beforeAll(async () => {
-    web = await startWebConsole();
+    web = await startWebConsole(['--no-embedded']);
     session = await openBrowser(chromium as string);
     connection = await amqp.connect(RABBITMQ_URL);
   });

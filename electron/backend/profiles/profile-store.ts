@@ -29,6 +29,21 @@ export interface ProfileStore {
   credentialsFor(input: ProfileInputParsed): Promise<ProfileCredentials>;
   /** Encrypts passwords stored plain (saved in web mode) once a SecretBox is available; returns how many. */
   sealPlainPasswords(): Promise<number>;
+  /**
+   * Creates or updates a profile Warren manages itself (the embedded broker's):
+   * listed like any other, but `builtIn`, so users cannot edit or remove it.
+   * Writes the file only when something changed.
+   */
+  saveBuiltIn(profile: BuiltInProfile): Promise<Profile>;
+}
+
+export interface BuiltInProfile {
+  id: string;
+  name: string;
+  amqpUri: string;
+  managementUrl: string;
+  username: string;
+  password: string;
 }
 
 export const PROFILES_FILE = 'profiles.json';
@@ -189,6 +204,40 @@ export function createProfileStore(options: { dataDir: string; secretBox?: Secre
         await persist(next);
         log.info('plain passwords encrypted', { count: sealed, box: box.kind });
         return sealed;
+      });
+    },
+
+    saveBuiltIn(profile) {
+      return exclusive(async () => {
+        const records = await load();
+        const existing = records.find((r) => r.id === profile.id) ?? null;
+        if (existing && !existing.builtIn) throw new ApiError('internal', `Profile ${profile.id} exists and is not Warren's own`);
+        const unchanged =
+          existing !== null &&
+          existing.name === profile.name &&
+          existing.amqpUri === profile.amqpUri &&
+          existing.managementUrl === profile.managementUrl &&
+          existing.username === profile.username &&
+          existing.password !== null &&
+          openPassword(existing.password, options.secretBox).ok &&
+          unlock(existing).password === profile.password;
+        if (existing && unchanged) return toProfile(existing);
+        const stamp = now().toISOString();
+        const record: ProfileRecord = {
+          id: profile.id,
+          name: profile.name,
+          amqpUri: profile.amqpUri,
+          managementUrl: profile.managementUrl,
+          username: profile.username,
+          password: sealPassword(profile.password, options.secretBox),
+          tls: { skipVerify: false },
+          builtIn: true,
+          createdAt: existing?.createdAt ?? stamp,
+          updatedAt: stamp,
+        };
+        await persist(existing ? records.map((r) => (r.id === record.id ? record : r)) : [...records, record]);
+        log.info(existing ? 'built-in profile updated' : 'built-in profile added', { id: record.id, amqpUri: record.amqpUri });
+        return toProfile(record);
       });
     },
 

@@ -141,3 +141,38 @@ export const safeStorage = {
   encryptString: (plain: string) => Buffer.from(plain),
   decryptString: (cipher: Buffer) => cipher.toString(),
 };
+
+/**
+ * utilityProcess.fork, recorded. Each fake process exits at once with code 1:
+ * unit tests run no broker (test/integration/embedded does, for real).
+ */
+export const utilityForks: { modulePath: string; args: string[]; options: Record<string, unknown> }[] = [];
+
+class FakeUtilityProcess {
+  pid: number | undefined = undefined;
+  stdout = null;
+  stderr = null;
+  private exitListeners: ((code: number) => void)[] = [];
+  constructor() {
+    setImmediate(() => {
+      for (const listener of this.exitListeners) listener(1);
+    });
+  }
+  once(event: string, listener: (code: number) => void) {
+    if (event === 'exit') this.exitListeners.push(listener);
+    return this;
+  }
+  on(event: string, listener: (code: number) => void) {
+    return this.once(event, listener);
+  }
+  kill() {
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  fork(modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) {
+    utilityForks.push({ modulePath, args, options });
+    return new FakeUtilityProcess();
+  },
+};

@@ -43,3 +43,24 @@ export class BrowserWindow {
     setImmediate(() => process.exit(0));
   }
 }
+// The embedded broker's process: recorded, and gone at once (this test runs no broker).
+export const utilityProcess = {
+  fork(modulePath, args) {
+    report('utility-fork', { file: modulePath, args });
+    const exitListeners = [];
+    setImmediate(() => exitListeners.forEach((listener) => listener(1)));
+    return {
+      pid: undefined,
+      stdout: null,
+      stderr: null,
+      once(event, listener) {
+        if (event === 'exit') exitListeners.push(listener);
+        return this;
+      },
+      on(event, listener) {
+        return this.once(event, listener);
+      },
+      kill: () => true,
+    };
+  },
+};
