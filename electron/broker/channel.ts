@@ -16,6 +16,7 @@ import type { Queue } from './queue.js';
 import { REPLY_TO_PREFIX, REPLY_TO_QUEUE, type ReplyTarget, type ReplyToRegistry } from './reply-to.js';
 import { formatErlangBinary } from './erlang-term.js';
 import { consumerArgumentsError } from './queue-arguments.js';
+import { recordAck, recordDeliver, recordGet, recordPublish } from './stats/message-stats.js';
 
 /** What a channel needs from its connection. */
 export interface ChannelConnection {
@@ -317,7 +318,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     if (argsError) throw argsError;
     const priority = integerValue(a.arguments['x-priority']) ?? 0;
     const consumer: Consumer = {
-      tag, owner: this, queue: q, noAck: a.noAck, exclusive: a.exclusive, priority, prefetch: this.consumerPrefetch, unacked: 0,
+      tag, owner: this, queue: q, noAck: a.noAck, exclusive: a.exclusive, priority, prefetch: this.consumerPrefetch, unacked: 0, arguments: a.arguments,
     };
     this.consumers.set(tag, consumer);
     if (!a.nowait) this.send('basic.consume-ok', { consumerTag: tag });
@@ -390,11 +391,12 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     const seq = this.confirmMode ? ++this.publishSeq : 0;
     let routed: boolean;
     let rejected = false;
+    let queues: Queue[] = [];
     if (message.exchange === '' && message.routingKey.startsWith(REPLY_TO_PREFIX)) {
       const target = this.conn.replyTo.lookup(message.routingKey);
       routed = target !== undefined && target.deliverReply(message.routingKey, message.exchange, message);
     } else {
-      const queues = this.vhost.route(message.exchange, message);
+      queues = this.vhost.route(message.exchange, message);
       routed = queues.length > 0;
       const now = Date.now();
       const stored = withoutBcc(message);
@@ -412,6 +414,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       if (rejected) this.send('basic.nack', { deliveryTag: seq, multiple: false, requeue: false });
       else this.send('basic.ack', { deliveryTag: seq, multiple: false });
     }
+    recordPublish({ channel: this, vhost: this.vhost }, {
+      exchange: this.vhost.exchanges.get(message.exchange), queues, returned: !routed && mandatory, confirmed: seq !== 0 && !rejected,
+    });
   }
 
   private get(a: MethodArgs['basic.get'], owner: object): void {
@@ -419,6 +424,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     this.checkPermission('read', 'queue', q.name);
     this.vhost.checkExclusiveAccess(q, owner);
     const entry = q.fetch(a.noAck);
+    recordGet({ channel: this, vhost: this.vhost }, q, a.noAck, entry !== undefined, entry?.redelivered ?? false);
     if (!entry) {
       this.send('basic.get-empty', { clusterId: '' });
       return;
@@ -446,6 +452,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       c.unacked++;
       this.globalUnacked++;
     }
+    recordDeliver({ channel: this, vhost: this.vhost }, queue, c.noAck, entry.redelivered);
     const frame = encodeMethodFrame(this.id, 'basic.deliver', {
       consumerTag: c.tag, deliveryTag: tag, redelivered: entry.redelivered,
       exchange: entry.message.exchange, routingKey: entry.message.routingKey,
@@ -493,8 +500,10 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   private apply(s: Settlement): void {
     const queues = new Set<Queue>();
     for (const u of s.unacked) {
-      if (s.action === 'ack') u.queue.acked();
-      else if (s.action === 'reject') u.queue.rejected(u.entry);
+      if (s.action === 'ack') {
+        u.queue.acked();
+        recordAck({ channel: this, vhost: this.vhost }, u.queue);
+      } else if (s.action === 'reject') u.queue.rejected(u.entry);
       else {
         u.queue.requeue(u.entry);
         queues.add(u.queue);
@@ -546,6 +555,17 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       for (const c of this.consumers.values()) queues.add(c.queue);
       for (const q of queues) q.dispatch();
     });
+  }
+
+  /** What the management API shows of this channel (electron/broker/http). */
+  info() {
+    return {
+      number: this.id, consumers: [...this.consumers.values()], messagesUnacknowledged: this.unacked.size,
+      unacked: [...this.unacked.values()].map((u) => ({ queue: u.queue, bytes: u.entry.message.body.length })),
+      prefetchCount: this.consumerPrefetch, globalPrefetchCount: this.globalPrefetch, confirm: this.confirmMode,
+      transactional: this.txMode, messagesUncommitted: this.txPublishes.length,
+      acksUncommitted: this.txSettlements.reduce((n, s) => n + s.unacked.length, 0),
+    };
   }
 
   /** Channel closed (by either side, or with its connection): consumers go, unacked messages are requeued. */

@@ -42,13 +42,15 @@ async function main(): Promise<void> {
       amqpPort, httpPort: port(values['http-port'], 15672, '--http-port'), bind, dataDir: values['data-dir'], log: logger,
     });
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
+    const e = err as NodeJS.ErrnoException & { listener?: 'HTTP' };
+    const httpPort = values['http-port'] ?? '15672';
+    if (e.code === 'EADDRINUSE' && e.listener === 'HTTP') fail(`HTTP port ${httpPort} on ${bind} is already in use; choose another with --http-port`);
     if (e.code === 'EADDRINUSE') fail(`AMQP port ${amqpPort} on ${bind} is already in use; choose another with --amqp-port`);
     if (e.code === 'EADDRNOTAVAIL') fail(`cannot bind to ${bind}: address not available`);
     if (e.code === 'EACCES') fail(`not permitted to listen on ${bind}:${amqpPort}`);
     fail(e.message);
   }
-  process.stdout.write(`Warren broker ready on ${broker.amqpUrl}\n`);
+  process.stdout.write(`Warren broker ready on ${broker.amqpUrl}${broker.httpUrl ? `, management ${broker.httpUrl}` : ''}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -87,8 +87,18 @@ export class Connection implements ChannelConnection {
   private inputBroken = false;
   writable = true;
 
+  readonly connectedAt = Date.now();
+  private readonly peerHost: string;
+  private readonly peerPort: number;
+  private readonly localHost: string;
+  private readonly localPort: number;
+
   constructor(private readonly socket: Socket, private readonly host: ConnectionHost) {
     this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.peerHost = socket.remoteAddress ?? '';
+    this.peerPort = socket.remotePort ?? 0;
+    this.localHost = socket.localAddress ?? '';
+    this.localPort = socket.localPort ?? 0;
     this.frameMax = FRAME_MIN_SIZE;
     this.channelMax = host.limits.channelMax;
     this.parser = new FrameParser(FRAME_MIN_SIZE);
@@ -409,9 +419,8 @@ export class Connection implements ChannelConnection {
   /** A hard error: connection.close with the error, channels shut, wait for close-ok. */
   private fail(err: AmqpError): void {
     if (this.state === 'closing' || this.state === 'closed') return;
-    if (this.state !== 'open' && this.state !== 'open-wait' && err.replyCode !== ReplyCode.notAllowed && err.replyCode !== ReplyCode.unexpectedFrame && err.replyCode !== ReplyCode.frameError) {
-      return this.silentClose(err.replyText);
-    }
+    // Before tune-ok completes RabbitMQ answers no error with connection.close: it closes the socket after a delay.
+    if (this.state === 'header' || this.state === 'start' || this.state === 'tune') return this.silentClose(err.replyText);
     this.host.logger.log('warn', 'connection.error', { connection: this.id, remote: this.remote, replyCode: err.replyCode, replyText: err.replyText });
     this.close(err.replyCode, err.replyText, err.classId, err.methodId);
   }
@@ -452,6 +461,17 @@ export class Connection implements ChannelConnection {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  /** What the management API shows of this connection (electron/broker/http). */
+  info() {
+    return {
+      state: this.state, user: this.user_?.username, vhost: this.vhost_?.name, clientProperties: this.clientProperties,
+      authMechanism: this.mechanism, frameMax: this.frameMax, channelMax: this.channelMax, heartbeat: this.heartbeat,
+      peerHost: this.peerHost, peerPort: this.peerPort, host: this.localHost, port: this.localPort, connectedAt: this.connectedAt,
+      recvOct: this.socket.bytesRead, sendOct: this.socket.bytesWritten,
+      channels: [...this.channels.values()].filter((slot) => !slot.closing).map((slot) => slot.channel),
+    };
   }
 
   /** A closed socket's promise for shutdown: resolves once the socket is gone. */

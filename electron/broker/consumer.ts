@@ -1,6 +1,7 @@
 // A consumer as its queue sees it; the channel decides whether it may take
 // another message (prefetch, flow, socket backpressure) and performs delivery.
 import type { QueueEntry } from './message.js';
+import type { FieldTable } from './protocol/field-table.js';
 import type { Queue } from './queue.js';
 
 export interface ConsumerOwner {
@@ -22,4 +23,6 @@ export interface Consumer {
   /** Per-consumer prefetch (basic.qos global=false when consuming); 0 = unlimited. */
   readonly prefetch: number;
   unacked: number;
+  /** basic.consume arguments, as the management API lists them. */
+  readonly arguments: FieldTable;
 }

@@ -2,13 +2,14 @@
 // and by tests). port 0 picks a free port; the real one is reported.
 import type { AccessControl } from './access-control.js';
 import { AuthRegistry, registryAccessControl } from './auth/index.js';
+import { startManagementServer } from './http/server.js';
 import type { ConnectionLimits } from './connection.js';
 import { jsonLogger, type BrokerLogger } from './logger.js';
 import { AmqpServer } from './server.js';
 
 export interface BrokerOptions {
   amqpPort: number;
-  /** Management HTTP port; the HTTP API is not part of this step and is not started. */
+  /** Management HTTP port (0 = a free port); without it the HTTP API is not started. */
   httpPort?: number;
   bind: string;
   /** Directory for durable state; persistence is not part of this step, so nothing is written yet. */
@@ -16,12 +17,20 @@ export interface BrokerOptions {
   log?: BrokerLogger;
   /** Users, vhosts and permissions; default: RabbitMQ's out-of-the-box guest/guest (loopback only) on vhost "/". */
   access?: AccessControl;
+  /**
+   * The registry behind `access`, which the management API reads and changes;
+   * default: a fresh AuthRegistry.withDefaults(). Required with `access` when httpPort is set.
+   */
+  registry?: AuthRegistry;
   limits?: Partial<ConnectionLimits>;
 }
 
 export interface RunningBroker {
   amqpUrl: string;
   port: number;
+  /** The management API's base URL, when httpPort was given. */
+  httpUrl?: string;
+  httpPort?: number;
   server: AmqpServer;
   close(): Promise<void>;
 }
@@ -33,17 +42,34 @@ function urlHost(bind: string): string {
 
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const logger = options.log ?? jsonLogger();
-  const server = new AmqpServer({ access: options.access ?? registryAccessControl(AuthRegistry.withDefaults()), logger, limits: options.limits });
+  if (options.httpPort !== undefined && options.access && !options.registry) {
+    throw new Error('startBroker: the management API needs the registry behind `access`');
+  }
+  const registry = options.registry ?? AuthRegistry.withDefaults();
+  const server = new AmqpServer({ access: options.access ?? registryAccessControl(registry), logger, limits: options.limits });
   const port = await server.listen(options.amqpPort, options.bind);
   const amqpUrl = `amqp://${urlHost(options.bind)}:${port}`;
-  logger.log('info', 'broker.started', { amqpUrl, bind: options.bind, port });
+  let management: Awaited<ReturnType<typeof startManagementServer>> | undefined;
+  if (options.httpPort !== undefined) {
+    try {
+      management = await startManagementServer({ server, registry, bind: options.bind, port: options.httpPort, amqpPort: port, logger });
+    } catch (err) {
+      await server.close();
+      // The CLI names the listener that failed (e.g. "HTTP port 15672 ... is already in use").
+      throw Object.assign(err as Error, { listener: 'HTTP' });
+    }
+  }
+  const httpUrl = management ? `http://${urlHost(options.bind)}:${management.port}` : undefined;
+  logger.log('info', 'broker.started', { amqpUrl, httpUrl, bind: options.bind, port });
   let closing: Promise<void> | undefined;
   return {
     amqpUrl,
     port,
+    httpUrl,
+    httpPort: management?.port,
     server,
     close() {
-      closing ??= server.close().then(() => logger.log('info', 'broker.stopped', { amqpUrl }));
+      closing ??= Promise.all([server.close(), management?.close()]).then(() => logger.log('info', 'broker.stopped', { amqpUrl }));
       return closing;
     },
   };

@@ -7,6 +7,7 @@ import { ReplyCode } from './errors.js';
 import type { BrokerLogger } from './logger.js';
 import { ReplyToRegistry } from './reply-to.js';
 import { VirtualHost } from './vhost.js';
+import type { PolicyHooks } from './policy/policies.js';
 
 export interface AmqpServerOptions {
   access: AccessControl;
@@ -21,6 +22,8 @@ export class AmqpServer implements ConnectionHost {
   readonly replyTo = new ReplyToRegistry();
   readonly vhosts = new Map<string, VirtualHost>();
   readonly connections = new Set<Connection>();
+  /** Policies handed to every vhost (electron/broker/policy); null until the management API sets them. */
+  policies: PolicyHooks | null = null;
   private readonly server: Server;
 
   constructor(opts: AmqpServerOptions) {
@@ -37,6 +40,7 @@ export class AmqpServer implements ConnectionHost {
     let v = this.vhosts.get(name);
     if (!v) {
       v = new VirtualHost(name);
+      v.policies = this.policies;
       this.vhosts.set(name, v);
     }
     return v;

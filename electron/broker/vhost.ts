@@ -9,6 +9,7 @@ import type { Message } from './message.js';
 import { argsEquivalenceError, fieldEquivalenceError, validateQueueArguments } from './queue-arguments.js';
 import { Queue, type QueueHost } from './queue.js';
 import { stringValue, type FieldTable } from './protocol/field-table.js';
+import type { PolicyHooks } from './policy/policies.js';
 
 export interface Exchange {
   readonly name: string;
@@ -62,6 +63,8 @@ export class VirtualHost implements QueueHost {
   readonly exchanges = new Map<string, Exchange>();
   readonly queues = new Map<string, Queue>();
   readonly routing = new RoutingTable();
+  /** Policies in force (electron/broker/policy), applied to each queue and exchange as it is created. */
+  policies: PolicyHooks | null = null;
   private readonly queueDeletedListeners = new Set<QueueDeletedListener>();
 
   constructor(readonly name: string) {
@@ -119,6 +122,7 @@ export class VirtualHost implements QueueHost {
       if (ae !== undefined && ae.type !== 'S') throw preconditionFailed(`invalid type '${FIELD_TYPE_NAMES[ae.type]}' for arg 'alternate-exchange' in ${resource}`);
       x = { name: d.name, type: d.type, durable: d.durable, autoDelete: d.autoDelete, internal: d.internal, arguments: d.arguments };
       this.addExchange(x);
+      this.policies?.applyToExchange(this, x);
       return x;
     }
     const err = fieldEquivalenceError('type', x.type, d.type, resource)
@@ -181,6 +185,7 @@ export class VirtualHost implements QueueHost {
     const q = new Queue({ name: d.name, vhost: this.name, durable, exclusiveOwner, autoDelete: d.autoDelete, arguments: d.arguments }, this);
     this.queues.set(q.name, q);
     this.routing.declareQueue(q.name);
+    this.policies?.applyToQueue(q);
     return q;
   }
 

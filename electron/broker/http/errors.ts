@@ -1,0 +1,25 @@
+// Errors the management API answers with, in RabbitMQ's bodies
+// ({"error": ..., "reason": ...}) and status codes.
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly reason: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${error}: ${reason}`);
+  }
+
+  body(): { error: string; reason: string } {
+    return { error: this.error, reason: this.reason };
+  }
+}
+
+export const notFound = () => new HttpError(404, 'Object Not Found', 'Not Found');
+export const badRequest = (reason: string) => new HttpError(400, 'bad_request', reason);
+/** RabbitMQ: 401 with WWW-Authenticate for missing or wrong credentials. */
+export const loginFailed = (reason = 'Login failed') =>
+  new HttpError(401, 'not_authorized', reason, { 'www-authenticate': 'Basic realm="RabbitMQ Management"' });
+/** RabbitMQ: 401 (spelled not_authorised) when the user lacks the tag or vhost access a resource needs. */
+export const notAuthorised = (reason: string) => new HttpError(401, 'not_authorised', reason);

@@ -1,0 +1,675 @@
+// The management API's paths (rabbit_mgmt_dispatcher), each with the methods
+// it allows. Listings honour columns, sort, sort_reverse, name/use_regex and
+// page/page_size, and the *_age/*_incr sample ranges.
+import os from 'node:os';
+import { hashPassword, isHashingAlgorithm, type User } from '../auth/index.js';
+import type { Channel } from '../channel.js';
+import type { Connection } from '../connection.js';
+import { ReplyCode } from '../errors.js';
+import { policyProblems, type ApplyTo } from '../policy/policies.js';
+import { canSeeVhost, isAdmin, isMonitor, requireTags, requireVhostAccess } from './auth.js';
+import { badRequest, notFound } from './errors.js';
+import { listing, pickColumns, type Row } from './listing.js';
+import * as op from './operations.js';
+import { route, type Context, type Reply, type Route } from './router.js';
+import {
+  BROKER_VERSION, EXCHANGE_TYPES, bindingView, channelView, connectionName, connectionView, consumerView, exchangeView,
+  queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostView, type Ranges,
+} from './views.js';
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const created = (isNew: boolean): Reply => ({ status: isNew ? 201 : 204 });
+const noContent: Reply = { status: 204 };
+
+function list(ctx: Context, rows: readonly object[], defaultSort?: readonly string[]): Reply {
+  return ok(listing(rows as Row[], ctx.query, defaultSort));
+}
+
+function single(ctx: Context, row: Row): Reply {
+  return ok(pickColumns(row, ctx.query.get('columns')));
+}
+
+/** The vhosts the user may see, or just the one named in the path (404 if absent, 401 if not permitted). */
+function vhostsFor(ctx: Context): string[] {
+  const named = ctx.params.vhost;
+  if (named !== undefined) {
+    if (!ctx.state.registry.hasVhost(named)) throw notFound();
+    requireVhostAccess(ctx.state.registry, ctx.user, named);
+    return [named];
+  }
+  return ctx.state.registry.vhosts().filter((v) => canSeeVhost(ctx.state.registry, ctx.user, v));
+}
+
+function queueRows(ctx: Context, ranges: Ranges): Row[] {
+  const unacked = unackedBytesByQueue(ctx.state);
+  return vhostsFor(ctx).flatMap((name) => {
+    const v = ctx.state.server.vhost(name);
+    return v ? [...v.queues.values()].map((q) => queueView(ctx.state, q, ranges, unacked)) : [];
+  });
+}
+
+function exchangeRows(ctx: Context, ranges: Ranges): Row[] {
+  return vhostsFor(ctx).flatMap((name) => {
+    const v = ctx.state.server.vhost(name);
+    return v ? [...v.exchanges.values()].map((x) => exchangeView(ctx.state, v, x, ranges)) : [];
+  });
+}
+
+function bindingRows(ctx: Context): Row[] {
+  return vhostsFor(ctx).flatMap((name) => {
+    const v = ctx.state.server.vhost(name);
+    return v ? vhostBindings(v).map((b) => bindingView(name, b)) : [];
+  });
+}
+
+/** Open connections the user may see: monitors see all, others their own. */
+function visibleConnections(ctx: Context, vhost?: string): Connection[] {
+  if (vhost !== undefined) {
+    if (!ctx.state.registry.hasVhost(vhost)) throw notFound();
+    requireVhostAccess(ctx.state.registry, ctx.user, vhost);
+  }
+  return [...ctx.state.server.connections].filter((c) => {
+    const info = c.info();
+    if (info.state !== 'open') return false;
+    if (vhost !== undefined && info.vhost !== vhost) return false;
+    return isMonitor(ctx.user) || info.user === ctx.user.name;
+  });
+}
+
+function channelsOf(conns: Connection[]): [Connection, Channel][] {
+  return conns.flatMap((c) => c.info().channels.map((ch) => [c, ch] as [Connection, Channel]));
+}
+
+function userView(u: User): Row {
+  return { name: u.name, password_hash: u.passwordHash, hashing_algorithm: u.hashingAlgorithm, tags: [...u.tags], limits: {} };
+}
+
+function tagsFrom(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String).map((t) => t.trim()).filter((t) => t !== '');
+  if (typeof v === 'string') return v.split(',').map((t) => t.trim()).filter((t) => t !== '');
+  throw badRequest('tags_not_present');
+}
+
+function policyView(p: { vhost: string; name: string; pattern: string; applyTo: ApplyTo; priority: number; definition: Readonly<Record<string, unknown>> }): Row {
+  return { vhost: p.vhost, name: p.name, pattern: p.pattern, 'apply-to': p.applyTo, definition: { ...p.definition }, priority: p.priority };
+}
+
+function binding(ctx: Context): op.BindingTarget {
+  return { source: ctx.params.source!, destination: ctx.params.destination!, destinationType: ctx.params.dtype === 'q' ? 'queue' : 'exchange' };
+}
+
+function requireAdmin(ctx: Context): void {
+  requireTags(ctx.user, 'administrator');
+}
+
+function overview(ctx: Context): Row {
+  const s = ctx.state;
+  const ranges = rangesFrom(ctx.query);
+  const vhosts = vhostsFor(ctx);
+  const unacked = unackedBytesByQueue(s);
+  let queues = 0;
+  let exchanges = 0;
+  let messages = 0;
+  let ready = 0;
+  let unackedCount = 0;
+  const totals: Record<string, number> = {};
+  for (const name of vhosts) {
+    const v = s.server.vhost(name);
+    if (!v) continue;
+    queues += v.queues.size;
+    exchanges += v.exchanges.size;
+    for (const q of v.queues.values()) {
+      const n = queueNumbers(q, unacked);
+      messages += n.messages;
+      ready += n.messages_ready;
+      unackedCount += n.messages_unacknowledged;
+    }
+    const stats = vhostView(s, name, ranges, unacked).message_stats as Row | undefined;
+    for (const [k, val] of Object.entries(stats ?? {})) if (typeof val === 'number') totals[k] = (totals[k] ?? 0) + val;
+  }
+  const conns = visibleConnections(ctx);
+  const channels = channelsOf(conns);
+  const key = overviewSampleKey(s);
+  const messageStats: Row = {};
+  for (const k of Object.keys(totals).sort()) {
+    messageStats[k] = totals[k];
+    messageStats[`${k}_details`] = s.sampler.details(key, k, ranges.msgRates);
+  }
+  return {
+    management_version: BROKER_VERSION,
+    rates_mode: 'basic',
+    sample_retention_policies: { global: [600], basic: [600], detailed: [600] },
+    exchange_types: EXCHANGE_TYPES,
+    product_version: BROKER_VERSION,
+    product_name: 'Warren',
+    rabbitmq_version: BROKER_VERSION,
+    cluster_name: s.node,
+    disable_stats: false,
+    enable_queue_totals: false,
+    message_stats: messageStats,
+    queue_totals: {
+      messages,
+      messages_details: s.sampler.details(key, 'messages', ranges.lengths),
+      messages_ready: ready,
+      messages_ready_details: s.sampler.details(key, 'messages_ready', ranges.lengths),
+      messages_unacknowledged: unackedCount,
+      messages_unacknowledged_details: s.sampler.details(key, 'messages_unacknowledged', ranges.lengths),
+    },
+    object_totals: {
+      channels: channels.length,
+      connections: conns.length,
+      consumers: channels.reduce((n, [, ch]) => n + ch.info().consumers.length, 0),
+      exchanges,
+      queues,
+    },
+    node: s.node,
+    listeners: s.listeners.map((l) => ({ node: s.node, protocol: l.protocol, ip_address: l.ip_address, port: l.port, socket_opts: {} })),
+    contexts: s.listeners.filter((l) => l.protocol === 'http').map((l) => ({
+      node: s.node, description: 'RabbitMQ Management', path: '/', port: String(l.port),
+    })),
+  };
+}
+
+const overviewKeys = new WeakMap<object, object>();
+/** The sampler's key for broker-wide totals. */
+export function overviewSampleKey(state: object): object {
+  let k = overviewKeys.get(state);
+  if (!k) {
+    k = { overview: true };
+    overviewKeys.set(state, k);
+  }
+  return k;
+}
+
+function nodeView(ctx: Context): Row {
+  const s = ctx.state;
+  const mem = process.memoryUsage();
+  return {
+    name: s.node,
+    type: 'disc',
+    running: true,
+    os_pid: String(process.pid),
+    mem_used: mem.rss,
+    mem_used_details: s.sampler.details(overviewSampleKey(s), 'mem_used'),
+    uptime: Date.now() - s.startedAt,
+    processors: os.cpus().length,
+    rates_mode: 'basic',
+    exchange_types: EXCHANGE_TYPES,
+    auth_mechanisms: [
+      { name: 'AMQPLAIN', description: 'QPid AMQPLAIN mechanism', enabled: true },
+      { name: 'PLAIN', description: 'SASL PLAIN authentication mechanism', enabled: true },
+    ],
+    partitions: [],
+    cluster_links: [],
+    sockets_used: s.server.connections.size,
+    sockets_used_details: s.sampler.details(overviewSampleKey(s), 'sockets_used'),
+  };
+}
+
+export function routes(): Route[] {
+  return [
+    route('/api/overview', { GET: (ctx) => single(ctx, overview(ctx)) }),
+    route('/api/whoami', { GET: (ctx) => ok({ name: ctx.user.name, tags: [...ctx.user.tags] }) }),
+    route('/api/nodes', {
+      GET: (ctx) => {
+        requireTags(ctx.user, 'monitoring');
+        return list(ctx, [nodeView(ctx)], ['name']);
+      },
+    }),
+    route('/api/nodes/:node', {
+      GET: (ctx) => {
+        requireTags(ctx.user, 'monitoring');
+        if (ctx.params.node !== ctx.state.node) throw notFound();
+        return single(ctx, nodeView(ctx));
+      },
+    }),
+
+    // vhosts
+    route('/api/vhosts', {
+      GET: (ctx) => {
+        const ranges = rangesFrom(ctx.query);
+        const unacked = unackedBytesByQueue(ctx.state);
+        return list(ctx, vhostsFor(ctx).map((v) => vhostView(ctx.state, v, ranges, unacked)), ['name']);
+      },
+    }),
+    route('/api/vhosts/:vhost', {
+      GET: (ctx) => {
+        const [name] = vhostsFor(ctx);
+        return single(ctx, vhostView(ctx.state, name!, rangesFrom(ctx.query), unackedBytesByQueue(ctx.state)));
+      },
+      PUT: (ctx) => {
+        requireAdmin(ctx);
+        ctx.body();
+        const isNew = ctx.state.registry.addVhost(ctx.params.vhost!);
+        const v = ctx.state.server.vhost(ctx.params.vhost!);
+        if (v) v.policies = ctx.state.policies;
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        requireAdmin(ctx);
+        const name = ctx.params.vhost!;
+        if (!ctx.state.registry.hasVhost(name)) throw notFound();
+        deleteVhost(ctx, name);
+        return noContent;
+      },
+    }),
+    route('/api/vhosts/:vhost/permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.hasVhost(ctx.params.vhost!)) throw notFound();
+        return list(ctx, ctx.state.registry.permissions().filter((p) => p.vhost === ctx.params.vhost), ['user']);
+      },
+    }),
+    route('/api/vhosts/:vhost/topic-permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.hasVhost(ctx.params.vhost!)) throw notFound();
+        return list(ctx, ctx.state.registry.topicPermissions().filter((p) => p.vhost === ctx.params.vhost), ['user']);
+      },
+    }),
+    route('/api/vhosts/:vhost/connections', {
+      GET: (ctx) => list(ctx, visibleConnections(ctx, ctx.params.vhost).map((c) => connectionView(ctx.state, c, rangesFrom(ctx.query))), ['name']),
+    }),
+    route('/api/vhosts/:vhost/channels', {
+      GET: (ctx) => list(ctx, channelsOf(visibleConnections(ctx, ctx.params.vhost)).map(([c, ch]) => channelView(ctx.state, c, ch, rangesFrom(ctx.query))), ['name']),
+    }),
+
+    // users and permissions
+    route('/api/users', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        return list(ctx, ctx.state.registry.users().map(userView), ['name']);
+      },
+    }),
+    route('/api/users/without-permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        const withPerms = new Set(ctx.state.registry.permissions().map((p) => p.user));
+        return list(ctx, ctx.state.registry.users().filter((u) => !withPerms.has(u.name)).map(userView), ['name']);
+      },
+    }),
+    route('/api/users/:user', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        const u = ctx.state.registry.getUser(ctx.params.user!);
+        if (!u) throw notFound();
+        return single(ctx, userView(u));
+      },
+      PUT: (ctx) => {
+        requireAdmin(ctx);
+        const body = ctx.body();
+        if (body.tags === undefined) throw badRequest('tags_not_present');
+        const tags = tagsFrom(body.tags);
+        const name = ctx.params.user!;
+        const existing = ctx.state.registry.getUser(name);
+        let passwordHash: string;
+        let algorithm = existing?.hashingAlgorithm ?? 'rabbit_password_hashing_sha256';
+        if (typeof body.password === 'string') {
+          passwordHash = hashPassword(body.password, 'rabbit_password_hashing_sha256');
+          algorithm = 'rabbit_password_hashing_sha256';
+        } else if (typeof body.password_hash === 'string') {
+          const alg = body.hashing_algorithm ?? 'rabbit_password_hashing_sha256';
+          if (typeof alg !== 'string' || !isHashingAlgorithm(alg)) throw badRequest(`Unknown hashing algorithm: ${String(alg)}`);
+          if (body.password_hash !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(body.password_hash)) throw badRequest('password_hash is not base64');
+          passwordHash = body.password_hash;
+          algorithm = alg;
+        } else if (existing) {
+          passwordHash = existing.passwordHash;
+        } else {
+          throw badRequest('password or password_hash must be provided');
+        }
+        ctx.state.registry.putUser({ name, passwordHash, hashingAlgorithm: algorithm, tags });
+        return created(existing === undefined);
+      },
+      DELETE: (ctx) => {
+        requireAdmin(ctx);
+        const name = ctx.params.user!;
+        if (!ctx.state.registry.deleteUser(name)) throw notFound();
+        closeConnections(ctx, (info) => info.user === name, 'user deleted');
+        return noContent;
+      },
+    }),
+    route('/api/users/:user/permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.getUser(ctx.params.user!)) throw notFound();
+        return list(ctx, ctx.state.registry.permissions().filter((p) => p.user === ctx.params.user), ['vhost']);
+      },
+    }),
+    route('/api/users/:user/topic-permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.getUser(ctx.params.user!)) throw notFound();
+        return list(ctx, ctx.state.registry.topicPermissions().filter((p) => p.user === ctx.params.user), ['vhost']);
+      },
+    }),
+    route('/api/permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        return list(ctx, ctx.state.registry.permissions(), ['vhost', 'user']);
+      },
+    }),
+    route('/api/permissions/:vhost/:user', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        const p = ctx.state.registry.getPermissions(ctx.params.user!, ctx.params.vhost!);
+        if (!p) throw notFound();
+        return single(ctx, { user: ctx.params.user, vhost: ctx.params.vhost, configure: p.configure, write: p.write, read: p.read });
+      },
+      PUT: (ctx) => {
+        requireAdmin(ctx);
+        const { vhost, user } = ctx.params as { vhost: string; user: string };
+        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw notFound();
+        const body = ctx.body();
+        const perms = { configure: '', write: '', read: '' };
+        for (const k of ['configure', 'write', 'read'] as const) {
+          const v = body[k];
+          if (typeof v !== 'string') throw badRequest(`${k}_not_present`);
+          try {
+            new RegExp(v);
+          } catch {
+            throw badRequest(`Invalid regular expression '${v}'`);
+          }
+          perms[k] = v;
+        }
+        const isNew = ctx.state.registry.getPermissions(user, vhost) === undefined;
+        ctx.state.registry.setPermissions(user, vhost, perms);
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.clearPermissions(ctx.params.user!, ctx.params.vhost!)) throw notFound();
+        return noContent;
+      },
+    }),
+    route('/api/topic-permissions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        return list(ctx, ctx.state.registry.topicPermissions(), ['vhost', 'user']);
+      },
+    }),
+    route('/api/topic-permissions/:vhost/:user', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        const rows = ctx.state.registry.topicPermissions().filter((p) => p.vhost === ctx.params.vhost && p.user === ctx.params.user);
+        if (rows.length === 0) throw notFound();
+        return list(ctx, rows, ['exchange']);
+      },
+      PUT: (ctx) => {
+        requireAdmin(ctx);
+        const { vhost, user } = ctx.params as { vhost: string; user: string };
+        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw notFound();
+        const body = ctx.body();
+        const p = { exchange: '', write: '', read: '' };
+        for (const k of ['exchange', 'write', 'read'] as const) {
+          const v = body[k];
+          if (typeof v !== 'string') throw badRequest(`${k}_not_present`);
+          p[k] = v;
+        }
+        const isNew = ctx.state.registry.getTopicPermission(user, vhost, p.exchange) === undefined;
+        try {
+          ctx.state.registry.setTopicPermission(user, vhost, p);
+        } catch (err) {
+          throw badRequest((err as Error).message);
+        }
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.clearTopicPermissions(ctx.params.user!, ctx.params.vhost!)) throw notFound();
+        return noContent;
+      },
+    }),
+
+    // connections, channels, consumers
+    route('/api/connections', {
+      GET: (ctx) => list(ctx, visibleConnections(ctx).map((c) => connectionView(ctx.state, c, rangesFrom(ctx.query))), ['name']),
+    }),
+    route('/api/connections/:name', {
+      GET: (ctx) => single(ctx, connectionView(ctx.state, connectionByName(ctx), rangesFrom(ctx.query))),
+      DELETE: (ctx) => {
+        const conn = connectionByName(ctx);
+        if (!isAdmin(ctx.user) && conn.info().user !== ctx.user.name) throw notFound();
+        const reason = ctx.header('x-reason') ?? 'Closed via management plugin';
+        conn.close(ReplyCode.connectionForced, `CONNECTION_FORCED - ${reason}`);
+        return noContent;
+      },
+    }),
+    route('/api/connections/:name/channels', {
+      GET: (ctx) => list(ctx, channelsOf([connectionByName(ctx)]).map(([c, ch]) => channelView(ctx.state, c, ch, rangesFrom(ctx.query))), ['name']),
+    }),
+    route('/api/channels', {
+      GET: (ctx) => list(ctx, channelsOf(visibleConnections(ctx)).map(([c, ch]) => channelView(ctx.state, c, ch, rangesFrom(ctx.query))), ['name']),
+    }),
+    route('/api/channels/:name', {
+      GET: (ctx) => {
+        const found = channelsOf(visibleConnections(ctx)).find(([c, ch]) => `${connectionName(c.info())} (${ch.id})` === ctx.params.name);
+        if (!found) throw notFound();
+        const row = channelView(ctx.state, found[0], found[1], rangesFrom(ctx.query));
+        row.consumer_details = found[1].info().consumers.map((c) => consumerView(ctx.state, found[0], found[1], c));
+        return single(ctx, row);
+      },
+    }),
+    route('/api/consumers', { GET: (ctx) => list(ctx, consumerRows(ctx), ['queue.vhost', 'queue.name', 'consumer_tag']) }),
+    route('/api/consumers/:vhost', { GET: (ctx) => list(ctx, consumerRows(ctx, ctx.params.vhost), ['queue.vhost', 'queue.name', 'consumer_tag']) }),
+
+    // exchanges
+    route('/api/exchanges', { GET: (ctx) => list(ctx, exchangeRows(ctx, rangesFrom(ctx.query))) }),
+    route('/api/exchanges/:vhost', { GET: (ctx) => list(ctx, exchangeRows(ctx, rangesFrom(ctx.query))) }),
+    route('/api/exchanges/:vhost/:name', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const v = op.vhostOr404(ctx.state, vname!);
+        const x = v.exchanges.get(ctx.params.name!);
+        if (!x) throw notFound();
+        const row = exchangeView(ctx.state, v, x, rangesFrom(ctx.query));
+        row.incoming = [];
+        row.outgoing = [];
+        return single(ctx, row);
+      },
+      PUT: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return created(op.declareExchange(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()));
+      },
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        op.deleteExchange(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.query.get('if-unused') === 'true');
+        return noContent;
+      },
+    }),
+    route('/api/exchanges/:vhost/:name/bindings/source', {
+      GET: (ctx) => list(ctx, exchangeBindings(ctx, 'source'), ['source', 'destination', 'routing_key']),
+    }),
+    route('/api/exchanges/:vhost/:name/bindings/destination', {
+      GET: (ctx) => list(ctx, exchangeBindings(ctx, 'destination'), ['source', 'destination', 'routing_key']),
+    }),
+    route('/api/exchanges/:vhost/:name/publish', {
+      POST: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return ok({ routed: op.publish(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()) });
+      },
+    }),
+
+    // queues
+    route('/api/queues', { GET: (ctx) => list(ctx, queueRows(ctx, rangesFrom(ctx.query))) }),
+    route('/api/queues/:vhost', { GET: (ctx) => list(ctx, queueRows(ctx, rangesFrom(ctx.query))) }),
+    route('/api/queues/:vhost/:name', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const v = op.vhostOr404(ctx.state, vname!);
+        const q = op.queueOr404(v, ctx.params.name!);
+        const row = queueView(ctx.state, q, rangesFrom(ctx.query), unackedBytesByQueue(ctx.state));
+        row.consumer_details = consumerRows(ctx, vname).filter((c) => (c.queue as Row).name === q.name);
+        row.deliveries = [];
+        row.incoming = [];
+        return single(ctx, row);
+      },
+      PUT: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return created(op.declareQueue(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()));
+      },
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        op.deleteQueue(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!,
+          ctx.query.get('if-unused') === 'true', ctx.query.get('if-empty') === 'true');
+        return noContent;
+      },
+    }),
+    route('/api/queues/:vhost/:name/bindings', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const v = op.vhostOr404(ctx.state, vname!);
+        op.queueOr404(v, ctx.params.name!);
+        const rows = vhostBindings(v).filter((b) => b.destinationType === 'queue' && b.destination === ctx.params.name).map((b) => bindingView(v.name, b));
+        return list(ctx, rows, []);
+      },
+    }),
+    route('/api/queues/:vhost/:name/contents', {
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        op.purgeQueue(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!);
+        return noContent;
+      },
+    }),
+    route('/api/queues/:vhost/:name/get', {
+      POST: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return ok(op.getMessages(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()));
+      },
+    }),
+
+    // bindings
+    route('/api/bindings', { GET: (ctx) => list(ctx, bindingRows(ctx), []) }),
+    route('/api/bindings/:vhost', { GET: (ctx) => list(ctx, bindingRows(ctx), []) }),
+    route('/api/bindings/:vhost/e/:source/:dtype/:destination', {
+      GET: (ctx) => list(ctx, bindingsBetween(ctx), []),
+      POST: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const v = op.vhostOr404(ctx.state, vname!);
+        const { routingKey, args } = op.bindingBody(ctx.body());
+        op.bind(ctx.state, ctx.user, v, binding(ctx), routingKey, args);
+        const key = bindingView(v.name, { ...binding(ctx), routingKey, arguments: args }).properties_key as string;
+        return { status: 201, headers: { location: `${encodeURIComponent(ctx.params.destination!)}/${key}` } };
+      },
+    }),
+    route('/api/bindings/:vhost/e/:source/:dtype/:destination/:props', {
+      GET: (ctx) => {
+        const found = bindingsBetween(ctx).find((b) => b.properties_key === ctx.params.props);
+        if (!found) throw notFound();
+        return single(ctx, found);
+      },
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const v = op.vhostOr404(ctx.state, vname!);
+        const found = bindingsBetween(ctx).find((b) => b.properties_key === ctx.params.props);
+        if (!found) throw notFound();
+        const b = vhostBindings(v).find((x) => bindingView(v.name, x).properties_key === ctx.params.props
+          && x.source === ctx.params.source && x.destination === ctx.params.destination);
+        if (!b) throw notFound();
+        op.unbind(ctx.state, ctx.user, v, binding(ctx), b.routingKey, (b.arguments ?? {}) as never);
+        return noContent;
+      },
+    }),
+
+    // policies
+    route('/api/policies', { GET: (ctx) => list(ctx, policyRows(ctx), ['vhost', 'name']) }),
+    route('/api/policies/:vhost', { GET: (ctx) => list(ctx, policyRows(ctx), ['vhost', 'name']) }),
+    route('/api/policies/:vhost/:name', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const p = ctx.state.policies.get(vname!, ctx.params.name!);
+        if (!p) throw notFound();
+        return single(ctx, policyView(p));
+      },
+      PUT: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        requirePolicymaker(ctx);
+        const body = ctx.body();
+        const problems = policyProblems(body);
+        if (problems.length > 0) throw badRequest(`Validation failed\n\n${problems.join('\n')}\n`);
+        const isNew = ctx.state.policies.get(vname!, ctx.params.name!) === undefined;
+        ctx.state.policies.put({
+          vhost: vname!, name: ctx.params.name!, pattern: body.pattern as string,
+          applyTo: (body['apply-to'] as ApplyTo | undefined) ?? 'all', priority: (body.priority as number | undefined) ?? 0,
+          definition: body.definition as Record<string, unknown>,
+        });
+        const v = ctx.state.server.vhost(vname!);
+        if (v) ctx.state.policies.applyToVhost(v);
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        requirePolicymaker(ctx);
+        if (!ctx.state.policies.delete(vname!, ctx.params.name!)) throw notFound();
+        const v = ctx.state.server.vhost(vname!);
+        if (v) ctx.state.policies.applyToVhost(v);
+        return noContent;
+      },
+    }),
+  ];
+}
+
+function requirePolicymaker(ctx: Context): void {
+  requireTags(ctx.user, 'policymaker');
+}
+
+function policyRows(ctx: Context): Row[] {
+  const vhosts = new Set(vhostsFor(ctx));
+  return ctx.state.policies.list().filter((p) => vhosts.has(p.vhost)).map(policyView);
+}
+
+function exchangeBindings(ctx: Context, side: 'source' | 'destination'): Row[] {
+  const [vname] = vhostsFor(ctx);
+  const v = op.vhostOr404(ctx.state, vname!);
+  const name = ctx.params.name!;
+  if (!v.exchanges.has(name)) throw notFound();
+  // The default exchange's implicit bindings are not listed here, as in RabbitMQ.
+  const all = v.routing.toModel().bindings;
+  const rows = side === 'source' ? all.filter((b) => b.source === name) : all.filter((b) => b.destinationType === 'exchange' && b.destination === name);
+  return rows.map((b) => bindingView(v.name, b));
+}
+
+function bindingsBetween(ctx: Context): Row[] {
+  const [vname] = vhostsFor(ctx);
+  const v = op.vhostOr404(ctx.state, vname!);
+  const t = binding(ctx);
+  if (!v.exchanges.has(t.source)) throw notFound();
+  if (t.destinationType === 'queue' ? !v.queues.has(t.destination) : !v.exchanges.has(t.destination)) throw notFound();
+  return vhostBindings(v)
+    .filter((b) => b.source === t.source && b.destination === t.destination && b.destinationType === t.destinationType)
+    .map((b) => bindingView(v.name, b));
+}
+
+function consumerRows(ctx: Context, vhost?: string): Row[] {
+  const conns = vhost === undefined
+    ? [...ctx.state.server.connections].filter((c) => c.info().state === 'open' && (isMonitor(ctx.user) || canSeeVhost(ctx.state.registry, ctx.user, c.info().vhost ?? '')))
+    : visibleConnectionsInVhost(ctx, vhost);
+  return channelsOf(conns).flatMap(([c, ch]) => ch.info().consumers.map((cons) => consumerView(ctx.state, c, ch, cons)));
+}
+
+function visibleConnectionsInVhost(ctx: Context, vhost: string): Connection[] {
+  if (!ctx.state.registry.hasVhost(vhost)) throw notFound();
+  requireVhostAccess(ctx.state.registry, ctx.user, vhost);
+  return [...ctx.state.server.connections].filter((c) => c.info().state === 'open' && c.info().vhost === vhost);
+}
+
+function connectionByName(ctx: Context): Connection {
+  const found = visibleConnections(ctx).find((c) => connectionName(c.info()) === ctx.params.name);
+  if (!found) throw notFound();
+  return found;
+}
+
+function closeConnections(ctx: Context, which: (info: ReturnType<Connection['info']>) => boolean, reason: string): void {
+  for (const c of [...ctx.state.server.connections]) {
+    if (which(c.info())) c.close(ReplyCode.connectionForced, `CONNECTION_FORCED - ${reason}`);
+  }
+}
+
+function deleteVhost(ctx: Context, name: string): void {
+  closeConnections(ctx, (info) => info.vhost === name, `vhost '${name}' is deleted`);
+  const v = ctx.state.server.vhosts.get(name);
+  if (v) for (const q of [...v.queues.values()]) v.deleteQueue(q);
+  ctx.state.server.vhosts.delete(name);
+  ctx.state.registry.deleteVhost(name);
+  ctx.state.policies.deleteVhost(name);
+}
