@@ -39,7 +39,8 @@ export class FrameParser {
       const type = buf[offset]!;
       const channel = buf.readUInt16BE(offset + 1);
       const size = buf.readUInt32BE(offset + 3);
-      if (this.frameMax > 0 && size > this.frameMax - FRAME_OVERHEAD) {
+      // Like rabbit_reader (FRAME_SIZE_FUDGE), a payload may reach frame_max itself; the error still reports frame_max - 8.
+      if (this.frameMax > 0 && size > this.frameMax) {
         throw new FrameError(`type ${type}, all octets = <<>>: {frame_too_large,${size},${this.frameMax - FRAME_OVERHEAD}}`);
       }
       const end = offset + FRAME_HEADER_SIZE + size;
@@ -63,7 +64,7 @@ export class FrameParser {
     const head = this.pending[0]!.length >= FRAME_HEADER_SIZE ? this.pending[0]! : Buffer.concat(this.pending);
     const size = head.readUInt32BE(3);
     // An oversize frame must be reported now, not after buffering it.
-    if (this.frameMax > 0 && size > this.frameMax - FRAME_OVERHEAD) return 0;
+    if (this.frameMax > 0 && size > this.frameMax) return 0;
     return FRAME_HEADER_SIZE + size + 1;
   }
 }

@@ -231,5 +231,10 @@ describe('frame parser', () => {
     const head = Buffer.from([3, 0, 1, 0, 0, 0x20, 0, 0]);
     const parser = new FrameParser(4096);
     expect(() => parser.push(head.subarray(0, 7), () => undefined)).toThrow(/frame_too_large,8192,4088/);
+    // RabbitMQ tolerates a payload of frame_max itself.
+    const fudge = Buffer.concat([Buffer.from([3, 0, 1, 0, 0, 0x10, 0]), Buffer.alloc(4096), Buffer.from([0xce])]);
+    const got: number[] = [];
+    new FrameParser(4096).push(fudge, (f) => got.push(f.payload.length));
+    expect(got).toEqual([4096]);
   });
 });

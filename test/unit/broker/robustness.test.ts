@@ -225,3 +225,25 @@ describe('oversized messages', () => {
     c.close();
   });
 });
+
+describe('handshake refusals', () => {
+  it('closes the socket without connection.close on errors before tune-ok completes', async () => {
+    const big = await RawClient.open(broker.port);
+    big.send(PROTOCOL_HEADER);
+    await big.waitMethod('connection.start');
+    big.sendMethod(0, 'connection.start-ok', {
+      clientProperties: { big: { type: 'S', value: 'x'.repeat(10000) } }, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US',
+    });
+    expect(await big.until(() => big.closed)).toBe(true);
+    expect(big.methods().map((m) => m.name)).toEqual(['connection.start']);
+
+    const tune = await RawClient.open(broker.port);
+    tune.send(PROTOCOL_HEADER);
+    await tune.waitMethod('connection.start');
+    tune.sendMethod(0, 'connection.start-ok', { clientProperties: {}, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US' });
+    await tune.waitMethod('connection.tune');
+    tune.sendMethod(0, 'connection.tune-ok', { channelMax: 2047, frameMax: 100, heartbeat: 0 });
+    expect(await tune.until(() => tune.closed)).toBe(true);
+    expect(tune.methods().map((m) => m.name)).toEqual(['connection.start', 'connection.tune']);
+  });
+});
