@@ -87,8 +87,18 @@ export class Connection implements ChannelConnection {
   private inputBroken = false;
   writable = true;
 
+  readonly connectedAt = Date.now();
+  private readonly peerHost: string;
+  private readonly peerPort: number;
+  private readonly localHost: string;
+  private readonly localPort: number;
+
   constructor(private readonly socket: Socket, private readonly host: ConnectionHost) {
     this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.peerHost = socket.remoteAddress ?? '';
+    this.peerPort = socket.remotePort ?? 0;
+    this.localHost = socket.localAddress ?? '';
+    this.localPort = socket.localPort ?? 0;
     this.frameMax = FRAME_MIN_SIZE;
     this.channelMax = host.limits.channelMax;
     this.parser = new FrameParser(FRAME_MIN_SIZE);
@@ -451,6 +461,17 @@ export class Connection implements ChannelConnection {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  /** What the management API shows of this connection (electron/broker/http). */
+  info() {
+    return {
+      state: this.state, user: this.user_?.username, vhost: this.vhost_?.name, clientProperties: this.clientProperties,
+      authMechanism: this.mechanism, frameMax: this.frameMax, channelMax: this.channelMax, heartbeat: this.heartbeat,
+      peerHost: this.peerHost, peerPort: this.peerPort, host: this.localHost, port: this.localPort, connectedAt: this.connectedAt,
+      recvOct: this.socket.bytesRead, sendOct: this.socket.bytesWritten,
+      channels: [...this.channels.values()].filter((slot) => !slot.closing).map((slot) => slot.channel),
+    };
   }
 
   /** A closed socket's promise for shutdown: resolves once the socket is gone. */
