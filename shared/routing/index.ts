@@ -9,7 +9,8 @@
  *   RoutingBinding  { source, destination, destinationType: 'queue' | 'exchange', routingKey, arguments? }
  *   RoutingMessage  { exchange, routingKey, headers? }
  *   RoutingModel    { exchanges, bindings, queues }   one vhost
- *   FieldTable = Readonly<Record<string, FieldValue>>  decoded AMQP table (null = void)
+ *   FieldTable = Readonly<Record<string, FieldValue>>  decoded AMQP table; values typed ({ type: 'S', value })
+ *                                                      as the broker's codec gives them, or plain (null = void)
  *   DEFAULT_EXCHANGE = ''
  *
  * Matchers, one exchange type each
@@ -20,9 +21,10 @@
  *   fanoutMatches(): true                                 fanout.ts
  *   headersMatch(bindingArgs, headers): boolean           headers.ts
  *   parseXMatch(args): XMatch; compileHeadersPattern(args); matchHeadersPattern(p, headers)
- *   xMatchError(args, amqpType): string | null            PRECONDITION_FAILED text for a bad x-match
+ *   xMatchError(args): string | null                      PRECONDITION_FAILED text for a bad x-match
  *   explainHeadersMatch(args, headers): HeadersExplanation
  *   fieldValuesEqual(a, b): boolean                       Erlang == on decoded field values
+ *   isTypedFieldValue(v) / unwrapFieldValue(v) / isVoid(v) / FIELD_TYPE_NAMES
  *   bindingIdentity(binding): string                      equal for bindings RabbitMQ treats as the same
  *
  * Broker hot path (table.ts): hold one RoutingTable per vhost
