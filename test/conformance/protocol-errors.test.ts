@@ -226,6 +226,40 @@ forEachTarget((ctx) => {
     expect(await closeAfter(steps)).toBe(replyCode === null ? 'socket closed' : `close 10.50 ${replyCode} ${replyText}`);
   });
 
+  it('after a channel error, ignores the channel until close-ok, then lets the client reopen it', async () => {
+    const s = ctx.session();
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake();
+      await openChannel1(raw);
+      raw.send(method(1, 60, 70, u16(0), shortstr(s.name('missing')), u8(0)));
+      expect(describeFrame(await raw.next())).toBe(`close 20.40 404 NOT_FOUND - no queue '${s.name('missing')}' in vhost '/'`);
+      // Sent before close-ok: discarded, so no second error.
+      raw.send(method(1, 50, 10, u16(0), shortstr(s.name('also-missing')), u8(1), table({})));
+      raw.send(method(1, 20, 41));
+      raw.openChannel(1);
+      expect(describeFrame(await raw.next())).toBe('method 20.11 on channel 1');
+      raw.send(method(1, 20, 40, u16(200), shortstr('bye'), u16(0), u16(0)));
+      expect(describeFrame(await raw.next())).toBe('method 20.41 on channel 1');
+      raw.openChannel(1);
+      expect(describeFrame(await raw.next())).toBe('method 20.11 on channel 1');
+    } finally {
+      raw.destroy();
+    }
+  });
+
+  it('sends no heartbeats when the client tunes them off', async () => {
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      await raw.handshake({ heartbeat: 0 });
+      await expect(raw.next(2500)).rejects.toThrow('timed out waiting for a frame');
+      expect(raw.heartbeats).toBe(0);
+      expect(raw.isClosed).toBe(false);
+    } finally {
+      raw.destroy();
+    }
+  });
+
   it('answers the 0-8 access.request with access.request-ok, for old clients', async () => {
     const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
     try {

@@ -20,6 +20,8 @@ export interface Target {
   url(opts?: { user?: string; password?: string; vhost?: string; host?: string }): string;
   /** Management API access for users, vhosts and permissions; null when the target serves none. */
   readonly admin: Admin | null;
+  /** The management HTTP API's base URL (http://host:port), guest/guest. */
+  readonly managementUrl: string;
   /**
    * The same broker reachable on a non-loopback address of this machine
    * (for loopback_users); null when the machine has none.
@@ -40,7 +42,7 @@ interface RunningTarget {
   close(): Promise<void>;
 }
 
-function makeTarget(name: Target['name'], amqpUrl: string, admin: Admin | null, external: Target['external']): Target {
+function makeTarget(name: Target['name'], amqpUrl: string, managementUrl: string, admin: Admin | null, external: Target['external']): Target {
   const base = new URL(amqpUrl);
   const host = base.hostname;
   const port = Number(base.port || 5672);
@@ -49,6 +51,7 @@ function makeTarget(name: Target['name'], amqpUrl: string, admin: Admin | null, 
     host,
     port,
     admin,
+    managementUrl,
     external,
     url: (opts = {}) => {
       const u = encodeURIComponent(opts.user ?? 'guest');
@@ -80,7 +83,7 @@ function registryAdmin(registry: AuthRegistry): Admin {
 async function startEmbedded(): Promise<RunningTarget> {
   const registry = AuthRegistry.withDefaults();
   const access = registryAccessControl(registry);
-  const handle = await startBroker({ amqpPort: 0, bind: '127.0.0.1', log: silentLogger, access });
+  const handle = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', log: silentLogger, access, registry });
   const external: Target['external'] = async () => {
     const ip = externalIPv4();
     if (ip === null) return null;
@@ -88,7 +91,7 @@ async function startEmbedded(): Promise<RunningTarget> {
     return { host: ip, port: other.port, close: () => other.close() };
   };
   return {
-    target: makeTarget('embedded', handle.amqpUrl, registryAdmin(registry), external),
+    target: makeTarget('embedded', handle.amqpUrl, handle.httpUrl!, registryAdmin(registry), external),
     close: () => handle.close(),
   };
 }
@@ -99,7 +102,7 @@ async function startRabbit(): Promise<RunningTarget> {
     const ip = externalIPv4();
     return ip === null ? null : { host: ip, port, close: async () => undefined };
   };
-  return { target: makeTarget('rabbitmq', RABBITMQ_URL, httpAdmin(RABBITMQ_MANAGEMENT_URL), external), close: async () => undefined };
+  return { target: makeTarget('rabbitmq', RABBITMQ_URL, RABBITMQ_MANAGEMENT_URL, httpAdmin(RABBITMQ_MANAGEMENT_URL), external), close: async () => undefined };
 }
 
 /** CONFORMANCE_TARGETS=rabbitmq,embedded narrows the run; by default both, RabbitMQ only where it is available. */
