@@ -168,6 +168,21 @@ forEachTarget((ctx) => {
     ]);
   });
 
+  it('nack multiple with requeue puts back only the unacknowledged ones, in order', async () => {
+    const { s, q, ch } = await filled(['1', '2', '3', '4', '5']);
+    const c = await s.channel();
+    const got = await getN(c, q, 4);
+    c.ack(got[1] as GetMessage);
+    c.nack(got[3] as GetMessage, true, true);
+    await waitForDepth(ch, q, 4);
+    expect((await drain(ch, q)).map((m) => [body(m), m.fields.redelivered])).toEqual([
+      ['1', true],
+      ['3', true],
+      ['4', true],
+      ['5', false],
+    ]);
+  });
+
   it('nack multiple without requeue discards; reject without requeue discards', async () => {
     const { s, q, ch } = await filled(['1', '2', '3', '4']);
     const c = await s.channel();

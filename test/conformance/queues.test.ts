@@ -95,6 +95,48 @@ forEachTarget((ctx) => {
     ]);
   });
 
+  it('the shorter of queue TTL and per-message expiration applies', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [longQueue, shortQueue] = [s.queueName('long-ttl'), s.queueName('short-ttl')];
+    await ch.assertQueue(longQueue, { arguments: { 'x-message-ttl': 60000 } });
+    await ch.assertQueue(shortQueue, { arguments: { 'x-message-ttl': 100 } });
+    ch.sendToQueue(longQueue, Buffer.from('short-message'), { expiration: '100' });
+    ch.sendToQueue(longQueue, Buffer.from('kept'));
+    ch.sendToQueue(shortQueue, Buffer.from('long-message'), { expiration: '60000' });
+    await ch.waitForConfirms();
+    await sleep(400);
+    expect((await drain(ch, longQueue)).map(body)).toEqual(['kept']);
+    expect(await drain(ch, shortQueue)).toEqual([]);
+  });
+
+  it('purge removes ready messages only; unacknowledged ones come back when their channel closes', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q);
+    for (const m of ['1', '2', '3']) ch.sendToQueue(q, Buffer.from(m));
+    await ch.waitForConfirms();
+    const holder = await s.channel();
+    await holder.get(q);
+    expect(await ch.purgeQueue(q)).toEqual({ messageCount: 2 });
+    await holder.close();
+    await waitForDepth(ch, q, 1);
+    expect((await drain(ch, q)).map((m) => [body(m), m.fields.redelivered])).toEqual([['1', true]]);
+  });
+
+  it('x-max-length 0: drop-head drops everything, reject-publish nacks everything', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [dropping, rejecting] = [s.queueName('drop'), s.queueName('reject')];
+    await ch.assertQueue(dropping, { arguments: { 'x-max-length': 0 } });
+    await ch.assertQueue(rejecting, { arguments: { 'x-max-length': 0, 'x-overflow': 'reject-publish' } });
+    const outcome = (q: string) =>
+      new Promise<string>((resolve) => ch.sendToQueue(q, Buffer.from('m'), {}, (err) => resolve(err ? 'nack' : 'ack')));
+    expect([await outcome(dropping), await outcome(rejecting)]).toEqual(['ack', 'nack']);
+    expect([(await ch.checkQueue(dropping)).messageCount, (await ch.checkQueue(rejecting)).messageCount]).toEqual([0, 0]);
+  });
+
   it('x-expires: a passive declare renews the lease; an unused queue is deleted after the period', async () => {
     const s = ctx.session();
     const ch = await s.channel();

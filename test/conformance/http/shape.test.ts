@@ -20,10 +20,12 @@ const RABBIT_ONLY = new Set([
   // connection socket counters and raft internals
   'recv_cnt', 'send_cnt', 'send_pend', 'pending_raft_commands',
   // audit and misc
-  'user_who_performed_action', 'idle_since_channel',
+  'user_who_performed_action',
   // overview internals
   'statistics_db_event_queue', 'churn_rates', 'erlang_version', 'erlang_full_version', 'release_series_support_status',
   'socket_opts', 'ssl_opts', 'cowboy_opts',
+  // disk statistics: this broker keeps messages in memory
+  'disk_reads', 'disk_reads_details', 'disk_writes', 'disk_writes_details',
 ]);
 
 const rabbit = (await rabbitAvailable()) ? RABBITMQ_MANAGEMENT_URL : null;
@@ -70,7 +72,9 @@ async function statsReady(http: string): Promise<void> {
   for (;;) {
     const q = (await api(http, 'GET', `/api/queues/${V}/shape.q`)).json as { message_stats?: { deliver_get?: number; ack?: number } };
     const ch = (await api(http, 'GET', `/api/vhosts/${V}/channels`)).json as { message_stats?: unknown }[];
-    if ((q.message_stats?.deliver_get ?? 0) >= 2 && (q.message_stats?.ack ?? 0) >= 1 && ch.length >= 3 && ch.every((c) => c.message_stats)) return;
+    const queues = (await api(http, 'GET', `/api/queues/${V}`)).json as { state?: string }[];
+    if ((q.message_stats?.deliver_get ?? 0) >= 2 && (q.message_stats?.ack ?? 0) >= 1 && ch.length >= 3 && ch.every((c) => c.message_stats)
+      && queues.every((x) => x.state !== undefined)) return;
     if (Date.now() > end) throw new Error('statistics did not appear within 20 s');
     await new Promise((r) => setTimeout(r, 500));
   }
