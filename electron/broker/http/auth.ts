@@ -4,7 +4,7 @@
 // connection; management and policymaker users see only the vhosts they hold
 // permissions on and their own connections; administrator may do anything.
 import { DEFAULT_LOOPBACK_USERS, isLoopbackAddress, verifyPassword, type AuthRegistry, type User } from '../auth/index.js';
-import { loginFailed, notAuthorised } from './errors.js';
+import { loginFailed, noCredentials, notAuthorised } from './errors.js';
 
 export type Requirement = 'management' | 'policymaker' | 'monitoring' | 'administrator';
 
@@ -16,7 +16,8 @@ export const isPolicymaker = (u: User) => has(u, 'administrator', 'policymaker')
 export const isManagementUser = (u: User) => has(u, 'administrator', 'monitoring', 'policymaker', 'management');
 
 export function authenticate(registry: AuthRegistry, header: string | undefined, remoteAddress: string | undefined): User {
-  const m = /^Basic\s+(\S+)$/i.exec(header ?? '');
+  if (header === undefined) throw noCredentials();
+  const m = /^Basic\s+(\S+)$/i.exec(header);
   if (!m) throw loginFailed();
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');

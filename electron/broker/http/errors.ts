@@ -18,8 +18,9 @@ export class HttpError extends Error {
 
 export const notFound = () => new HttpError(404, 'Object Not Found', 'Not Found');
 export const badRequest = (reason: string) => new HttpError(400, 'bad_request', reason);
-/** RabbitMQ: 401 with WWW-Authenticate for missing or wrong credentials. */
+/** RabbitMQ: 401 with WWW-Authenticate for wrong credentials (and no body at all when there were none). */
 export const loginFailed = (reason = 'Login failed') =>
   new HttpError(401, 'not_authorized', reason, { 'www-authenticate': 'Basic realm="RabbitMQ Management"' });
 /** RabbitMQ: 401 (spelled not_authorised) when the user lacks the tag or vhost access a resource needs. */
+export const noCredentials = () => new HttpError(401, '', '', { 'www-authenticate': 'Basic realm="RabbitMQ Management"' });
 export const notAuthorised = (reason: string) => new HttpError(401, 'not_authorised', reason);

@@ -22,7 +22,7 @@ export const API_OWNER = {};
 /** An engine refusal as the management API reports it: 400 for precondition failures, 401 for access. */
 export function engineError(err: unknown): never {
   if (err instanceof AmqpError) {
-    if (err.replyCode === 403) throw notAuthorised(err.replyText.replace(/^ACCESS_REFUSED - /, ''));
+    if (err.replyCode === 403) throw notAuthorised('Access refused.');
     if (err.replyCode === 404) throw notFound();
     throw badRequest(err.replyText.replace(/^[A-Z_]+ - /, ''));
   }
@@ -32,7 +32,7 @@ export function engineError(err: unknown): never {
 export function checkPermission(state: ManagementState, user: User, vhost: string, kind: 'queue' | 'exchange', name: string, permission: Permission): void {
   const checked = kind === 'exchange' && name === '' ? 'amq.default' : name;
   if (!state.server.access.checkResource({ username: user.name, tags: user.tags }, vhost, { kind, name: checked }, permission)) {
-    throw notAuthorised(`access to ${resourceName(kind, checked, vhost)} refused for user '${user.name}'`);
+    throw notAuthorised('Access refused.');
   }
 }
 
@@ -70,7 +70,7 @@ export function declareQueue(state: ManagementState, user: User, v: VirtualHost,
   const existed = v.queues.has(name);
   try {
     v.declareQueue({
-      name, passive: false, durable: bool(body, 'durable', true), exclusive: false,
+      name, passive: false, durable: bool(body, 'durable', false), exclusive: false,
       autoDelete: bool(body, 'auto_delete', false), arguments: args,
     }, API_OWNER);
   } catch (err) {
@@ -81,11 +81,12 @@ export function declareQueue(state: ManagementState, user: User, v: VirtualHost,
 
 export function declareExchange(state: ManagementState, user: User, v: VirtualHost, name: string, body: Record<string, unknown>): boolean {
   checkPermission(state, user, v.name, 'exchange', name, 'configure');
-  if (typeof body.type !== 'string') throw badRequest('[{type,undefined}] is not a valid exchange type');
+  const type = body.type ?? 'direct';
+  if (typeof type !== 'string') throw badRequest(`unknown exchange type '${String(type)}'`);
   const existed = v.exchanges.has(name);
   try {
     v.declareExchange({
-      name, type: body.type, passive: false, durable: bool(body, 'durable', true), autoDelete: bool(body, 'auto_delete', false),
+      name, type, passive: false, durable: bool(body, 'durable', false), autoDelete: bool(body, 'auto_delete', false),
       internal: bool(body, 'internal', false), arguments: argumentsOf(body),
     });
   } catch (err) {

@@ -163,7 +163,7 @@ function overview(ctx: Context): Row {
       queues,
     },
     node: s.node,
-    listeners: s.listeners.map((l) => ({ node: s.node, protocol: l.protocol, ip_address: l.ip_address, port: l.port, socket_opts: {} })),
+    listeners: s.listeners.map((l) => ({ node: s.node, protocol: l.protocol, ip_address: l.ip_address, port: l.port })),
     contexts: s.listeners.filter((l) => l.protocol === 'http').map((l) => ({
       node: s.node, description: 'RabbitMQ Management', path: '/', port: String(l.port),
     })),
@@ -240,9 +240,10 @@ export function routes(): Route[] {
       PUT: (ctx) => {
         requireAdmin(ctx);
         ctx.body();
-        const isNew = ctx.state.registry.addVhost(ctx.params.vhost!);
-        const v = ctx.state.server.vhost(ctx.params.vhost!);
-        if (v) v.policies = ctx.state.policies;
+        const name = ctx.params.vhost!;
+        const isNew = ctx.state.registry.addVhost(name);
+        // As RabbitMQ's management plugin does, the user creating a vhost gets full permissions on it.
+        if (isNew) ctx.state.registry.setPermissions(ctx.user.name, name, { configure: '.*', write: '.*', read: '.*' });
         return created(isNew);
       },
       DELETE: (ctx) => {
@@ -364,13 +365,15 @@ export function routes(): Route[] {
         const perms = { configure: '', write: '', read: '' };
         for (const k of ['configure', 'write', 'read'] as const) {
           const v = body[k];
-          if (typeof v !== 'string') throw badRequest(`${k}_not_present`);
-          try {
-            new RegExp(v);
-          } catch {
-            throw badRequest(`Invalid regular expression '${v}'`);
-          }
+          if (typeof v !== 'string') throw badRequest(`[{key_missing,${k}}]`);
           perms[k] = v;
+        }
+        for (const k of ['configure', 'write', 'read'] as const) {
+          try {
+            new RegExp(perms[k]);
+          } catch (err) {
+            throw badRequest(`invalid regular expression '${perms[k]}': ${(err as Error).message}`);
+          }
         }
         const isNew = ctx.state.registry.getPermissions(user, vhost) === undefined;
         ctx.state.registry.setPermissions(user, vhost, perms);
@@ -403,7 +406,7 @@ export function routes(): Route[] {
         const p = { exchange: '', write: '', read: '' };
         for (const k of ['exchange', 'write', 'read'] as const) {
           const v = body[k];
-          if (typeof v !== 'string') throw badRequest(`${k}_not_present`);
+          if (typeof v !== 'string') throw badRequest(`[{key_missing,${k}}]`);
           p[k] = v;
         }
         const isNew = ctx.state.registry.getTopicPermission(user, vhost, p.exchange) === undefined;
@@ -447,6 +450,9 @@ export function routes(): Route[] {
         if (!found) throw notFound();
         const row = channelView(ctx.state, found[0], found[1], rangesFrom(ctx.query));
         row.consumer_details = found[1].info().consumers.map((c) => consumerView(ctx.state, found[0], found[1], c));
+        // Per-exchange and per-queue breakdowns exist only in RabbitMQ's "detailed" rates mode; this broker reports "basic".
+        row.deliveries = [];
+        row.publishes = [];
         return single(ctx, row);
       },
     }),
@@ -554,17 +560,16 @@ export function routes(): Route[] {
     }),
     route('/api/bindings/:vhost/e/:source/:dtype/:destination/:props', {
       GET: (ctx) => {
-        const found = bindingsBetween(ctx).find((b) => b.properties_key === ctx.params.props);
+        const found = bindingsBetween(ctx).find((b) => sameProps(b.properties_key as string, ctx.params.props!));
         if (!found) throw notFound();
         return single(ctx, found);
       },
       DELETE: (ctx) => {
         const [vname] = vhostsFor(ctx);
         const v = op.vhostOr404(ctx.state, vname!);
-        const found = bindingsBetween(ctx).find((b) => b.properties_key === ctx.params.props);
-        if (!found) throw notFound();
-        const b = vhostBindings(v).find((x) => bindingView(v.name, x).properties_key === ctx.params.props
-          && x.source === ctx.params.source && x.destination === ctx.params.destination);
+        const t = binding(ctx);
+        const b = vhostBindings(v).find((x) => x.source === t.source && x.destination === t.destination
+          && x.destinationType === t.destinationType && sameProps(bindingView(v.name, x).properties_key as string, ctx.params.props!));
         if (!b) throw notFound();
         op.unbind(ctx.state, ctx.user, v, binding(ctx), b.routingKey, (b.arguments ?? {}) as never);
         return noContent;
@@ -611,6 +616,16 @@ export function routes(): Route[] {
 
 function requirePolicymaker(ctx: Context): void {
   requireTags(ctx.user, 'policymaker');
+}
+
+/** The path segment arrives percent-decoded; properties keys are form-encoded. */
+function sameProps(key: string, segment: string): boolean {
+  if (key === segment) return true;
+  try {
+    return decodeURIComponent(key.replace(/\+/g, ' ')) === segment;
+  } catch {
+    return false;
+  }
 }
 
 function policyRows(ctx: Context): Row[] {

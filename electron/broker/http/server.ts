@@ -9,7 +9,7 @@ import { PolicyStore } from '../policy/policies.js';
 import type { AmqpServer } from '../server.js';
 import { countersOf } from '../stats/message-stats.js';
 import { Sampler, type SampleValues } from '../stats/samples.js';
-import { authenticate } from './auth.js';
+import { authenticate, requireTags } from './auth.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import { allowHeader, match, type Context, type Method, type Reply } from './router.js';
 import { overviewSampleKey, routes } from './routes.js';
@@ -145,6 +145,7 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
       return;
     }
     const user = authenticate(opts.registry, req.headers.authorization, req.socket.remoteAddress);
+    requireTags(user, 'management');
     const raw = method === 'GET' ? Buffer.alloc(0) : await readBody(req);
     let parsed: Record<string, unknown> | undefined;
     const ctx: Context = {
@@ -173,7 +174,7 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
   const http = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) {
-        send(res, { status: err.status, body: err.body(), headers: err.headers }, req.method === 'HEAD');
+        send(res, { status: err.status, body: err.error === '' ? undefined : err.body(), headers: err.headers }, req.method === 'HEAD');
         return;
       }
       opts.logger.log('error', 'http.internal_error', { method: req.method, url: req.url, error: err });

@@ -120,7 +120,6 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     effective_policy_definition: state.policies.effectiveDefinition(q.vhost, 'queue', q.name),
     exclusive: q.exclusiveOwner !== null,
     exclusive_consumer_tag: consumers.find((c) => c.exclusive)?.tag ?? null,
-    idle_since: formatTimestamp(lastActivityOf(q) ?? state.startedAt),
     message_bytes: n.message_bytes,
     message_bytes_paged_out: 0,
     message_bytes_ram: n.message_bytes,
@@ -140,12 +139,23 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     node: state.node,
     operator_policy: null,
     policy: policy?.name ?? null,
+    // Classic queues here are never mirrored.
+    recoverable_slaves: null,
     single_active_consumer_tag: q.settings.singleActiveConsumer ? (consumers[0]?.tag ?? null) : null,
     state: 'running',
     type: 'classic',
     vhost: q.vhost,
   };
+  addIdleSince(state, row, lastActivityOf(q) ?? state.startedAt);
   return withStats(row, messageStats(state, q, ranges));
+}
+
+/**
+ * idle_since, as RabbitMQ reports it: only for a queue or channel that has
+ * seen no publish, delivery or acknowledgement for a statistics interval.
+ */
+function addIdleSince(state: ManagementState, row: Row, lastActive: number): void {
+  if (Date.now() - lastActive >= state.sampler.intervalMs) row.idle_since = formatTimestamp(lastActive);
 }
 
 export function exchangeView(state: ManagementState, vhost: VirtualHost, x: Exchange, ranges: Ranges): Row {
@@ -256,6 +266,7 @@ export function channelView(state: ManagementState, conn: Connection, ch: Channe
     user_who_performed_action: c.user ?? '',
     vhost: c.vhost ?? '',
   };
+  addIdleSince(state, row, lastActivityOf(ch) ?? c.connectedAt);
   return withStats(row, messageStats(state, ch, ranges));
 }
 

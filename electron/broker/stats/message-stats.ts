@@ -37,7 +37,7 @@ export function countersOf(owner: object): Readonly<Counters> {
   return counters.get(owner) ?? {};
 }
 
-/** When a queue last saw a publish, delivery, fetch or acknowledgement; undefined before any. */
+/** When a queue or channel last saw a publish, delivery, fetch or acknowledgement; undefined before any. */
 export function lastActivityOf(owner: object): number | undefined {
   return lastActivity.get(owner);
 }
@@ -58,6 +58,7 @@ export interface PublishRecord {
 }
 
 export function recordPublish(scope: StatsScope, p: PublishRecord): void {
+  touch(scope.channel);
   for (const owner of [scope.channel, scope.vhost]) {
     bump(owner, CHANNEL_PUBLISH_GROUP, 'publish');
     if (p.confirmed) bump(owner, CHANNEL_PUBLISH_GROUP, 'confirm');
@@ -81,6 +82,7 @@ export function recordDeliver(scope: StatsScope, queue: object, noAck: boolean, 
     if (redelivered) bump(owner, DELIVER_GROUP, 'redeliver');
   }
   touch(queue);
+  touch(scope.channel);
 }
 
 /** basic.get (or the HTTP API's queue get): a message, or get_empty when `found` is false. */
@@ -95,9 +97,11 @@ export function recordGet(scope: StatsScope, queue: object, noAck: boolean, foun
     if (redelivered) bump(owner, DELIVER_GROUP, 'redeliver');
   }
   touch(queue);
+  touch(scope.channel);
 }
 
 export function recordAck(scope: StatsScope, queue: object): void {
   for (const owner of [scope.channel, scope.vhost, queue]) bump(owner, DELIVER_GROUP, 'ack');
   touch(queue);
+  touch(scope.channel);
 }

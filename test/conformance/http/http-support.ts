@@ -80,15 +80,16 @@ function mergeShapes(a: Shape, b: Shape): Shape {
 /**
  * Differences between RabbitMQ's shape and ours, as "path: rabbitmq X, embedded Y".
  * `rabbitOnly` lists field names RabbitMQ has and the embedded broker leaves
- * out on purpose (statistics it cannot measure); anything else missing on
+ * out on purpose (statistics it cannot measure); `optional` fields may be
+ * absent on either side (time-dependent ones); anything else missing on
  * either side, or typed differently, is a difference. null matches any type.
  */
-export function shapeDifferences(rabbit: Shape, ours: Shape, rabbitOnly: ReadonlySet<string>, path = '$'): string[] {
+export function shapeDifferences(rabbit: Shape, ours: Shape, rabbitOnly: ReadonlySet<string>, optional: ReadonlySet<string> = new Set(), path = '$'): string[] {
   if (rabbit === 'null' || ours === 'null') return [];
   if (Array.isArray(rabbit) || Array.isArray(ours)) {
     if (!Array.isArray(rabbit) || !Array.isArray(ours)) return [`${path}: rabbitmq ${describe(rabbit)}, embedded ${describe(ours)}`];
     if (rabbit.length === 0 || ours.length === 0) return [];
-    return shapeDifferences(rabbit[0]!, ours[0]!, rabbitOnly, `${path}[]`);
+    return shapeDifferences(rabbit[0]!, ours[0]!, rabbitOnly, optional, `${path}[]`);
   }
   if (typeof rabbit === 'string' || typeof ours === 'string') {
     return rabbit === ours || (typeof rabbit === 'string' && typeof ours === 'string' && rabbit === ours) ? [] : [`${path}: rabbitmq ${describe(rabbit)}, embedded ${describe(ours)}`];
@@ -96,12 +97,12 @@ export function shapeDifferences(rabbit: Shape, ours: Shape, rabbitOnly: Readonl
   const out: string[] = [];
   for (const k of Object.keys(rabbit)) {
     if (!(k in ours)) {
-      if (!rabbitOnly.has(k)) out.push(`${path}.${k}: missing in embedded`);
+      if (!rabbitOnly.has(k) && !optional.has(k)) out.push(`${path}.${k}: missing in embedded`);
       continue;
     }
-    out.push(...shapeDifferences(rabbit[k]!, ours[k]!, rabbitOnly, `${path}.${k}`));
+    out.push(...shapeDifferences(rabbit[k]!, ours[k]!, rabbitOnly, optional, `${path}.${k}`));
   }
-  for (const k of Object.keys(ours)) if (!(k in rabbit)) out.push(`${path}.${k}: not in rabbitmq`);
+  for (const k of Object.keys(ours)) if (!(k in rabbit) && !optional.has(k)) out.push(`${path}.${k}: not in rabbitmq`);
   return out;
 }
 
