@@ -4,6 +4,8 @@ import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { NAV_ITEMS, type Route } from './navigation/routes.js';
 import { useRoute } from './navigation/useRoute.js';
 import { useShortcuts } from './navigation/useShortcuts.js';
+import { BrokerView } from './broker/BrokerView.js';
+import { useEmbeddedProfileSync } from './broker/useEmbeddedProfileSync.js';
 import { ProfilesView } from './profiles/ProfilesView.js';
 import { BackendLinkBanner } from './shell/BackendLinkBanner.js';
 import { DisconnectedBanner } from './shell/DisconnectedBanner.js';
@@ -20,7 +22,7 @@ import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { QueuesView } from './views/QueuesView.js';
 
-function viewFor(route: Exclude<Route, 'profiles'>): ReactNode {
+function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
   switch (route) {
     case 'overview':
       return <OverviewView />;
@@ -58,6 +60,18 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
       </div>
     );
   }
+  // Warren's own broker: reachable with no profile and no connection, so it can be turned on from here.
+  if (route === 'broker') {
+    return (
+      <div className="content">
+        <div className="content__view">
+          <ErrorBoundary what="the Embedded broker page">
+            <BrokerView />
+          </ErrorBoundary>
+        </div>
+      </div>
+    );
+  }
   if (route === 'profiles' || !hasProfiles) {
     return (
       <div className="content">
@@ -84,9 +98,10 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
 function Shell() {
   const [route, navigate] = useRoute();
   useShortcuts(navigate);
+  useEmbeddedProfileSync();
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
-  const title = route === 'profiles' ? 'Profiles' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
-  const showVhost = hasProfiles && route !== 'profiles' && route !== 'overview';
+  const title = route === 'profiles' ? 'Profiles' : route === 'broker' ? 'Embedded broker' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
+  const showVhost = hasProfiles && route !== 'profiles' && route !== 'broker' && route !== 'overview';
   const profileName = useConsole((s) => sessionProfile(s)?.name);
   // The window or tab title says which broker this is, for people with several open.
   useEffect(() => {

@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'connections', 'channels', 'consumers', 'profiles'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'connections', 'channels', 'consumers', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {
@@ -19,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 export const PROFILES_KEY = 'p';
+/** "g b": the embedded broker's page. */
+export const BROKER_KEY = 'b';
 
 export function routeFromHash(hash: string): Route {
   const name = hash.replace(/^#\/?/, '');

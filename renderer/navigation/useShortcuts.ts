@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { NAV_ITEMS, PROFILES_KEY, type Route } from './routes.js';
+import { BROKER_KEY, NAV_ITEMS, PROFILES_KEY, type Route } from './routes.js';
 
 /** How long after "g" the second key still counts. */
 const SEQUENCE_WINDOW_MS = 1200;
@@ -48,6 +48,7 @@ export function useShortcuts(navigate: (route: Route) => void): void {
         const item = NAV_ITEMS.find((i) => i.key === event.key);
         if (item) navigate(item.route);
         else if (event.key === PROFILES_KEY) navigate('profiles');
+        else if (event.key === BROKER_KEY) navigate('broker');
       }
     };
     window.addEventListener('keydown', onKeyDown);

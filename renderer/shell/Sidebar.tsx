@@ -13,6 +13,7 @@ const ICONS: Record<Route, IconName> = {
   channels: 'channels',
   consumers: 'consumers',
   profiles: 'server',
+  broker: 'broker',
 };
 
 /** Row counts beside each nav item, in the selected vhost, so the sidebar doubles as a summary and agrees with the views. */
@@ -70,6 +71,16 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
         })}
       </ul>
       <div className="sidebar__footer">
+        <a
+          href={hrefOf('broker')}
+          className={`nav__item${route === 'broker' ? ' is-active' : ''}`}
+          aria-current={route === 'broker' ? 'page' : undefined}
+          aria-label="Embedded broker"
+          title="Warren's embedded broker — G B"
+        >
+          <Icon name={ICONS.broker} />
+          <span className="nav__label">Embedded broker</span>
+        </a>
         <a
           href={hrefOf('profiles')}
           className={`nav__item${route === 'profiles' ? ' is-active' : ''}`}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../support/requirements.js';
+import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { startWebConsole, type WebConsole } from './support/web-console.js';
+
+const chromium = chromiumPath();
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * First start, as a new user sees it: `warren web` on a fresh data folder
+ * starts the embedded broker (on free ports here, where a RabbitMQ holds
+ * 5672 and 15672), and the console is on it with no user action; the example
+ * topology is one click away on the Broker page.
+ */
+describe.skipIf(!chromium)('web console on its embedded broker', () => {
+  let web: WebConsole;
+  let session: BrowserSession;
+  let brokerPid = 0;
+
+  beforeAll(async () => {
+    web = await startWebConsole();
+    session = await openBrowser(chromium as string);
+  });
+
+  afterAll(async () => {
+    await session?.close();
+    await web?.stop();
+  });
+
+  it('prints the embedded broker URLs and opens connected to the Embedded broker profile', async () => {
+    await expect.poll(() => web.output(), { timeout: 30_000 }).toMatch(/Embedded broker: amqp:\/\/127\.0\.0\.1:\d+, management http:\/\/127\.0\.0\.1:\d+/);
+    const { page } = session;
+    await page.goto(web.url);
+    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Embedded broker');
+    expect(await page.title()).toContain('Embedded broker');
+    await screenshot(page, 'e2e-embedded-first-start');
+  });
+
+  it('shows the broker page: running, its URLs, pid, data folder and log', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Embedded broker' }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Embedded broker: Running' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    const head = page.getByRole('region', { name: 'Embedded broker status' });
+    const text = (await head.textContent()) ?? '';
+    expect(text).toMatch(/amqp:\/\/127\.0\.0\.1:\d+/);
+    expect(text).toContain(`${web.dataDir}/broker`);
+    brokerPid = Number(/pid (\d+)/.exec(text)?.[1]);
+    expect(brokerPid).toBeGreaterThan(0);
+    expect(alive(brokerPid)).toBe(true);
+    await expect.poll(() => page.getByRole('log', { name: 'Broker log' }).textContent()).toMatch(/Broker running/);
+    await screenshot(page, 'e2e-embedded-broker-page');
+  });
+
+  it('loads the example topology, and the Queues view shows its queues', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Load example topology' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /10 queues, 3 exchanges, 9 bindings/ }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await screenshot(page, 'e2e-embedded-examples-loaded');
+
+    await page.getByRole('link', { name: /Queues/ }).first().click();
+    const rowOf = (queue: string) => page.getByRole('row').filter({ has: page.getByRole('gridcell', { name: queue, exact: true }) });
+    for (const queue of ['hello', 'task_queue', 'rpc_queue']) {
+      await expect.poll(() => rowOf(queue).count(), { timeout: 20_000 }).toBe(1);
+    }
+    // The sample messages: five tasks wait in task_queue.
+    const cells = async () => (await rowOf('task_queue').getByRole('gridcell').allTextContents()).map((t) => t.trim());
+    await expect.poll(cells, { timeout: 20_000, interval: 500 }).toContain('5');
+    await screenshot(page, 'e2e-embedded-example-queues');
+  });
+
+  it('asks before resetting, naming the folder', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Embedded broker' }).click();
+    await page.getByRole('button', { name: 'Reset data…' }).click();
+    const dialog = page.getByRole('dialog', { name: "Reset the embedded broker's data?" });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(`${web.dataDir}/broker`);
+    await screenshot(page, 'e2e-embedded-reset-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    expect(session.problems).toEqual([]);
+  });
+
+  it('looks right in dark mode too', async () => {
+    const dark = await openBrowser(chromium as string, { colorScheme: 'dark' });
+    try {
+      await dark.page.goto(web.url.replace(/#.*$/, '') + '#/broker');
+      await expect.poll(() => dark.page.getByRole('status', { name: 'Embedded broker: Running' }).isVisible(), { timeout: 15_000 }).toBe(true);
+      await screenshot(dark.page, 'e2e-embedded-broker-page-dark');
+      expect(dark.problems).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+
+  it('stops the broker process when Warren exits', async () => {
+    await web.stop();
+    expect(alive(brokerPid)).toBe(false);
+  });
+});
