@@ -8,6 +8,7 @@ import {
   type RoutingMessage,
   type RoutingModel,
 } from './model.js';
+import { messageRoutingKeys } from './routing-keys.js';
 import { topicMatches } from './topic.js';
 
 /** How the walk reached an exchange. */
@@ -55,6 +56,10 @@ export interface ExchangeVisit {
 
 export interface RouteExplanation {
   readonly message: RoutingMessage;
+  /** The routing key followed by the CC and BCC header keys, all routed at once. */
+  readonly routingKeys: readonly string[];
+  /** Set when RabbitMQ would refuse the message (a CC or BCC header that is not an array): nothing is routed. */
+  readonly invalidMessage?: string;
   /** Same set as RoutingTable.route for the same model and message, in the order the walk reached them. */
   readonly queues: readonly string[];
   readonly routed: boolean;
@@ -70,24 +75,41 @@ function q(s: string): string {
   return `'${s}'`;
 }
 
-/** Whether one binding of an exchange of `type` matches, and the sentence that says why. */
+/**
+ * Whether one binding of an exchange of `type` matches any of the routing
+ * keys (the message's key and its CC/BCC keys), and the sentence that says why.
+ */
 export function explainBinding(
   type: ExchangeType,
   binding: RoutingBinding,
   message: RoutingMessage,
+  routingKeys: readonly string[] = [message.routingKey],
 ): Pick<BindingVerdict, 'matched' | 'reason' | 'headers'> {
-  const key = message.routingKey;
+  const keys = routingKeys.map(q).join(', ');
+  const several = routingKeys.length > 1;
   switch (type) {
     case 'fanout':
       return { matched: true, reason: 'fanout exchanges route to every binding' };
-    case 'direct':
-      return directMatches(binding.routingKey, key)
-        ? { matched: true, reason: `routing key ${q(key)} equals the binding key` }
-        : { matched: false, reason: `routing key ${q(key)} is not the binding key ${q(binding.routingKey)}` };
-    case 'topic':
-      return topicMatches(binding.routingKey, key)
-        ? { matched: true, reason: `routing key ${q(key)} matches the pattern ${q(binding.routingKey)}` }
-        : { matched: false, reason: `routing key ${q(key)} does not match the pattern ${q(binding.routingKey)}` };
+    case 'direct': {
+      const hit = routingKeys.find((k) => directMatches(binding.routingKey, k));
+      if (hit !== undefined) return { matched: true, reason: `routing key ${q(hit)} equals the binding key` };
+      return {
+        matched: false,
+        reason: several
+          ? `none of the routing keys ${keys} is the binding key ${q(binding.routingKey)}`
+          : `routing key ${keys} is not the binding key ${q(binding.routingKey)}`,
+      };
+    }
+    case 'topic': {
+      const hit = routingKeys.find((k) => topicMatches(binding.routingKey, k));
+      if (hit !== undefined) return { matched: true, reason: `routing key ${q(hit)} matches the pattern ${q(binding.routingKey)}` };
+      return {
+        matched: false,
+        reason: several
+          ? `none of the routing keys ${keys} matches the pattern ${q(binding.routingKey)}`
+          : `routing key ${keys} does not match the pattern ${q(binding.routingKey)}`,
+      };
+    }
     case 'headers': {
       const headers = explainHeadersMatch(binding.arguments, message.headers);
       return { matched: headers.matched, reason: headersReason(headers), headers };
@@ -117,19 +139,34 @@ function headersReason(h: HeadersExplanation): string {
  */
 export function explainRoute(model: RoutingModel, message: RoutingMessage): RouteExplanation {
   const exchanges = new Map<string, RoutingExchange>(model.exchanges.map((x) => [x.name, x]));
+  const parsed = messageRoutingKeys(message.routingKey, message.headers);
+  if ('error' in parsed) {
+    return {
+      message,
+      routingKeys: [message.routingKey],
+      invalidMessage: parsed.error,
+      queues: [],
+      routed: false,
+      visits: [],
+      exchangeMissing: false,
+    };
+  }
+  const routingKeys = parsed.keys;
   if (message.exchange === DEFAULT_EXCHANGE) {
+    const queues = [...new Set(routingKeys.filter((k) => model.queues.includes(k)))];
     const exists = model.queues.includes(message.routingKey);
     return {
       message,
-      queues: exists ? [message.routingKey] : [],
-      routed: exists,
+      routingKeys,
+      queues,
+      routed: queues.length > 0,
       visits: [],
       exchangeMissing: false,
       defaultQueue: { queue: message.routingKey, exists },
     };
   }
   const start = exchanges.get(message.exchange);
-  if (start === undefined) return { message, queues: [], routed: false, visits: [], exchangeMissing: true };
+  if (start === undefined) return { message, routingKeys, queues: [], routed: false, visits: [], exchangeMissing: true };
 
   const bySource = new Map<string, RoutingBinding[]>();
   for (const b of model.bindings) {
@@ -154,7 +191,7 @@ export function explainRoute(model: RoutingModel, message: RoutingMessage): Rout
     const { x, via } = pending[i] as (typeof pending)[number];
     let anyMatched = false;
     const verdicts = (bySource.get(x.name) ?? []).map((binding): BindingVerdict => {
-      const verdict = explainBinding(x.type, binding, message);
+      const verdict = explainBinding(x.type, binding, message, routingKeys);
       if (!verdict.matched) return { binding, ...verdict };
       anyMatched = true;
       if (binding.destinationType === 'queue') {
@@ -183,5 +220,5 @@ export function explainRoute(model: RoutingModel, message: RoutingMessage): Rout
       ...(alternate === undefined ? {} : { alternate }),
     });
   }
-  return { message, queues, routed: queues.length > 0, visits, exchangeMissing: false };
+  return { message, routingKeys, queues, routed: queues.length > 0, visits, exchangeMissing: false };
 }

@@ -54,6 +54,30 @@ export function isTypedFieldValue(v: FieldValue): v is TypedFieldValue {
   return keys === 2;
 }
 
+/**
+ * The RabbitMQ type name (longstr, signedint, ...) of a value: from its tag
+ * when typed, else the type amqplib would put on the wire for the plain
+ * value (the smallest signed integer type that fits, else double).
+ */
+export function fieldTypeName(v: FieldValue): string {
+  if (isTypedFieldValue(v)) return FIELD_TYPE_NAMES[v.type] ?? v.type;
+  if (typeof v === 'string') return 'longstr';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'bigint') return 'long';
+  if (typeof v === 'number') {
+    if (!Number.isInteger(v)) return 'double';
+    if (v >= -0x80 && v < 0x80) return 'byte';
+    if (v >= -0x8000 && v < 0x8000) return 'short';
+    if (v >= -0x80000000 && v < 0x80000000) return 'signedint';
+    return 'long';
+  }
+  if (v === null || v === undefined) return 'void';
+  if (v instanceof Uint8Array) return 'binary';
+  if (v instanceof Date) return 'timestamp';
+  if (Array.isArray(v)) return 'array';
+  return 'table';
+}
+
 /** The value without its type tag; plain values pass through. */
 export function unwrapFieldValue(v: FieldValue): unknown {
   return isTypedFieldValue(v) ? v.value : v;

@@ -1,4 +1,4 @@
-import { FIELD_TYPE_NAMES, fieldValuesEqual, isTypedFieldValue, isVoid, unwrapFieldValue } from './field-values.js';
+import { fieldTypeName, fieldValuesEqual, isTypedFieldValue, isVoid, unwrapFieldValue } from './field-values.js';
 import type { FieldTable, FieldValue } from './model.js';
 
 /**
@@ -37,30 +37,13 @@ export function parseXMatch(args: FieldTable | undefined): XMatch {
 export function xMatchError(args: FieldTable | undefined): string | null {
   if (args === undefined || !Object.prototype.hasOwnProperty.call(args, 'x-match')) return null;
   const raw = args['x-match'];
-  const type = isTypedFieldValue(raw) ? (FIELD_TYPE_NAMES[raw.type] ?? raw.type) : plainTypeName(raw);
+  const type = fieldTypeName(raw);
   const value = unwrapFieldValue(raw);
   if (type === 'longstr' && typeof value === 'string') {
     if (isXMatch(value)) return null;
     return `Invalid x-match field value ${erlangTerm(value)}; expected all, any, all-with-x, or any-with-x`;
   }
   return `Invalid x-match field type ${type} (value ${erlangTerm(value)}); expected longstr`;
-}
-
-/** The tag amqplib puts on the wire for a plain JS value (smallest signed integer type that fits, else double). */
-function plainTypeName(v: FieldValue): string {
-  if (typeof v === 'string') return 'longstr';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'bigint') return 'long';
-  if (typeof v === 'number') {
-    if (!Number.isInteger(v)) return 'double';
-    if (v >= -0x80 && v < 0x80) return 'byte';
-    if (v >= -0x8000 && v < 0x8000) return 'short';
-    if (v >= -0x80000000 && v < 0x80000000) return 'signedint';
-    return 'long';
-  }
-  if (v === null || v === undefined) return 'void';
-  if (Array.isArray(v)) return 'array';
-  return 'table';
 }
 
 /** How Erlang's ~tp prints the decoded term, as it appears inside RabbitMQ's message. */

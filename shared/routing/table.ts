@@ -150,10 +150,18 @@ export class RoutingTable {
   /**
    * The queues a message published to `exchange` reaches, each once. Empty
    * when nothing matched (or the exchange does not exist): with `mandatory`
-   * that is a basic.return. Direct reply-to pseudo-queues are the broker's.
+   * that is a basic.return. `routingKeys` is the routing key, or all of a
+   * message's keys at once (see messageRoutingKeys: CC and BCC add keys);
+   * passing them together matters, because an alternate exchange is used
+   * only when no key matched. Direct reply-to pseudo-queues are the broker's.
    */
-  route(exchange: string, routingKey: string, headers?: FieldTable): string[] {
-    if (exchange === DEFAULT_EXCHANGE) return this.queues.has(routingKey) ? [routingKey] : [];
+  route(exchange: string, routingKeys: string | readonly string[], headers?: FieldTable): string[] {
+    const keys = typeof routingKeys === 'string' ? [routingKeys] : routingKeys;
+    if (exchange === DEFAULT_EXCHANGE) {
+      const reached = new Set<string>();
+      for (const k of keys) if (this.queues.has(k)) reached.add(k);
+      return [...reached];
+    }
     const start = this.exchanges.get(exchange);
     if (start === undefined) return [];
     const stamp = ++this.stamp;
@@ -165,7 +173,7 @@ export class RoutingTable {
     while (work.length > 0) {
       const x = work.pop() as ExchangeEntry;
       this.hits.length = 0;
-      this.match(x, routingKey, headers);
+      this.match(x, keys, headers);
       for (const { binding } of this.hits) {
         if (binding.destinationType === 'queue') queues.add(binding.destination);
         else this.visit(binding.destination, stamp);
@@ -185,15 +193,17 @@ export class RoutingTable {
     this.work.push(next);
   }
 
-  private match(x: ExchangeEntry, routingKey: string, headers: FieldTable | undefined): void {
+  /** Fills `hits` with the bindings of `x` that match; a binding may appear once per matching key. */
+  private match(x: ExchangeEntry, keys: readonly string[], headers: FieldTable | undefined): void {
     switch (x.exchange.type) {
-      case 'direct': {
-        const list = x.byKey.get(routingKey);
-        if (list !== undefined) for (const r of list) this.hits.push(r);
+      case 'direct':
+        for (const k of keys) {
+          const list = x.byKey.get(k);
+          if (list !== undefined) for (const r of list) this.hits.push(r);
+        }
         return;
-      }
       case 'topic':
-        x.trie.match(routingKey, this.collect);
+        for (const k of keys) x.trie.match(k, this.collect);
         return;
       case 'fanout':
         for (const r of x.bindings.values()) this.hits.push(r);

@@ -242,6 +242,39 @@ forEachTarget((ctx) => {
     expect(await route(s, [q], (c) => c.publish(x, q, Buffer.from('m')))).toEqual({ [q]: [] });
   });
 
+  it('CC and BCC headers add routing keys, all routed at once (the AE only when none matched); BCC is not delivered', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const [ae, x] = [s.exchangeName('ae'), s.exchangeName('x')];
+    await ch.assertExchange(ae, 'fanout', { durable: false });
+    await ch.assertExchange(x, 'direct', { durable: false, alternateExchange: ae });
+    const [a, b, c, caught] = (await queues(s, ch, 4)) as [string, string, string, string];
+    await ch.bindQueue(a, x, 'a');
+    await ch.bindQueue(b, x, 'b');
+    await ch.bindQueue(c, x, 'c');
+    await ch.bindQueue(caught, ae, '');
+    const pub = await s.confirmChannel();
+    pub.publish(x, 'a', Buffer.from('1'), { headers: { CC: ['zzz', 'b'], BCC: ['c'] } });
+    pub.publish(x, 'zzz', Buffer.from('2'), { headers: { CC: ['yyy'] } });
+    await pub.waitForConfirms();
+    const reader = await s.channel();
+    const seen = async (q: string) => (await drain(reader, q)).map((m) => [body(m), m.fields.routingKey, m.properties.headers]);
+    expect({ a: await seen(a), b: await seen(b), c: await seen(c), caught: await seen(caught) }).toEqual({
+      a: [['1', 'a', { CC: ['zzz', 'b'] }]],
+      b: [['1', 'a', { CC: ['zzz', 'b'] }]],
+      c: [['1', 'a', { CC: ['zzz', 'b'] }]],
+      caught: [['2', 'zzz', { CC: ['yyy'] }]],
+    });
+  });
+
+  it('a CC header that is not an array is refused with 406', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const closed = nextClose(ch);
+    ch.publish('amq.direct', 'a', Buffer.from('m'), { headers: { CC: 'b' } });
+    expect(await closed).toEqual({ code: 406, text: 'PRECONDITION_FAILED - invalid message: {unacceptable_type_in_header,"CC",longstr}' });
+  });
+
   it('mandatory unroutable messages come back with 312 NO_ROUTE, before the confirm', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();

@@ -53,7 +53,10 @@ function randomTopology(seed: number, names: { exchange: (i: number) => string; 
   const messages = [0, 1, 2, 3, 4, 5].map((i) => ({
     id: String(i),
     routingKey: ROUTING_KEYS[rnd(ROUTING_KEYS.length)] as string,
-    headers: rnd(3) === 0 ? {} : { h: String(rnd(2)), ...(rnd(2) === 0 ? { k: 'v' } : {}) },
+    headers: {
+      ...(rnd(3) === 0 ? {} : { h: String(rnd(2)), ...(rnd(2) === 0 ? { k: 'v' } : {}) }),
+      ...(rnd(4) === 0 ? { CC: [ROUTING_KEYS[rnd(ROUTING_KEYS.length)] as string] } : {}),
+    },
   }));
   const model: RoutingModel = { exchanges, bindings, queues };
   return { model, messages };
