@@ -5,13 +5,14 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly error: string,
-    readonly reason: string,
+    /** Usually text; RabbitMQ sends some reasons as an Erlang term rendered to JSON (a list). */
+    readonly reason: string | readonly string[],
     readonly headers: Record<string, string> = {},
   ) {
     super(`${status} ${error}: ${reason}`);
   }
 
-  body(): { error: string; reason: string } {
+  body(): { error: string; reason: string | readonly string[] } {
     return { error: this.error, reason: this.reason };
   }
 }

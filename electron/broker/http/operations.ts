@@ -3,6 +3,7 @@
 // exchange.delete, queue.bind, basic.get, basic.publish, ...). HTTP-declared
 // objects are never exclusive, so one owner object stands for "the API".
 import type { User } from '../auth/index.js';
+import { isUtf8 } from 'node:buffer';
 import { AmqpError, resourceName } from '../errors.js';
 import type { Permission } from '../access-control.js';
 import type { Message } from '../message.js';
@@ -182,11 +183,12 @@ function propertiesJson(p: BasicProperties): Record<string, unknown> {
 export function getMessages(state: ManagementState, user: User, v: VirtualHost, name: string, body: Record<string, unknown>): unknown[] {
   const q = queueOr404(v, name);
   checkPermission(state, user, v.name, 'queue', name, 'read');
+  requireKeys(body, ['ackmode', 'count', 'encoding']);
   const ackmode = body.ackmode;
   if (typeof ackmode !== 'string' || !(ACKMODES as readonly string[]).includes(ackmode)) throw badRequest(`Unknown ackmode: ${String(ackmode)}`);
-  const encoding = body.encoding ?? 'auto';
-  if (encoding !== 'auto' && encoding !== 'base64') throw badRequest(`Unsupported encoding: ${String(encoding)}`);
-  const count = Number(body.count ?? 1);
+  const encoding = body.encoding;
+  if (encoding !== 'auto' && encoding !== 'base64') throw badRequest('Unsupported encoding. Please use auto or base64.');
+  const count = Number(body.count);
   if (!Number.isInteger(count) || count < 0) throw badRequest('count must be a non-negative integer');
   const truncate = body.truncate === undefined || body.truncate === '' ? undefined : Number(body.truncate);
   try {
@@ -203,14 +205,16 @@ export function getMessages(state: ManagementState, user: User, v: VirtualHost, 
     taken.push(entry);
     const m = entry.message;
     const payload = truncate !== undefined && truncate >= 0 ? m.body.subarray(0, truncate) : m.body;
-    const text = encoding === 'auto' && isPrintableUtf8(payload) ? payload.toString('utf8') : undefined;
+    const text = encoding === 'auto' && isUtf8(payload) ? payload.toString('utf8') : undefined;
+    const properties = propertiesJson(m.properties);
     out.push({
       payload_bytes: m.body.length,
       redelivered: entry.redelivered,
       exchange: m.exchange,
       routing_key: m.routingKey,
       message_count: q.messageCount,
-      properties: propertiesJson(m.properties),
+      // RabbitMQ serialises empty properties as Erlang's empty list.
+      properties: Object.keys(properties).length === 0 ? [] : properties,
       payload: text ?? payload.toString('base64'),
       payload_encoding: text === undefined ? 'base64' : 'string',
     });
@@ -225,10 +229,6 @@ export function getMessages(state: ManagementState, user: User, v: VirtualHost, 
   return out;
 }
 
-function isPrintableUtf8(b: Buffer): boolean {
-  const s = b.toString('utf8');
-  return Buffer.from(s, 'utf8').equals(b) && !/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(s);
-}
 
 function propertiesFromJson(p: unknown): BasicProperties {
   if (p === undefined) return {};
@@ -270,14 +270,14 @@ function propertiesFromJson(p: unknown): BasicProperties {
 }
 
 export function publish(state: ManagementState, user: User, v: VirtualHost, exchange: string, body: Record<string, unknown>): boolean {
-  const x = v.exchanges.get(exchange);
-  if (!x) throw notFound();
+  requireKeys(body, ['routing_key', 'properties', 'payload', 'payload_encoding']);
   checkPermission(state, user, v.name, 'exchange', exchange, 'write');
-  for (const k of ['routing_key', 'payload', 'payload_encoding'] as const) {
-    if (body[k] === undefined) throw badRequest(`${k} not found`);
-  }
+  const x = v.exchanges.get(exchange);
+  if (!x) throw badRequest(`404 NOT_FOUND - no ${resourceName('exchange', exchange, v.name)}`);
   if (typeof body.routing_key !== 'string' || typeof body.payload !== 'string') throw badRequest('routing_key and payload must be strings');
-  if (body.payload_encoding !== 'string' && body.payload_encoding !== 'base64') throw badRequest(`Unsupported payload_encoding: ${String(body.payload_encoding)}`);
+  if (body.payload_encoding !== 'string' && body.payload_encoding !== 'base64') {
+    throw new HttpError(400, 'bad_request', ['unsupported_encoding', String(body.payload_encoding)]);
+  }
   if (x.internal) throw badRequest(`cannot publish to internal ${resourceName('exchange', exchange, v.name)}`);
   const properties = propertiesFromJson(body.properties);
   if (properties.userId !== undefined && properties.userId !== user.name) {
@@ -292,8 +292,15 @@ export function publish(state: ManagementState, user: User, v: VirtualHost, exch
   return queues.length > 0;
 }
 
-export function requireString(body: Record<string, unknown>, key: string): string {
-  const v = body[key];
-  if (typeof v !== 'string') throw new HttpError(400, 'bad_request', `${key}_not_present`);
-  return v;
+/** rabbit_mgmt_util:with_decode: 400 listing every missing key, printed as Erlang's ~p prints the list. */
+export function requireKeys(body: Record<string, unknown>, keys: readonly string[]): void {
+  const missing = keys.filter((k) => body[k] === undefined).map((k) => `{key_missing,${k}}`);
+  if (missing.length === 0) return;
+  const flat = `[${missing.join(',')}]`;
+  throw badRequest(flat.length < 79 ? flat : `[${missing.join(',\n ')}]`);
+}
+
+/** Path names: RabbitMQ's API calls the default exchange "amq.default". */
+export function exchangeParam(name: string): string {
+  return name === 'amq.default' ? '' : name;
 }

@@ -8,7 +8,7 @@ import type { Connection } from '../connection.js';
 import { ReplyCode } from '../errors.js';
 import { policyProblems, type ApplyTo } from '../policy/policies.js';
 import { canSeeVhost, isAdmin, isMonitor, requireTags, requireVhostAccess } from './auth.js';
-import { badRequest, notFound } from './errors.js';
+import { badRequest, HttpError, notFound } from './errors.js';
 import { listing, pickColumns, type Row } from './listing.js';
 import * as op from './operations.js';
 import { route, type Context, type Reply, type Route } from './router.js';
@@ -310,14 +310,16 @@ export function routes(): Route[] {
           algorithm = 'rabbit_password_hashing_sha256';
         } else if (typeof body.password_hash === 'string') {
           const alg = body.hashing_algorithm ?? 'rabbit_password_hashing_sha256';
-          if (typeof alg !== 'string' || !isHashingAlgorithm(alg)) throw badRequest(`Unknown hashing algorithm: ${String(alg)}`);
-          if (body.password_hash !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(body.password_hash)) throw badRequest('password_hash is not base64');
+          if (body.password_hash !== '' && !/^[A-Za-z0-9+/]+={0,2}$/.test(body.password_hash)) {
+            throw new HttpError(400, 'bad_request', ['not_base64', body.password_hash]);
+          }
+          // RabbitMQ stores any algorithm name (and then no password matches); refusing it up front is kinder.
+          if (typeof alg !== 'string' || !isHashingAlgorithm(alg)) throw new HttpError(400, 'bad_request', ['unsupported_hashing_algorithm', String(alg)]);
           passwordHash = body.password_hash;
           algorithm = alg;
-        } else if (existing) {
-          passwordHash = existing.passwordHash;
         } else {
-          throw badRequest('password or password_hash must be provided');
+          // As RabbitMQ: neither password nor hash leaves the user without a password (no password login).
+          passwordHash = '';
         }
         ctx.state.registry.putUser({ name, passwordHash, hashingAlgorithm: algorithm, tags });
         return created(existing === undefined);
@@ -466,7 +468,7 @@ export function routes(): Route[] {
       GET: (ctx) => {
         const [vname] = vhostsFor(ctx);
         const v = op.vhostOr404(ctx.state, vname!);
-        const x = v.exchanges.get(ctx.params.name!);
+        const x = v.exchanges.get(op.exchangeParam(ctx.params.name!));
         if (!x) throw notFound();
         const row = exchangeView(ctx.state, v, x, rangesFrom(ctx.query));
         row.incoming = [];
@@ -479,7 +481,7 @@ export function routes(): Route[] {
       },
       DELETE: (ctx) => {
         const [vname] = vhostsFor(ctx);
-        op.deleteExchange(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.query.get('if-unused') === 'true');
+        op.deleteExchange(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), op.exchangeParam(ctx.params.name!), ctx.query.get('if-unused') === 'true');
         return noContent;
       },
     }),
@@ -492,7 +494,7 @@ export function routes(): Route[] {
     route('/api/exchanges/:vhost/:name/publish', {
       POST: (ctx) => {
         const [vname] = vhostsFor(ctx);
-        return ok({ routed: op.publish(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()) });
+        return ok({ routed: op.publish(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), op.exchangeParam(ctx.params.name!), ctx.body()) });
       },
     }),
 
@@ -555,7 +557,7 @@ export function routes(): Route[] {
         const { routingKey, args } = op.bindingBody(ctx.body());
         op.bind(ctx.state, ctx.user, v, binding(ctx), routingKey, args);
         const key = bindingView(v.name, { ...binding(ctx), routingKey, arguments: args }).properties_key as string;
-        return { status: 201, headers: { location: `${encodeURIComponent(ctx.params.destination!)}/${key}` } };
+        return { status: 201, headers: { location: `${encodeURIComponent(ctx.params.destination!)}/${encodeURIComponent(key)}` } };
       },
     }),
     route('/api/bindings/:vhost/e/:source/:dtype/:destination/:props', {
@@ -636,7 +638,7 @@ function policyRows(ctx: Context): Row[] {
 function exchangeBindings(ctx: Context, side: 'source' | 'destination'): Row[] {
   const [vname] = vhostsFor(ctx);
   const v = op.vhostOr404(ctx.state, vname!);
-  const name = ctx.params.name!;
+  const name = op.exchangeParam(ctx.params.name!);
   if (!v.exchanges.has(name)) throw notFound();
   // The default exchange's implicit bindings are not listed here, as in RabbitMQ.
   const all = v.routing.toModel().bindings;

@@ -117,7 +117,9 @@ describe('the console sampler on the embedded broker', () => {
     let e: Comparable;
     // RabbitMQ's counts arrive with its 5 s statistics.
     for (;;) {
-      [r, e] = await Promise.all([rabbitSide, embedded].map(async (s) => comparable((await sampleOnce(client(s.http), null, 1)).inventory)));
+      const pair = await Promise.all([rabbitSide, embedded].map(async (s) => comparable((await sampleOnce(client(s.http), null, 1)).inventory)));
+      r = pair[0]!;
+      e = pair[1]!;
       if (JSON.stringify(r) === JSON.stringify(e) || Date.now() > end) break;
       await new Promise((res) => setTimeout(res, 500));
     }
