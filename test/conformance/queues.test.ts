@@ -255,6 +255,30 @@ forEachTarget((ctx) => {
     expect(Math.abs(time.value - Date.now() / 1000)).toBeLessThan(60);
   });
 
+  it('dead-lettering without a dead-letter routing key re-routes on all the original keys, CC included', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const dlx = s.exchangeName('dlx');
+    await ch.assertExchange(dlx, 'direct', { durable: false });
+    const [work, byKey, byCc] = [s.queueName('work'), s.queueName('by-key'), s.queueName('by-cc')];
+    const other = s.name('other-key');
+    await ch.assertQueue(work, { arguments: { 'x-dead-letter-exchange': dlx } });
+    await ch.assertQueue(byKey);
+    await ch.assertQueue(byCc);
+    await ch.bindQueue(byKey, dlx, work);
+    await ch.bindQueue(byCc, dlx, other);
+    ch.sendToQueue(work, Buffer.from('m'), { headers: { CC: [other] } });
+    await ch.waitForConfirms();
+    const m = await ch.get(work);
+    if (m === false) throw new Error('no message');
+    ch.reject(m, false);
+    await waitForDepth(ch, byCc, 1);
+    const [viaKey] = await drain(ch, byKey);
+    const [viaCc] = await drain(ch, byCc);
+    expect([viaKey && body(viaKey), viaCc && body(viaCc)]).toEqual(['m', 'm']);
+    expect(viaKey?.properties.headers?.['x-death']).toMatchObject([{ queue: work, reason: 'rejected', 'routing-keys': [work, other] }]);
+  });
+
   it('x-dead-letter-routing-key replaces the key; expiry dead-letters with reason expired; cycles count up x-death', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
