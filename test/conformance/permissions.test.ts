@@ -56,6 +56,9 @@ forEachTarget((ctx) => {
     expect(await refusal((await s.channel()).checkQueue(q))).toEqual({ code: 404, text: `NOT_FOUND - no queue '${q}' in vhost '/'` });
     expect(await (await s.channel(admin)).checkQueue(q)).toMatchObject({ queue: q });
     expect(vhost).not.toBe('/');
+    for (const x of ['amq.direct', 'amq.fanout', 'amq.topic', 'amq.headers', 'amq.match']) {
+      await expect((await s.channel(admin)).checkExchange(x), `${x} in a new vhost`).resolves.toBeDefined();
+    }
   });
 
   it('queue.declare and exchange.declare need configure; passive declares need nothing', async () => {
