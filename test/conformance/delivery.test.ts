@@ -134,6 +134,22 @@ forEachTarget((ctx) => {
     expect(got).toEqual(['a:1', 'a:2', 'b:3', 'b:4']);
   });
 
+  it('a new per-consumer basic.qos applies to consumers started after it, not to running ones', async () => {
+    const { s, q } = await filled(['1', '2', '3', '4', '5']);
+    const ch = await s.channel();
+    await ch.prefetch(1);
+    const got: string[] = [];
+    await ch.consume(q, (m) => m && got.push(`a:${body(m)}`));
+    await waitFor(() => got.length >= 1, 3000, 'first delivery');
+    await ch.prefetch(3);
+    await sleep(300);
+    expect(got).toEqual(['a:1']);
+    await ch.consume(q, (m) => m && got.push(`b:${body(m)}`));
+    await waitFor(() => got.length >= 4, 3000, 'deliveries to the new consumer');
+    await sleep(300);
+    expect(got).toEqual(['a:1', 'b:2', 'b:3', 'b:4']);
+  });
+
   it('basic.get reports how many messages remain; an empty queue answers get-empty', async () => {
     const { q, ch } = await filled(['1', '2', '3']);
     const first = await ch.get(q, { noAck: true });
