@@ -279,6 +279,25 @@ forEachTarget((ctx) => {
     expect(viaKey?.properties.headers?.['x-death']).toMatchObject([{ queue: work, reason: 'rejected', 'routing-keys': [work, other] }]);
   });
 
+  it('a message whose TTL ran out while it was unacknowledged expires when requeued', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const [q, dead] = [s.queueName('ttl'), s.queueName('dead')];
+    await ch.assertQueue(dead);
+    await ch.assertQueue(q, { arguments: { 'x-message-ttl': 200, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': dead } });
+    ch.sendToQueue(q, Buffer.from('m'));
+    await ch.waitForConfirms();
+    const holder = await s.channel();
+    const m = await holder.get(q);
+    if (m === false) throw new Error('no message');
+    await sleep(400);
+    holder.nack(m, false, true);
+    await waitForDepth(ch, dead, 1);
+    expect(await ch.get(q)).toBe(false);
+    const [d] = await drain(ch, dead);
+    expect(d?.properties.headers?.['x-death']).toMatchObject([{ queue: q, reason: 'expired', count: 1 }]);
+  });
+
   it('x-dead-letter-routing-key replaces the key; expiry dead-letters with reason expired; cycles count up x-death', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
