@@ -7,6 +7,7 @@ import {
   FRAME_HEADER,
   FRAME_HEARTBEAT,
   method,
+  PROTOCOL_HEADER,
   RawAmqp,
   shortstr,
   table,
@@ -224,6 +225,24 @@ forEachTarget((ctx) => {
 
   it.each(cases)('closes the connection for %s', async (_what, steps, replyCode, replyText) => {
     expect(await closeAfter(steps)).toBe(replyCode === null ? 'socket closed' : `close 10.50 ${replyCode} ${replyText}`);
+  });
+
+  it.each([
+    ['a frame_max above the server maximum', 2047, 200_000],
+    ['a frame_max below the 4096 minimum', 2047, 4095],
+    ['a channel_max above the server maximum', 4000, 131_072],
+  ])('closes the socket for a tune-ok with %s', async (_what, channelMax, frameMax) => {
+    const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
+    try {
+      raw.send(PROTOCOL_HEADER);
+      await raw.expectMethod(10, 10);
+      raw.sendStartOk({ capabilities: { authentication_failure_close: true } });
+      await raw.expectMethod(10, 30);
+      raw.send(method(0, 10, 31, u16(channelMax), u32(frameMax), u16(0)), method(0, 10, 40, shortstr('/'), shortstr(''), u8(0)));
+      expect(describeFrame(await raw.next(10_000))).toBe('socket closed');
+    } finally {
+      raw.destroy();
+    }
   });
 
   it('after a channel error, ignores the channel until close-ok, then lets the client reopen it', async () => {
