@@ -16,6 +16,7 @@ import type { Queue } from './queue.js';
 import { REPLY_TO_PREFIX, REPLY_TO_QUEUE, type ReplyTarget, type ReplyToRegistry } from './reply-to.js';
 import { formatErlangBinary } from './erlang-term.js';
 import { consumerArgumentsError } from './queue-arguments.js';
+import { ConfirmBatcher } from './publisher-confirms.js';
 import { recordAck, recordDeliver, recordGet, recordPublish } from './stats/message-stats.js';
 
 /** What a channel needs from its connection. */
@@ -65,6 +66,11 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   private globalUnacked = 0;
   private confirmMode = false;
   private publishSeq = 0;
+  private readonly confirms = new ConfirmBatcher((method, deliveryTag, multiple) => {
+    if (!this.open) return;
+    if (method === 'basic.ack') this.send('basic.ack', { deliveryTag, multiple });
+    else this.send('basic.nack', { deliveryTag, multiple, requeue: false });
+  });
   private txMode = false;
   private txPublishes: PendingPublish[] = [];
   private txSettlements: Settlement[] = [];
@@ -411,8 +417,8 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       this.conn.sendContent(this.id, frame, message);
     }
     if (seq !== 0) {
-      if (rejected) this.send('basic.nack', { deliveryTag: seq, multiple: false, requeue: false });
-      else this.send('basic.ack', { deliveryTag: seq, multiple: false });
+      if (rejected) this.confirms.nack(seq);
+      else this.confirms.ack(seq);
     }
     recordPublish({ channel: this, vhost: this.vhost }, {
       exchange: this.vhost.exchanges.get(message.exchange), queues, returned: !routed && mandatory, confirmed: seq !== 0 && !rejected,
@@ -571,6 +577,8 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   /** Channel closed (by either side, or with its connection): consumers go, unacked messages are requeued. */
   shutdown(): void {
     if (!this.open) return;
+    // Confirms already decided go out before the channel closes.
+    this.confirms.flush();
     this.open = false;
     if (this.replyToName) this.conn.replyTo.unregister(this.replyToName);
     const pending = [...this.unacked.values()];
