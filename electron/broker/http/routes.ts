@@ -592,6 +592,7 @@ export function routes(): Route[] {
         const [vname] = vhostsFor(ctx);
         requirePolicymaker(ctx);
         const body = ctx.body();
+        op.requireKeys(body, ['pattern', 'definition']);
         const problems = policyProblems(body);
         if (problems.length > 0) throw badRequest(`Validation failed\n\n${problems.join('\n')}\n`);
         const isNew = ctx.state.policies.get(vname!, ctx.params.name!) === undefined;

@@ -117,7 +117,8 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     consumer_utilisation: capacity,
     consumers: consumers.length,
     durable: q.durable,
-    effective_policy_definition: state.policies.effectiveDefinition(q.vhost, 'queue', q.name),
+    // RabbitMQ shows the whole definition of the policy in force, including keys that do not apply to queues.
+    effective_policy_definition: { ...(policy?.definition ?? {}) },
     exclusive: q.exclusiveOwner !== null,
     exclusive_consumer_tag: consumers.find((c) => c.exclusive)?.tag ?? null,
     message_bytes: n.message_bytes,

@@ -1,7 +1,7 @@
 // Policies as RabbitMQ applies them (rabbit_policy): per vhost, a regular
 // expression over queue or exchange names, apply-to queues|exchanges|all, the
-// highest priority match wins (ties: the later name in sort order loses, as
-// RabbitMQ sorts by priority then name). Queue arguments take precedence as in
+// highest priority match wins (RabbitMQ leaves ties to its table order; here
+// the name that sorts last wins). Queue arguments take precedence as in
 // rabbit_amqqueue_process's args/policy table: message-ttl, expires,
 // max-length and max-length-bytes take the lower of argument and policy;
 // overflow, dead-letter-exchange and dead-letter-routing-key take the argument
@@ -22,50 +22,67 @@ export interface Policy {
   readonly definition: Readonly<Record<string, unknown>>;
 }
 
-/** The definition keys this broker acts on, with the JSON type each needs. */
-export const POLICY_KEYS: Readonly<Record<string, 'integer' | 'string' | 'overflow'>> = {
-  'message-ttl': 'integer',
-  expires: 'integer',
-  'max-length': 'integer',
-  'max-length-bytes': 'integer',
-  overflow: 'overflow',
-  'dead-letter-exchange': 'string',
-  'dead-letter-routing-key': 'string',
-  'alternate-exchange': 'string',
-};
+/** The definition keys this broker acts on, in the order RabbitMQ's validators check them. */
+const VALIDATORS: readonly [string, (v: unknown) => boolean, string][] = [
+  ['alternate-exchange', (v) => typeof v === 'string', 'is not a valid alternate exchange name'],
+  ['dead-letter-exchange', (v) => typeof v === 'string', 'is not a valid dead letter exchange name'],
+  ['dead-letter-routing-key', (v) => typeof v === 'string', 'is not a valid dead letter routing key'],
+  ['message-ttl', (v) => Number.isInteger(v) && (v as number) >= 0, 'is not a valid message TTL'],
+  ['expires', (v) => Number.isInteger(v) && (v as number) >= 1, 'is not a valid queue expiry'],
+  ['max-length', (v) => Number.isInteger(v) && (v as number) >= 0, 'is not a valid maximum length'],
+  ['max-length-bytes', (v) => Number.isInteger(v) && (v as number) >= 0, 'is not a valid maximum length in bytes'],
+  ['overflow', (v) => typeof v === 'string' && ['drop-head', 'reject-publish', 'reject-publish-dlx'].includes(v), 'is not a valid overflow value'],
+];
 
-const QUEUE_KEYS = new Set(['message-ttl', 'expires', 'max-length', 'max-length-bytes', 'overflow', 'dead-letter-exchange', 'dead-letter-routing-key']);
+/** The policy definition keys this broker applies. */
+export const POLICY_KEYS: readonly string[] = VALIDATORS.map(([k]) => k);
 const EXCHANGE_KEYS = new Set(['alternate-exchange']);
+const QUEUE_KEYS = new Set(POLICY_KEYS.filter((k) => !EXCHANGE_KEYS.has(k)));
 
-/** RabbitMQ's validation messages for a policy body; empty when valid. */
+/** A JSON value as Erlang's ~p prints the term RabbitMQ decoded it to, HTML-escaped as the management API sends it. */
+export function erlangTerm(v: unknown): string {
+  const raw = (x: unknown): string => {
+    if (typeof x === 'string') return `<<"${x}">>`;
+    if (x === null) return 'null';
+    if (Array.isArray(x)) return `[${x.map(raw).join(',')}]`;
+    if (typeof x === 'object') return `[${Object.entries(x as Record<string, unknown>).map(([k, val]) => `{<<"${k}">>,${raw(val)}}`).join(',')}]`;
+    return String(x);
+  };
+  return raw(v).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * A policy body's problems with RabbitMQ's texts, in its order: the first
+ * invalid definition value (or else the unrecognised keys), priority,
+ * apply-to, pattern. Missing pattern/definition are reported separately
+ * (missingPolicyKeys), as RabbitMQ does before validating.
+ */
 export function policyProblems(body: { pattern?: unknown; definition?: unknown; priority?: unknown; 'apply-to'?: unknown }): string[] {
   const problems: string[] = [];
-  if (typeof body.pattern !== 'string') problems.push('pattern must be a string');
+  const def = body.definition;
+  if (def === null || typeof def !== 'object' || Array.isArray(def)) {
+    problems.push(`${erlangTerm(def)} is not a valid policy definition`);
+  } else {
+    const d = def as Record<string, unknown>;
+    const invalid = VALIDATORS.find(([k, ok]) => k in d && !ok(d[k]));
+    const unknown = Object.keys(d).filter((k) => !POLICY_KEYS.includes(k));
+    if (Object.keys(d).length === 0) problems.push('no policy provided');
+    else if (invalid) problems.push(`${erlangTerm(d[invalid[0]])} ${invalid[2]}`);
+    else if (unknown.length > 0) problems.push(`${erlangTerm(Object.fromEntries(unknown.map((k) => [k, d[k]])))} are not recognised policy settings`);
+  }
+  if (body.priority !== undefined && !Number.isInteger(body.priority)) problems.push(`priority should be a number, actually was ${erlangTerm(body.priority)}`);
+  const applyTo = body['apply-to'];
+  if (applyTo !== undefined && !['queues', 'exchanges', 'all'].includes(applyTo as string)) {
+    problems.push(`apply-to '${String(applyTo)}' unrecognised; should be 'queues', 'exchanges' or 'all'`);
+  }
+  if (typeof body.pattern !== 'string') problems.push(`pattern should be a string, actually was ${erlangTerm(body.pattern)}`);
   else {
     try {
       new RegExp(body.pattern);
     } catch (err) {
-      problems.push(`pattern is not a valid regular expression: ${(err as Error).message}`);
+      problems.push(`pattern should be regular expression but is invalid: ${(err as Error).message}`);
     }
   }
-  if (body['apply-to'] !== undefined && !['queues', 'exchanges', 'all'].includes(body['apply-to'] as string)) {
-    problems.push(`apply-to: '${String(body['apply-to'])}' is not one of queues, exchanges, all`);
-  }
-  if (body.priority !== undefined && !Number.isInteger(body.priority)) problems.push('priority must be an integer');
-  if (body.definition === null || typeof body.definition !== 'object' || Array.isArray(body.definition)) {
-    problems.push('definition must be an object');
-    return problems;
-  }
-  const def = body.definition as Record<string, unknown>;
-  if (Object.keys(def).length === 0) problems.push('definition must not be empty');
-  for (const [k, v] of Object.entries(def)) {
-    const kind = POLICY_KEYS[k];
-    if (kind === undefined) problems.push(`[{<<"${k}">>,${JSON.stringify(v)}}] are not recognised policy settings`);
-    else if (kind === 'integer' && !(Number.isInteger(v) && (v as number) >= 0)) problems.push(`${k}: ${JSON.stringify(v)} is not a non-negative integer`);
-    else if (kind === 'string' && typeof v !== 'string') problems.push(`${k}: ${JSON.stringify(v)} is not a string`);
-    else if (kind === 'overflow' && !['drop-head', 'reject-publish', 'reject-publish-dlx'].includes(v as string)) problems.push(`${JSON.stringify(v)} is not a valid overflow value`);
-  }
-  if (def.expires === 0) problems.push('expires: 0 is not a positive integer');
   return problems;
 }
 
