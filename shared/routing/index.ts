@@ -49,6 +49,7 @@
  *   ExchangeVisit { exchange, type, internal, reachedVia, bindings: BindingVerdict[], alternate? }
  *   BindingVerdict { binding, matched, reason, headers?, outcome? }
  *   explainBinding(type, binding, message, routingKeys?)
+ *   describeRoute(explanation): string[]               the same as sentences (describe.ts)
  */
 export * from './model.js';
 export * from './topic.js';
@@ -60,3 +61,4 @@ export * from './binding-key.js';
 export * from './routing-keys.js';
 export * from './table.js';
 export * from './explain.js';
+export * from './describe.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainRoute, type RoutingModel } from '../../../shared/routing/index.js';
+import { describeRoute, explainRoute, type RoutingModel } from '../../../shared/routing/index.js';
 
 const model: RoutingModel = {
   exchanges: [
@@ -61,5 +61,39 @@ describe('explainRoute', () => {
     expect(v?.matched).toBe(false);
     expect(v?.reason).toBe("x-match all: 'b' different");
     expect(v?.headers?.keys.map((k) => k.verdict)).toEqual(['ignored', 'equal', 'different']);
+  });
+});
+
+describe('describeRoute', () => {
+  it('tells the story of a route in order', () => {
+    expect(describeRoute(explainRoute(model, { exchange: 'orders', routingKey: 'order.shipped' }))).toEqual([
+      "Published to topic exchange 'orders'.",
+      "  skipped: binding to queue 'paid' (key 'order.paid'): routing key 'order.shipped' does not match the pattern 'order.paid'",
+      "  matched: binding to exchange 'audit' (key 'order.#'): routing key 'order.shipped' matches the pattern 'order.#'",
+      "  A binding matched, so the alternate exchange 'unrouted' is not used.",
+      "Reached internal fanout exchange 'audit' through a binding from 'orders'.",
+      "  matched: binding to queue 'audit-log': fanout exchanges route to every binding",
+      "  matched: binding to exchange 'orders': fanout exchanges route to every binding; that exchange was already visited, so it is not visited again",
+      "Delivered to queue 'audit-log'.",
+    ]);
+  });
+
+  it('explains alternate exchanges, unroutable messages, missing exchanges and refused messages', () => {
+    expect(describeRoute(explainRoute(model, { exchange: 'orders', routingKey: 'x' })).slice(3)).toEqual([
+      "  No binding matched, so the message goes to the alternate exchange 'unrouted'.",
+      "Reached fanout exchange 'unrouted' as the alternate exchange of 'orders'.",
+      "  matched: binding to queue 'dead': fanout exchanges route to every binding",
+      "Delivered to queue 'dead'.",
+    ]);
+    expect(describeRoute(explainRoute(model, { exchange: '', routingKey: 'nope' }))).toEqual([
+      "The default exchange would deliver to queue 'nope', which does not exist.",
+      'Unroutable: the message is dropped, or returned with 312 NO_ROUTE when published as mandatory.',
+    ]);
+    expect(describeRoute(explainRoute(model, { exchange: 'ghost', routingKey: 'k' }))).toEqual([
+      "Exchange 'ghost' does not exist: the publish fails with 404 NOT_FOUND.",
+    ]);
+    expect(describeRoute(explainRoute(model, { exchange: 'orders', routingKey: 'k', headers: { BCC: 'x' } }))).toEqual([
+      'RabbitMQ refuses this message (PRECONDITION_FAILED - invalid message: {unacceptable_type_in_header,"BCC",longstr}).',
+    ]);
   });
 });
