@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import {
+  describeRoute,
   explainRoute,
+  type RouteExplanation,
   type ExchangeType,
   type RoutingBinding,
   type RoutingExchange,
@@ -87,10 +89,14 @@ forEachTarget((ctx) => {
     await pub.waitForConfirms();
     const reached: Record<string, string[]> = Object.fromEntries(messages.map((m) => [m.id, []]));
     for (const q of model.queues) for (const got of await drain(ch, q)) reached[got.content.toString()]?.push(q);
-    const predicted = Object.fromEntries(
-      messages.map((m) => [m.id, [...explainRoute(model, { exchange: publishTo, routingKey: m.routingKey, headers: m.headers }).queues].sort()]),
-    );
+    const explanations = messages.map((m) => explainRoute(model, { exchange: publishTo, routingKey: m.routingKey, headers: m.headers }));
+    const predicted = Object.fromEntries(messages.map((m, i) => [m.id, [...(explanations[i]?.queues ?? [])].sort()]));
     const actual = Object.fromEntries(Object.entries(reached).map(([id, qs]) => [id, qs.sort()]));
-    expect(actual).toEqual(predicted);
+    // On a mismatch, say how shared/routing reasoned about the messages that went elsewhere.
+    const why = messages
+      .filter((m) => JSON.stringify(actual[m.id]) !== JSON.stringify(predicted[m.id]))
+      .map((m) => [`message ${m.id}:`, ...describeRoute(explanations[Number(m.id)] as RouteExplanation)].join('\n'))
+      .join('\n');
+    expect(actual, why).toEqual(predicted);
   });
 });
