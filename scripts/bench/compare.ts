@@ -1,16 +1,17 @@
 /**
- * `npm run bench:compare [-- --count N --duration S --quick]`: the four
- * workloads of step 3 against the embedded broker (started here, in its own
- * process, on free ports) and the local RabbitMQ (RABBITMQ_URL), back to back
- * in one run: for each workload the embedded broker first, then RabbitMQ,
- * each run in a fresh client process. Prints the machine, the command, and a
- * Markdown table ready for the README. Exit status 0 even when a workload
- * failed: the failure is a result, shown in its row.
+ * `npm run bench:compare [-- --count N --duration S --repeat R --quick]`: the
+ * four workloads of step 3 against the embedded broker (started here, in its
+ * own process, on free ports) and the local RabbitMQ (RABBITMQ_URL), back to
+ * back in one run: each workload on one broker then the other, each run in a
+ * fresh client process. Prints the machine, the command, and a Markdown table
+ * ready for the README. Exit status 0 even when a workload failed: the
+ * failure is a result, shown in its row.
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runInChild, type ChildOutcome } from './child-run.js';
+import { combineOutcomes } from './combine.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.js';
 import { formatMiB, redactUrl } from './format.js';
 import { machineLine, rabbitInfo } from './machine.js';
@@ -43,6 +44,11 @@ async function measure(url: string, pid: number | null, workload: ReturnType<typ
   return { outcome, peakRss };
 }
 
+function combineSides(sides: Side[]): Side {
+  const peaks = sides.map((s) => s.peakRss).filter((p): p is number => p !== null);
+  return { outcome: combineOutcomes(sides.map((s) => s.outcome)), peakRss: peaks.length > 0 ? Math.max(...peaks) : null };
+}
+
 function filesUnder(dir: string): number {
   return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
@@ -69,13 +75,18 @@ process.once('SIGINT', () => void broker.stop().then(() => process.exit(130)));
 const comparisons: Comparison[] = [];
 const workloads = compareWorkloads(options);
 for (const w of workloads) {
-  progress(`${w.name}: embedded…`);
-  const embedded: Side = broker.exited
-    ? { outcome: { ok: false, error: `broker process ${broker.exited}` }, peakRss: null }
-    : await measure(broker.amqpUrl, broker.pid, w);
-  progress(`${w.name}: RabbitMQ…`);
-  const rabbitmq = await measure(rabbitUrl, rabbit.pid, w);
-  comparisons.push({ workload: w.name, embedded, rabbitmq });
+  const runs: Record<'embedded' | 'rabbitmq', Side[]> = { embedded: [], rabbitmq: [] };
+  for (let i = 0; i < options.repeat; i++) {
+    // Alternating which broker goes first keeps a drift in the machine's load from favouring one of them.
+    const order = i % 2 === 0 ? (['embedded', 'rabbitmq'] as const) : (['rabbitmq', 'embedded'] as const);
+    for (const side of order) {
+      progress(`${w.name}: ${side} (run ${i + 1} of ${options.repeat})…`);
+      if (side === 'rabbitmq') runs.rabbitmq.push(await measure(rabbitUrl, rabbit.pid, w));
+      else if (broker.exited) runs.embedded.push({ outcome: { ok: false, error: `broker process ${broker.exited}` }, peakRss: null });
+      else runs.embedded.push(await measure(broker.amqpUrl, broker.pid, w));
+    }
+  }
+  comparisons.push({ workload: w.name, embedded: combineSides(runs.embedded), rabbitmq: combineSides(runs.rabbitmq) });
 }
 const exitedDuringRun = broker.exited;
 const embeddedHwm = exitedDuringRun ? null : broker.peakRss();
@@ -86,11 +97,12 @@ rmSync(dataDir, { recursive: true, force: true });
 say(markdownTable(['workload', 'figure', 'embedded', 'RabbitMQ', 'ratio'], comparisons.flatMap(comparisonRows), [false, false, true, true, true]));
 say();
 say('Notes');
+if (options.repeat > 1) say(`- Each figure is the median of ${options.repeat} runs per broker (brokers alternating which goes first); peak RSS is the largest; lost and duplicated are summed over the runs.`);
 say('- ratio > 1 means the embedded broker did better: embedded / RabbitMQ for rates, RabbitMQ / embedded for latency and memory.');
 say('- Clients: amqplib, each producer and consumer on its own connection, in one fresh client process per run; consumers ack every message (multiple = false) with prefetch 1000; confirm windows of 1000.');
 say('- Latency is end to end (publish → delivery) at full speed, so it includes time queued behind the backlog the run builds up.');
 say('- publish (msg/s) counts confirmed messages when the workload uses confirms. lost = owed (confirmed, or published without confirms) but never delivered.');
-say(`- broker peak RSS: VmRSS sampled every 100 ms during each run. Embedded broker process peak over the whole run (VmHWM, node + tsx loader): ${formatMiB(embeddedHwm)}.`);
+say(`- broker peak RSS: VmRSS sampled every 100 ms during each run (RabbitMQ's counts everything else its node holds). Embedded broker process peak over the whole run (VmHWM, node + tsx loader): ${formatMiB(embeddedHwm)}.`);
 if (rabbit.pid === null) say('- RabbitMQ RSS: n/a (no local beam.smp process found through the management API).');
 if (dataDirFiles === 0) {
   say('- The embedded broker wrote nothing to its --data-dir: it has no persistence yet, so "persistent" messages were held in memory only and its confirms were not preceded by an fsync; RabbitMQ\'s were.');

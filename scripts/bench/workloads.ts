@@ -6,6 +6,8 @@ export interface CompareOptions {
   /** Messages published per workload (fan-out: deliveries; see compareWorkloads). */
   count: number;
   durationSeconds: number;
+  /** Runs per workload and broker; the table shows the medians. */
+  repeat: number;
   quick: boolean;
 }
 
@@ -16,12 +18,12 @@ export interface Workload {
 
 const FANOUT_QUEUES = 10;
 
-export const compareUsage = 'usage: npm run bench:compare [-- --count 200000] [--duration 30] [--quick]';
+export const compareUsage = 'usage: npm run bench:compare [-- --count 200000] [--duration 30] [--repeat 1] [--quick]';
 
 export function parseCompareArgs(argv: string[]): CompareOptions {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { count: { type: 'string' }, duration: { type: 'string' }, quick: { type: 'boolean', default: false } },
+    options: { count: { type: 'string' }, duration: { type: 'string' }, repeat: { type: 'string' }, quick: { type: 'boolean', default: false } },
     strict: true,
     allowPositionals: true,
   });
@@ -35,6 +37,7 @@ export function parseCompareArgs(argv: string[]): CompareOptions {
   return {
     count: int(values.count, values.quick ? 20_000 : 200_000, '--count'),
     durationSeconds: int(values.duration, values.quick ? 10 : 30, '--duration'),
+    repeat: int(values.repeat, 1, '--repeat'),
     quick: values.quick,
   };
 }
