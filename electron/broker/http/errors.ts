@@ -17,6 +17,17 @@ export class HttpError extends Error {
   }
 }
 
+/** A definitions file refused: RabbitMQ's body plus every problem with its JSON path. */
+export class DefinitionsRefused extends HttpError {
+  constructor(reason: string, readonly problems: readonly { path: string; message: string }[]) {
+    super(400, 'bad_request', reason);
+  }
+
+  override body(): { error: string; reason: string | readonly string[]; problems: readonly { path: string; message: string }[] } {
+    return { ...super.body(), problems: this.problems };
+  }
+}
+
 export const notFound = () => new HttpError(404, 'Object Not Found', 'Not Found');
 export const badRequest = (reason: string) => new HttpError(400, 'bad_request', reason);
 /** RabbitMQ: 401 with WWW-Authenticate for wrong credentials (and no body at all when there were none). */

@@ -12,6 +12,9 @@ import { badRequest, HttpError, notFound } from './errors.js';
 import { listing, pickColumns, type Row } from './listing.js';
 import * as op from './operations.js';
 import { route, type Context, type Reply, type Route } from './router.js';
+import { exportDefinitions, exportVhostDefinitions } from '../definitions/export.js';
+import { applyDefinitions, validateDefinitions } from '../definitions/import.js';
+import { DefinitionsRefused } from './errors.js';
 import {
   BROKER_VERSION, EXCHANGE_TYPES, bindingView, channelView, connectionName, connectionView, consumerView, exchangeView,
   queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostView, type Ranges,
@@ -578,6 +581,30 @@ export function routes(): Route[] {
       },
     }),
 
+    // definitions
+    route('/api/definitions', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        return ok(exportDefinitions(ctx.state));
+      },
+      POST: (ctx) => {
+        requireAdmin(ctx);
+        return importDefinitions(ctx, undefined);
+      },
+    }),
+    route('/api/definitions/:vhost', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.hasVhost(ctx.params.vhost!)) throw notFound();
+        return ok(exportVhostDefinitions(ctx.state, ctx.params.vhost!));
+      },
+      POST: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.registry.hasVhost(ctx.params.vhost!)) throw notFound();
+        return importDefinitions(ctx, ctx.params.vhost!);
+      },
+    }),
+
     // policies
     route('/api/policies', { GET: (ctx) => list(ctx, policyRows(ctx), ['vhost', 'name']) }),
     route('/api/policies/:vhost', { GET: (ctx) => list(ctx, policyRows(ctx), ['vhost', 'name']) }),
@@ -615,6 +642,21 @@ export function routes(): Route[] {
       },
     }),
   ];
+}
+
+/** Validates the whole file first; 400 listing every problem (nothing applied), else applies it all or nothing. */
+function importDefinitions(ctx: Context, vhost: string | undefined): Reply {
+  const { problems, plan } = validateDefinitions(ctx.state, ctx.body(), vhost);
+  if (!plan) {
+    const reason = `${problems.length} problem${problems.length === 1 ? '' : 's'} in the definitions, nothing was imported:\n${problems.map((p) => `${p.path}: ${p.message}`).join('\n')}`;
+    throw new DefinitionsRefused(reason, problems);
+  }
+  try {
+    applyDefinitions(ctx.state, plan);
+  } catch (err) {
+    op.engineError(err);
+  }
+  return noContent;
 }
 
 function requirePolicymaker(ctx: Context): void {
@@ -690,4 +732,5 @@ function deleteVhost(ctx: Context, name: string): void {
   ctx.state.server.vhosts.delete(name);
   ctx.state.registry.deleteVhost(name);
   ctx.state.policies.deleteVhost(name);
+  ctx.state.parameters.deleteVhost(name);
 }

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { hostname } from 'node:os';
 import type { AuthRegistry } from '../auth/index.js';
 import type { BrokerLogger } from '../logger.js';
+import { ParameterStore } from '../definitions/parameters.js';
 import { PolicyStore } from '../policy/policies.js';
 import type { AmqpServer } from '../server.js';
 import { countersOf } from '../stats/message-stats.js';
@@ -123,7 +124,7 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
   const stateRef: { current?: ManagementState } = {};
   const sampler = new Sampler(() => collect(stateRef.current!), opts.sampleIntervalMs);
   const state: ManagementState = {
-    server: opts.server, registry: opts.registry, policies, sampler,
+    server: opts.server, registry: opts.registry, policies, parameters: new ParameterStore(), sampler,
     node: `warren@${hostname()}`, startedAt: Date.now(), listeners,
   };
   stateRef.current = state;

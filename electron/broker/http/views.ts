@@ -8,7 +8,7 @@ import type { Consumer } from '../consumer.js';
 import type { Queue } from '../queue.js';
 import type { Exchange, VirtualHost } from '../vhost.js';
 import type { RoutingBinding } from '../../../shared/routing/index.js';
-import type { FieldTable } from '../protocol/field-table.js';
+import { stringValue, type FieldTable } from '../protocol/field-table.js';
 import { BROKER_VERSION } from '../server-properties.js';
 import { countersOf, lastActivityOf } from '../stats/message-stats.js';
 import type { SampleRange } from '../stats/samples.js';
@@ -144,7 +144,8 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     recoverable_slaves: null,
     single_active_consumer_tag: q.settings.singleActiveConsumer ? (consumers[0]?.tag ?? null) : null,
     state: 'running',
-    type: 'classic',
+    // Quorum queues imported from definitions run as classic queues here but keep and report their type.
+    type: stringValue(q.arguments['x-queue-type']) ?? 'classic',
     vhost: q.vhost,
   };
   addIdleSince(state, row, lastActivityOf(q) ?? state.startedAt);
