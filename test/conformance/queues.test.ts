@@ -389,6 +389,41 @@ forEachTarget((ctx) => {
     expect((await drain(ch, q)).map(body)).toEqual(['b', 'd', 'c', 'a', 'e', 'f', 'g']);
   });
 
+  it('x-max-priority: a requeued message goes back ahead of lower priorities', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-max-priority': 9 } });
+    for (const [m, priority] of [['low', 1], ['high', 8], ['mid', 5]] as const) ch.sendToQueue(q, Buffer.from(m), { priority });
+    await ch.waitForConfirms();
+    const holder = await s.channel();
+    const first = await holder.get(q);
+    expect(first && body(first)).toBe('high');
+    ch.sendToQueue(q, Buffer.from('mid-2'), { priority: 5 });
+    await ch.waitForConfirms();
+    await holder.close();
+    await waitForDepth(ch, q, 4);
+    expect((await drain(ch, q)).map((m) => [body(m), m.fields.redelivered])).toEqual([
+      ['high', true],
+      ['mid', false],
+      ['mid-2', false],
+      ['low', false],
+    ]);
+  });
+
+  it('x-single-active-consumer: a higher consumer priority does not take over from the active consumer', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-single-active-consumer': true } });
+    const got: string[] = [];
+    await ch.consume(q, (m) => m && got.push(`first:${body(m)}`), { noAck: true });
+    await ch.consume(q, (m) => m && got.push(`urgent:${body(m)}`), { noAck: true, priority: 10 });
+    for (const m of ['1', '2']) ch.sendToQueue(q, Buffer.from(m));
+    await waitFor(() => got.length === 2, 3000, 'deliveries');
+    expect(got).toEqual(['first:1', 'first:2']);
+  });
+
   it('x-single-active-consumer: one consumer at a time, the next takes over on cancel', async () => {
     const s = ctx.session();
     const ch = await s.channel();
