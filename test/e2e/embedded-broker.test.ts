@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processAlive } from '../../electron/backend/embedded/leftover.js';
 import { chromiumPath } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const chromium = chromiumPath();
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * First start, as a new user sees it: `warren web` on a fresh data folder
@@ -55,7 +48,7 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     expect(text).toContain(`${web.dataDir}/broker`);
     brokerPid = Number(/pid (\d+)/.exec(text)?.[1]);
     expect(brokerPid).toBeGreaterThan(0);
-    expect(alive(brokerPid)).toBe(true);
+    expect(await processAlive(brokerPid)).toBe(true);
     await expect.poll(() => page.getByRole('log', { name: 'Broker log' }).textContent()).toMatch(/Broker running/);
     await screenshot(page, 'e2e-embedded-broker-page');
   });
@@ -101,8 +94,25 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     }
   });
 
+  it('restarts a broker killed with SIGKILL, and the page says so', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Embedded broker' }).click();
+    process.kill(brokerPid, 'SIGKILL');
+    const log = page.getByRole('log', { name: 'Broker log' });
+    await expect.poll(() => log.textContent(), { timeout: 10_000 }).toMatch(/The broker was killed by SIGKILL; restarting it in \d+ ms \(restart 1\)/);
+    await expect.poll(() => page.getByText('1 restart', { exact: true }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('status', { name: 'Embedded broker: Running' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    const text = (await page.getByRole('region', { name: 'Embedded broker status' }).textContent()) ?? '';
+    const newPid = Number(/pid (\d+)/.exec(text)?.[1]);
+    expect(newPid).not.toBe(brokerPid);
+    brokerPid = newPid;
+    // The console follows it back.
+    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
+    await screenshot(page, 'e2e-embedded-after-crash');
+  });
+
   it('stops the broker process when Warren exits', async () => {
     await web.stop();
-    expect(alive(brokerPid)).toBe(false);
+    expect(await processAlive(brokerPid)).toBe(false);
   });
 });

@@ -18,6 +18,7 @@ import type { ProfileStore } from '../profiles/profile-store.js';
 import type { SessionController } from '../session/session-controller.js';
 import { loadExampleTopology } from './examples.js';
 import { type BrokerChild, type LaunchBroker, brokerProgram, forkLauncher } from './launcher.js';
+import { isLeftoverBroker, pidFile, processAlive } from './leftover.js';
 import { createLogTail, readBrokerLine } from './log-tail.js';
 import { freePort, planPorts, portNote, takenPorts, type WantedPorts } from './ports.js';
 import { residentBytes } from './process-memory.js';
@@ -93,7 +94,7 @@ function serial() {
 }
 
 function describeExit(code: number | null, signal: string | null): string {
-  if (signal) return `killed by ${signal}`;
+  if (signal) return `was killed by ${signal}`;
   return `exited with code ${code ?? 'unknown'}`;
 }
 
@@ -115,6 +116,8 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
   const maxRestarts = options.maxRestarts ?? 8;
   const tail = createLogTail();
   const exclusive = serial();
+  const pids = pidFile(options.dataDir);
+  let leftoverChecked = false;
 
   let settings: EmbeddedSettings | null = null;
   let status: EmbeddedStatus = 'stopped';
@@ -283,11 +286,31 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
     }
   }
 
+  /**
+   * A broker an earlier Warren could not stop (it was killed) still holds the
+   * data folder and maybe the ports: stopped before a new one starts.
+   */
+  async function stopLeftover(): Promise<void> {
+    if (leftoverChecked) return;
+    leftoverChecked = true;
+    const record = await pids.read();
+    if (!record) return;
+    if (await isLeftoverBroker(record)) {
+      say('warn', `Stopping a broker an earlier Warren left running (pid ${record.pid})`);
+      process.kill(record.pid, 'SIGTERM');
+      const deadline = Date.now() + stopTimeoutMs;
+      while ((await processAlive(record.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      if (await processAlive(record.pid)) process.kill(record.pid, 'SIGKILL');
+    }
+    await pids.clear();
+  }
+
   /** Starts the broker; a taken port is retried on a free one. Resolves once it runs or has failed. */
   async function bringUp(prefer: WantedPorts | null): Promise<void> {
     const config = await currentSettings();
     const wanted: WantedPorts = { amqp: config.amqpPort, http: config.httpPort };
     setStatus('starting', null);
+    await stopLeftover();
     const learned = new Set<number>();
     for (let attempt = 1; attempt <= 3; attempt++) {
       const taken = new Set([...(await takenPorts(config.bind, prefer ?? wanted)), ...learned]);
@@ -335,6 +358,9 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
     note = portNote(wanted, { amqp: ready.amqpPort, http: ports.http });
     restartAt = null;
     run.exited.then(({ code, signal }) => void exitedOnItsOwn(run, code, signal));
+    if (run.pid !== null) {
+      await pids.write({ pid: run.pid, brokerDir }).catch((err: unknown) => log.warn('cannot write the broker pid file', { error: err instanceof Error ? err.message : String(err) }));
+    }
     say('info', `Broker running (pid ${run.pid ?? '?'}): ${ready.amqpUrl}${ready.httpUrl ? `, management ${ready.httpUrl}` : ', no management HTTP API'}`);
     if (note) say('warn', note);
     setStatus('running', null);
@@ -388,6 +414,7 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
     if (running !== run) return;
     running = null;
     stopMemorySampling();
+    await pids.clear();
     if (run.stopping || closed) return;
     const upFor = startedAt === null ? 0 : Date.now() - startedAt;
     crashesInARow = upFor >= stableAfterMs ? 1 : crashesInARow + 1;
@@ -429,6 +456,7 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
     await terminate(run);
     running = null;
     stopMemorySampling();
+    await pids.clear();
     say('info', 'Broker stopped');
     setStatus('stopped', why);
   }

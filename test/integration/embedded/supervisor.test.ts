@@ -2,21 +2,13 @@ import amqp from 'amqplib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EmbeddedState } from '../../../shared/model/embedded.js';
 import { createBackend } from '../../../electron/backend/backend.js';
+import { processAlive } from '../../../electron/backend/embedded/leftover.js';
 import { EMBEDDED_PROFILE_ID } from '../../../electron/backend/embedded/supervisor.js';
 import { memoryLogger } from '../../../electron/backend/logger.js';
 import type { Backend } from '../../../electron/backend/types.js';
 import { rabbitAvailable } from '../../support/requirements.js';
 import { tempDataDir } from '../../unit/backend/backend-fixture.js';
 
-/** Whether a process with this pid still exists (signal 0 checks without sending anything). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 const rabbit = await rabbitAvailable();
 
@@ -38,7 +30,7 @@ describe('embedded broker supervisor, real processes', () => {
   afterEach(async () => {
     await backend?.close();
     backend = null;
-    for (const pid of pids.splice(0)) expect(alive(pid), `broker pid ${pid} outlived the backend`).toBe(false);
+    for (const pid of pids.splice(0)) expect(await processAlive(pid), `broker pid ${pid} outlived the backend`).toBe(false);
     await cleanup();
   });
 
@@ -88,7 +80,7 @@ describe('embedded broker supervisor, real processes', () => {
     process.kill(first.pid as number, 'SIGKILL');
     await vi.waitFor(() => expect(states.some((s) => s.status === 'restarting')).toBe(true), { timeout: 5000 });
     const restarting = states.find((s) => s.status === 'restarting') as EmbeddedState;
-    expect(restarting.reason).toMatch(/^The broker killed by SIGKILL; restarting it in/);
+    expect(restarting.reason).toMatch(/^The broker was killed by SIGKILL; restarting it in/);
     const again = await vi.waitFor(
       () => {
         const last = states.at(-1) as EmbeddedState;
@@ -102,7 +94,7 @@ describe('embedded broker supervisor, real processes', () => {
     expect(again.restarts).toBe(1);
     expect(again.amqpPort).toBe(first.amqpPort);
     const logs = (await backend!.dispatch('embedded.logs', {})) as { lines: { text: string }[] };
-    expect(logs.lines.some((l) => /killed by SIGKILL; restarting it/.test(l.text))).toBe(true);
+    expect(logs.lines.some((l) => /was killed by SIGKILL; restarting it/.test(l.text))).toBe(true);
     const connection = await amqp.connect(`amqp://guest:guest@${new URL(again.amqpUrl as string).host}`);
     await connection.close();
   });
@@ -111,12 +103,12 @@ describe('embedded broker supervisor, real processes', () => {
     const state = await start({ amqpPort: 0, httpPort: 0 });
     const stopped = (await backend!.dispatch('embedded.stop', {})) as EmbeddedState;
     expect(stopped.status).toBe('stopped');
-    expect(alive(state.pid as number)).toBe(false);
+    expect(await processAlive(state.pid as number)).toBe(false);
     const restarted = (await backend!.dispatch('embedded.start', {})) as EmbeddedState;
     pids.push(restarted.pid as number);
     await backend!.close();
     backend = null;
-    expect(alive(restarted.pid as number)).toBe(false);
+    expect(await processAlive(restarted.pid as number)).toBe(false);
   });
 
   it('loads the example topology twice without failing or duplicating anything', async () => {

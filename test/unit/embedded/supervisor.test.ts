@@ -124,7 +124,7 @@ describe('embedded broker supervisor (scripted processes)', () => {
       children[crash]?.crash();
       await vi.waitFor(() => expect(states.slice(before).some((s) => s.status === 'restarting')).toBe(true));
       const restarting = states.slice(before).find((s) => s.status === 'restarting') as EmbeddedState;
-      expect(restarting.reason).toMatch(/^The broker killed by SIGKILL; restarting it in \d+ ms \(restart \d\)$/);
+      expect(restarting.reason).toMatch(/^The broker was killed by SIGKILL; restarting it in \d+ ms \(restart \d\)$/);
       restartDelays.push((restarting.restartAt ?? 0) - Date.now());
       await vi.waitFor(() => expect(states.at(-1)?.status).toBe('running'));
     }
