@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
-import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
+import { createTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
@@ -16,8 +16,8 @@ describe.skipIf(!rabbit || !chromium)('a broker that vanishes and comes back', (
   beforeAll(async () => {
     const amqpTarget = new URL(RABBITMQ_URL);
     const httpTarget = new URL(RABBITMQ_MANAGEMENT_URL);
-    amqpProxy = await startTcpProxy({ host: amqpTarget.hostname, port: Number(amqpTarget.port || 5672) });
-    httpProxy = await startTcpProxy({ host: httpTarget.hostname, port: Number(httpTarget.port || 15672) });
+    amqpProxy = await createTcpProxy({ host: amqpTarget.hostname, port: Number(amqpTarget.port || 5672) });
+    httpProxy = await createTcpProxy({ host: httpTarget.hostname, port: Number(httpTarget.port || 15672) });
     web = await startWebConsole(['--no-embedded']);
     session = await openBrowser(chromium as string, { colorScheme: 'dark' });
   });
@@ -25,8 +25,8 @@ describe.skipIf(!rabbit || !chromium)('a broker that vanishes and comes back', (
   afterAll(async () => {
     await session?.close();
     await web?.stop();
-    await amqpProxy?.close();
-    await httpProxy?.close();
+    await amqpProxy?.stop();
+    await httpProxy?.stop();
   });
 
   it('shows disconnected with the reason and a retry, keeps the last data, and recovers', async () => {
@@ -43,8 +43,8 @@ describe.skipIf(!rabbit || !chromium)('a broker that vanishes and comes back', (
     await page.getByRole('link', { name: /Queues/ }).first().click();
     await expect.poll(() => page.getByRole('row').count(), { timeout: 40_000 }).toBeGreaterThan(1);
 
-    await amqpProxy.cut();
-    await httpProxy.cut();
+    await amqpProxy.stop();
+    await httpProxy.stop();
     const banner = page.getByRole('alert').filter({ hasText: /Disconnected/ });
     await expect.poll(() => banner.isVisible(), { timeout: 40_000 }).toBe(true);
     expect(await banner.textContent()).toMatch(/lost|refused|unreachable|closed|reach/i);
@@ -52,8 +52,8 @@ describe.skipIf(!rabbit || !chromium)('a broker that vanishes and comes back', (
     expect(await page.getByRole('row').count()).toBeGreaterThan(1);
     await screenshot(page, 'e2e-broker-disconnected');
 
-    await amqpProxy.restore();
-    await httpProxy.restore();
+    await amqpProxy.start();
+    await httpProxy.start();
     await banner.getByRole('button', { name: /Retry/ }).click();
     await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
     await expect.poll(() => banner.isVisible()).toBe(false);

@@ -3,7 +3,7 @@ import { type AmqpSession, type AmqpSessionEvent, createAmqpSession } from '../.
 import { memoryLogger } from '../../electron/backend/logger.js';
 import { rabbitAvailable } from '../support/requirements.js';
 import { RABBIT_AMQP_PORT, RABBIT_HOST, RABBIT_PASSWORD, RABBIT_URI, RABBIT_USER, uniqueName, waitFor } from './support/rabbit-admin.js';
-import { type TcpProxy, createTcpProxy } from './support/tcp-proxy.js';
+import { type TcpProxy, createTcpProxy } from '../support/tcp-proxy.js';
 
 const rabbit = await rabbitAvailable();
 const FAST = { initialMs: 100, factor: 2, maxMs: 400, jitter: 0 };

@@ -10,7 +10,7 @@ import type { Backend } from '../../electron/backend/types.js';
 import { RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { tempDataDir } from '../unit/backend/backend-fixture.js';
 import { RABBIT_AMQP_PORT, RABBIT_HOST, RABBIT_HTTP_PORT, RABBIT_PASSWORD, RABBIT_URI, RABBIT_USER, deleteQueue, uniqueName, waitFor } from './support/rabbit-admin.js';
-import { type TcpProxy, createTcpProxy } from './support/tcp-proxy.js';
+import { type TcpProxy, createTcpProxy } from '../support/tcp-proxy.js';
 
 const rabbit = await rabbitAvailable();
 const FAST = { initialMs: 200, factor: 2, maxMs: 1000, jitter: 0 };

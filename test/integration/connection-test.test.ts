@@ -5,7 +5,7 @@ import { testConnection } from '../../electron/backend/connection-test/test-conn
 import type { ProfileCredentials } from '../../electron/backend/profiles/profile-store.js';
 import { rabbitAvailable } from '../support/requirements.js';
 import { RABBIT_HOST, RABBIT_HTTP_PORT, RABBIT_PASSWORD, RABBIT_URI, RABBIT_USER, createVhost, deleteVhost, revokePermissions, uniqueName } from './support/rabbit-admin.js';
-import { closedPort } from './support/tcp-proxy.js';
+import { closedPort } from '../support/tcp-proxy.js';
 
 const rabbit = await rabbitAvailable();
 

@@ -1,24 +1,23 @@
 import net from 'node:net';
 
 /**
- * A loopback TCP forwarder that can be cut and restored, to make a real
- * broker "vanish" and come back without touching the broker itself.
+ * A TCP relay in front of the real broker, so a test can make the broker
+ * "go away" (stop: listener closed, every connection cut) and come back on
+ * the same port (start again), without touching the shared RabbitMQ.
  */
 export interface TcpProxy {
-  port: number;
-  /** Closes the listener and every forwarded connection. */
-  cut(): Promise<void>;
-  /** Listens again on the same port. */
-  restore(): Promise<void>;
-  close(): Promise<void>;
+  readonly port: number;
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
-export async function startTcpProxy(target: { host: string; port: number }, port = 0): Promise<TcpProxy> {
+export async function createTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
+  let port = 0;
 
   const listen = (onPort: number) =>
-    new Promise<number>((resolve, reject) => {
+    new Promise<void>((resolve, reject) => {
       const s = net.createServer((client) => {
         const upstream = net.connect(target);
         sockets.add(client);
@@ -36,27 +35,33 @@ export async function startTcpProxy(target: { host: string; port: number }, port
       });
       s.once('error', reject);
       s.listen(onPort, '127.0.0.1', () => {
+        port = (s.address() as net.AddressInfo).port;
         server = s;
-        resolve((s.address() as net.AddressInfo).port);
+        resolve();
       });
     });
 
-  const stop = () =>
-    new Promise<void>((resolve) => {
+  await listen(0);
+  return {
+    get port() {
+      return port;
+    },
+    start: () => listen(port),
+    async stop() {
+      const s = server;
+      server = null;
       for (const socket of sockets) socket.destroy();
       sockets.clear();
-      if (!server) return resolve();
-      server.close(() => resolve());
-      server = null;
-    });
-
-  const bound = await listen(port);
-  return {
-    port: bound,
-    cut: stop,
-    restore: async () => {
-      await listen(bound);
+      if (s) await new Promise<void>((resolve) => s.close(() => resolve()));
     },
-    close: stop,
   };
+}
+
+/** A port nothing listens on (bound, then released). */
+export async function closedPort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = s.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => s.close(() => resolve()));
+  return port;
 }
