@@ -2,6 +2,7 @@
 // classes, as rabbit_channel implements them. Errors are thrown as AmqpError;
 // the connection turns soft ones into channel.close and hard ones into
 // connection.close.
+import { messageRoutingKeys } from '../../shared/routing/index.js';
 import type { AccessControl, AuthenticatedUser, Permission } from './access-control.js';
 import type { Consumer, ConsumerOwner } from './consumer.js';
 import { AmqpError, accessRefused, notFound, preconditionFailed, ReplyCode, resourceName } from './errors.js';
@@ -42,6 +43,8 @@ interface Unacked {
 
 interface PendingPublish {
   readonly message: Message;
+  /** The routing key plus CC and BCC keys. */
+  readonly keys: readonly string[];
   readonly mandatory: boolean;
 }
 
@@ -385,15 +388,17 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       properties.replyTo = this.replyToName;
       propertiesBytes = encodeProperties(properties);
     }
+    const keys = messageRoutingKeys(a.routingKey, properties.headers);
+    if ('error' in keys) throw preconditionFailed(`invalid message: ${keys.error}`);
     const message: Message = { exchange: a.exchange, routingKey: a.routingKey, properties, propertiesBytes, body: command.body! };
     if (this.txMode) {
-      this.txPublishes.push({ message, mandatory: a.mandatory });
+      this.txPublishes.push({ message, keys: keys.keys, mandatory: a.mandatory });
       return;
     }
-    this.route(message, a.mandatory);
+    this.route(message, keys.keys, a.mandatory);
   }
 
-  private route(message: Message, mandatory: boolean): void {
+  private route(message: Message, keys: readonly string[], mandatory: boolean): void {
     const seq = this.confirmMode ? ++this.publishSeq : 0;
     let routed: boolean;
     let rejected = false;
@@ -402,7 +407,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       const target = this.conn.replyTo.lookup(message.routingKey);
       routed = target !== undefined && target.deliverReply(message.routingKey, message.exchange, message);
     } else {
-      queues = this.vhost.route(message.exchange, message);
+      queues = this.vhost.routeKeys(message.exchange, keys, message.properties.headers);
       routed = queues.length > 0;
       const now = Date.now();
       const stored = withoutBcc(message);
@@ -531,7 +536,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     this.txPublishes = [];
     this.txSettlements = [];
     for (const s of settlements) this.apply(s);
-    for (const p of publishes) this.route(p.message, p.mandatory);
+    for (const p of publishes) this.route(p.message, p.keys, p.mandatory);
   }
 
   private rollback(): void {

@@ -43,6 +43,7 @@ export function deadLetterMessage(
     delete props.expiration;
   }
   const headers: FieldTable = { ...(props.headers ?? {}) };
+  if (deadLetterRoutingKey !== undefined) delete headers.CC;
   const existing = headers['x-death'];
   if (existing === undefined || existing.type !== 'A') {
     headers['x-first-death-reason'] = longstr(reason);

@@ -2,7 +2,7 @@
 // validation and reply texts for declare/delete/bind. Routing itself is the
 // shared RoutingTable (shared/routing), the same code the route explainer runs.
 import { randomBytes } from 'node:crypto';
-import { FIELD_TYPE_NAMES, isExchangeType, RoutingTable, xMatchError, type ExchangeType, type RoutingBinding } from '../../shared/routing/index.js';
+import { FIELD_TYPE_NAMES, isExchangeType, messageRoutingKeys, RoutingTable, xMatchError, type ExchangeType, type RoutingBinding } from '../../shared/routing/index.js';
 import { AmqpError, accessRefused, notFound, preconditionFailed, ReplyCode, resourceName } from './errors.js';
 import { deadLetterMessage, publishRoutingKeys, type DeadLetterReason } from './dead-letter.js';
 import type { Message } from './message.js';
@@ -236,15 +236,16 @@ export class VirtualHost implements QueueHost {
     if (this.routing.removeBinding(binding)) this.autoDeleteSources([binding]);
   }
 
-  /** Queues a message reaches: its routing key plus CC and BCC header keys, each queue once. */
+  /** Queues a message reaches on its key plus CC and BCC keys (when those headers are malformed, on its key alone). */
   route(exchange: string, message: Message): Queue[] {
-    const headers = message.properties.headers;
-    const keys = headers && (headers.CC || headers.BCC) ? [...publishRoutingKeys(message), ...bccKeys(headers)] : [message.routingKey];
-    const names = keys.length === 1
-      ? this.routing.route(exchange, keys[0]!, headers)
-      : [...new Set(keys.flatMap((k) => this.routing.route(exchange, k, headers)))];
+    const keys = messageRoutingKeys(message.routingKey, message.properties.headers);
+    return this.routeKeys(exchange, 'keys' in keys ? keys.keys : [message.routingKey], message.properties.headers);
+  }
+
+  /** Queues these routing keys reach, all routed at once (the AE only when none matched), each queue once. */
+  routeKeys(exchange: string, keys: readonly string[], headers: FieldTable | undefined): Queue[] {
     const out: Queue[] = [];
-    for (const n of names) {
+    for (const n of this.routing.route(exchange, keys, headers)) {
       const q = this.queues.get(n);
       if (q) out.push(q);
     }
@@ -254,9 +255,12 @@ export class VirtualHost implements QueueHost {
   deadLetter(queue: Queue, message: Message, reason: DeadLetterReason): void {
     const dlx = queue.settings.deadLetterExchange;
     if (dlx === undefined || (dlx !== '' && !this.exchanges.has(dlx))) return;
-    const dead = deadLetterMessage(message, reason, queue.name, dlx, queue.settings.deadLetterRoutingKey, Date.now());
+    const dlrk = queue.settings.deadLetterRoutingKey;
+    const dead = deadLetterMessage(message, reason, queue.name, dlx, dlrk, Date.now());
+    // rabbit_dead_letter: with a dead-letter routing key only that key routes (CC was removed); else the original keys.
+    const keys = dlrk === undefined ? publishRoutingKeys(message) : [dlrk];
     const now = Date.now();
-    for (const target of this.route(dlx, dead)) {
+    for (const target of this.routeKeys(dlx, keys, dead.properties.headers)) {
       if (reason !== 'rejected' && isCycle(target.name, dead)) continue;
       target.publish(dead, now);
     }
@@ -268,12 +272,6 @@ function resourceLocked(q: Queue): AmqpError {
     ReplyCode.resourceLocked,
     `cannot obtain exclusive access to locked ${q.resource}. It could be originally declared on another connection or the exclusive property value does not match that of the original declaration.`,
   );
-}
-
-function bccKeys(headers: FieldTable): string[] {
-  const bcc = headers.BCC;
-  if (bcc?.type !== 'A') return [];
-  return bcc.value.map((v) => stringValue(v)).filter((s): s is string => s !== undefined);
 }
 
 /** rabbit_dead_letter:is_cycle/2: the message already died in `queue` with no rejection since. */
