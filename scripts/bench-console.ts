@@ -20,6 +20,7 @@ import { fetchRawInventory, pagingPlanFor } from '../electron/backend/management
 import { createManagementClient } from '../electron/backend/management/management-client.js';
 import { parseInventory } from '../electron/backend/management/parse-inventory.js';
 import { startWebConsole } from '../test/e2e/support/web-console.js';
+import { CHROMIUM_ARGS } from '../test/support/requirements.js';
 
 const { values: opts } = parseArgs({
   options: {
@@ -147,7 +148,7 @@ async function benchRenderer(): Promise<void> {
   const web = await startWebConsole();
   const context = await chromium.launchPersistentContext('', {
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
   });
   try {

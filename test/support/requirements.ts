@@ -49,6 +49,18 @@ export async function rabbitAvailable(): Promise<boolean> {
   );
 }
 
+/** Flags for Debian's Chromium on a machine whose only network is loopback (see TOOLCHAIN notes). */
+export const CHROMIUM_ARGS: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export function chromiumPath(): string | null {
   const found = CHROMIUM_CANDIDATES.find((p) => existsSync(p));
   if (found) return found;

@@ -2,18 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-
-/** Flags for Debian's Chromium on a machine whose only network is loopback. */
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from '../../support/requirements.js';
 
 export interface BrowserSession {
   context: BrowserContext;
@@ -27,7 +16,7 @@ export async function openBrowser(executablePath: string, options: { colorScheme
   const profileDir = mkdtempSync(path.join(tmpdir(), 'warren-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
     viewport: { width: 1440, height: 900 },
     deviceScaleFactor: 1,
     colorScheme: options.colorScheme ?? 'light',

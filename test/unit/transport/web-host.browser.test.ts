@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../../electron/web/host.js';
-import { chromiumPath } from '../../support/requirements.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/requirements.js';
 import { type TestBackend, startTestBackend } from './support/backends.js';
 import { startTestWebHost } from './support/transports.js';
 
@@ -30,14 +30,7 @@ describe.skipIf(!executablePath)('the web host in Chromium', () => {
     browser = await chromium.launch({
       executablePath: executablePath!,
       args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...CHROMIUM_ARGS,
         // A rebinding attacker's name that resolves to loopback.
         '--host-resolver-rules=MAP rebind.test 127.0.0.1',
       ],
