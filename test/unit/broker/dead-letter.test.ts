@@ -57,4 +57,14 @@ describe('deadLetterMessage', () => {
     if (deaths?.type !== 'A' || deaths.value[0]?.type !== 'F') throw new Error('no x-death');
     expect(deaths.value[0].value['routing-keys']).toEqual({ type: 'A', value: [{ type: 'S', value: 'src' }, { type: 'S', value: 'other' }] });
   });
+
+  it('drops CC when a dead-letter routing key replaces the keys, but still lists it in routing-keys', () => {
+    const cc = { CC: { type: 'A' as const, value: [{ type: 'S' as const, value: 'other' }] } };
+    const dead = deadLetterMessage(message({ headers: cc }), 'rejected', 'q', '', 'target', NOW);
+    expect(dead.properties.headers!.CC).toBeUndefined();
+    expect(dead.routingKey).toBe('target');
+    const deaths = dead.properties.headers!['x-death'];
+    if (deaths?.type !== 'A' || deaths.value[0]?.type !== 'F') throw new Error('no x-death');
+    expect(deaths.value[0].value['routing-keys']).toEqual({ type: 'A', value: [{ type: 'S', value: 'src' }, { type: 'S', value: 'other' }] });
+  });
 });
