@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../../support/requirements.js';
+import { CHROMIUM_ARGS, chromiumPath } from '../../support/requirements.js';
 import { fetchRaw } from './support/http.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -86,7 +86,7 @@ describe('warren web', () => {
   it.skipIf(!chromiumPath())('gives a page that renders in Chromium with no console errors (CSP included)', async () => {
     const browser = await chromium.launch({
       executablePath: chromiumPath()!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [...CHROMIUM_ARGS],
     });
     try {
       const page = await browser.newPage();
