@@ -25,7 +25,7 @@ forEachTarget((ctx) => {
     const s = ctx.session();
     const vhost = await s.vhost();
     const user = await s.user('u', 'pw');
-    const admin = s.requireAdmin();
+    const admin = s.admin();
     await admin.setPermissions(user, vhost, { configure: '^cfg', write: '^w', read: '^r' });
     await admin.setPermissions('guest', vhost, { configure: '.*', write: '.*', read: '.*' });
     await admin.setTopicPermission(user, vhost, { exchange: 'w.topic', write: '^{username}\\.', read: '^{vhost}-' });
@@ -143,7 +143,7 @@ forEachTarget((ctx) => {
 
   it('topic permissions: binding to a topic exchange checks read on the binding key', async () => {
     const { s, restricted, vhost, user } = await setup();
-    await s.requireAdmin().setTopicPermission(user, vhost, { exchange: 'r.topic', write: '', read: '^{vhost}-' });
+    await s.admin().setTopicPermission(user, vhost, { exchange: 'r.topic', write: '', read: '^{vhost}-' });
     expect(await refusal((await s.channel(restricted)).bindQueue('w-q', 'r.topic', 'k'))).toEqual({
       code: 403,
       text: `ACCESS_REFUSED - access to topic 'k' in exchange 'r.topic' in vhost '${vhost}' refused for user '${user}'`,
@@ -170,7 +170,7 @@ forEachTarget((ctx) => {
     async (algorithm: HashingAlgorithm) => {
       const s = ctx.session();
       const user = await s.userWithHash(algorithm.slice(-6), hashPassword('orig-pässword', algorithm), algorithm);
-      await s.requireAdmin().setPermissions(user, '/', { configure: '', write: '', read: '' });
+      await s.admin().setPermissions(user, '/', { configure: '', write: '', read: '' });
       const conn = await s.connect({ user, password: 'orig-pässword' });
       expect(conn.connection.serverProperties).toBeDefined();
       const wrong = await s.connect({ user, password: 'other' }).then(

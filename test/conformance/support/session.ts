@@ -51,7 +51,7 @@ export class Session {
   }
 
   async vhost(tag = 'vh'): Promise<string> {
-    const admin = this.requireAdmin();
+    const admin = this.target.admin;
     const n = this.name(tag);
     this.vhosts.add(n);
     await admin.createVhost(n);
@@ -59,7 +59,7 @@ export class Session {
   }
 
   async user(tag: string, password: string, tags: string[] = []): Promise<string> {
-    const admin = this.requireAdmin();
+    const admin = this.target.admin;
     const n = this.name(tag);
     this.users.add(n);
     await admin.createUser(n, password, tags);
@@ -68,17 +68,16 @@ export class Session {
 
   /** A user created from a precomputed password hash. */
   async userWithHash(tag: string, passwordHash: string, hashingAlgorithm: string): Promise<string> {
-    const admin = this.requireAdmin();
+    const admin = this.target.admin;
     const n = this.name(tag);
     this.users.add(n);
     await admin.createUserWithHash(n, passwordHash, hashingAlgorithm);
     return n;
   }
 
-  requireAdmin() {
-    const admin = this.target.admin;
-    if (admin === null) throw new Error(`${this.target.name} exposes no management API for users and vhosts`);
-    return admin;
+  /** Users, vhosts and permissions of the target. */
+  admin() {
+    return this.target.admin;
   }
 
   /**
@@ -130,11 +129,8 @@ export class Session {
         await conn.close().catch(() => undefined);
       }
     }
-    const admin = this.target.admin;
-    if (admin !== null) {
-      for (const v of this.vhosts) await admin.deleteVhost(v);
-      for (const u of this.users) await admin.deleteUser(u);
-    }
+    for (const v of this.vhosts) await this.target.admin.deleteVhost(v);
+    for (const u of this.users) await this.target.admin.deleteUser(u);
   }
 
   /** Runs one operation on its own channel, so a refusal (e.g. already deleted) does not stop the rest. */

@@ -18,8 +18,8 @@ export interface Target {
   readonly port: number;
   /** An amqp:// URL; defaults: guest/guest, vhost "/". */
   url(opts?: { user?: string; password?: string; vhost?: string; host?: string }): string;
-  /** Management API access for users, vhosts and permissions; null when the target serves none. */
-  readonly admin: Admin | null;
+  /** Users, vhosts and permissions: the management API on RabbitMQ, the auth registry on the embedded broker. */
+  readonly admin: Admin;
   /** The management HTTP API's base URL (http://host:port), guest/guest. */
   readonly managementUrl: string;
   /**
@@ -42,7 +42,7 @@ interface RunningTarget {
   close(): Promise<void>;
 }
 
-function makeTarget(name: Target['name'], amqpUrl: string, managementUrl: string, admin: Admin | null, external: Target['external']): Target {
+function makeTarget(name: Target['name'], amqpUrl: string, managementUrl: string, admin: Admin, external: Target['external']): Target {
   const base = new URL(amqpUrl);
   const host = base.hostname;
   const port = Number(base.port || 5672);
