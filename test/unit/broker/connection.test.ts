@@ -1,7 +1,8 @@
 // Connection-level methods after the handshake.
+import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../../electron/broker/main.js';
-import { testBroker } from './support/broker.js';
+import { amqpUrl, testBroker } from './support/broker.js';
 import { RawClient } from './support/raw-amqp.js';
 
 let broker: RunningBroker;
@@ -44,5 +45,21 @@ describe('connection methods', () => {
     const tune = await c.waitMethod('connection.tune');
     expect(tune.args).toEqual({ channelMax: 2047, frameMax: 131072, heartbeat: 60 });
     c.close();
+  });
+
+  it('forgets closed connections and deletes their exclusive queues, whether closed cleanly or dropped', async () => {
+    for (let i = 0; i < 30; i++) {
+      const conn = await amqp.connect(amqpUrl(broker));
+      const ch = await conn.createChannel();
+      const q = await ch.assertQueue('', { exclusive: true });
+      await ch.consume(q.queue, () => undefined);
+      await ch.consume('amq.rabbitmq.reply-to', () => undefined, { noAck: true });
+      ch.sendToQueue(q.queue, Buffer.from('x'), { replyTo: 'amq.rabbitmq.reply-to' });
+      if (i % 2 === 0) await conn.close();
+      else (conn as unknown as { connection: { stream: { destroy(): void } } }).connection.stream.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(broker.server.connections.size).toBe(0);
+    expect([...broker.server.vhosts.get('/')!.queues.keys()].filter((n) => n.startsWith('amq.gen-'))).toEqual([]);
   });
 });
