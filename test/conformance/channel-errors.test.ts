@@ -61,6 +61,14 @@ forEachTarget((ctx) => {
     await expect((await s.channel()).assertQueue(q, { durable: true, arguments: { 'x-message-ttl': 1000 } })).resolves.toMatchObject({ queue: q });
   });
 
+  it('arguments RabbitMQ does not know take no part in queue equivalence', async () => {
+    const s = ctx.session();
+    const q = s.queueName();
+    await (await s.channel()).assertQueue(q, { arguments: { 'x-custom': 1, note: 'a' } });
+    await expect((await s.channel()).assertQueue(q, { arguments: { 'x-custom': 2, note: 'b' } })).resolves.toMatchObject({ queue: q });
+    await expect((await s.channel()).assertQueue(q)).resolves.toMatchObject({ queue: q });
+  });
+
   it('406 for an exchange redeclared with a different type or durability', async () => {
     const s = ctx.session();
     const x = s.exchangeName();
@@ -72,6 +80,26 @@ forEachTarget((ctx) => {
     expect(await refusal((await s.channel()).assertExchange(x, 'direct', { durable: true }))).toEqual({
       code: 406,
       text: `PRECONDITION_FAILED - inequivalent arg 'durable' for ${inVhost('exchange', x)}: received 'true' but current is 'false'`,
+    });
+  });
+
+  it('406 for an exchange redeclared with a different auto_delete, internal or alternate exchange', async () => {
+    const s = ctx.session();
+    const x = s.exchangeName();
+    await (await s.channel()).assertExchange(x, 'fanout', { durable: false, alternateExchange: 'amq.fanout' });
+    const again = async (opts: Record<string, unknown>) =>
+      refusal((await s.channel()).assertExchange(x, 'fanout', { durable: false, alternateExchange: 'amq.fanout', ...opts }));
+    expect(await again({ autoDelete: true })).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - inequivalent arg 'auto_delete' for ${inVhost('exchange', x)}: received 'true' but current is 'false'`,
+    });
+    expect(await again({ internal: true })).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - inequivalent arg 'internal' for ${inVhost('exchange', x)}: received 'true' but current is 'false'`,
+    });
+    expect(await again({ alternateExchange: 'amq.direct' })).toEqual({
+      code: 406,
+      text: `PRECONDITION_FAILED - inequivalent arg 'alternate-exchange' for ${inVhost('exchange', x)}: received 'amq.direct' but current is 'amq.fanout'`,
     });
   });
 
