@@ -39,6 +39,29 @@ forEachTarget((ctx) => {
     expect(tags).toEqual([1, 2]);
   });
 
+  it("publishing reaches another connection's exclusive queue", async () => {
+    const s = ctx.session();
+    const owner = await s.channel(await s.connect());
+    const { queue } = await owner.assertQueue('', { exclusive: true });
+    const pub = await s.confirmChannel(await s.connect());
+    pub.sendToQueue(queue, Buffer.from('to-exclusive'));
+    await pub.waitForConfirms();
+    await waitForDepth(owner, queue, 1);
+  });
+
+  it('acknowledging a no-ack delivery is an unknown delivery tag (406)', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const { queue } = await ch.assertQueue('', { exclusive: true });
+    ch.sendToQueue(queue, Buffer.from('m'));
+    await waitForDepth(ch, queue, 1);
+    const m = await ch.get(queue, { noAck: true });
+    if (m === false) throw new Error('no message');
+    const closed = nextClose(ch);
+    ch.ack(m);
+    expect(await closed).toEqual({ code: 406, text: `PRECONDITION_FAILED - unknown delivery tag ${m.fields.deliveryTag}` });
+  });
+
   it('cancelling an unknown consumer tag succeeds', async () => {
     const s = ctx.session();
     await expect((await s.channel()).cancel(s.name('never-consumed'))).resolves.toMatchObject({ consumerTag: s.name('never-consumed') });
