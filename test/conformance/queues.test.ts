@@ -187,6 +187,22 @@ forEachTarget((ctx) => {
     expect((await drain(ch, q)).map(body)).toEqual(['1', '2']);
   });
 
+  it('x-overflow reject-publish: one full queue nacks the publish, the other queues still take it', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const x = s.exchangeName();
+    await ch.assertExchange(x, 'fanout', { durable: false });
+    const [full, open] = [s.queueName('full'), s.queueName('open')];
+    await ch.assertQueue(full, { arguments: { 'x-max-length': 0, 'x-overflow': 'reject-publish' } });
+    await ch.assertQueue(open);
+    await ch.bindQueue(full, x, '');
+    await ch.bindQueue(open, x, '');
+    const outcome = await new Promise<string>((resolve) => ch.publish(x, '', Buffer.from('m'), {}, (err) => resolve(err ? 'nack' : 'ack')));
+    expect(outcome).toBe('nack');
+    await waitForDepth(ch, open, 1);
+    expect((await ch.checkQueue(full)).messageCount).toBe(0);
+  });
+
   it('x-overflow reject-publish-dlx: nacks and dead-letters what does not fit', async () => {
     const s = ctx.session();
     const ch = await s.confirmChannel();
