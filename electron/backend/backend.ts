@@ -37,6 +37,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   if (options.embedded?.autoStart) {
     // In the background: the window or the web host comes up at once; 'embedded.state' events follow.
     embedded.autoStart().catch((err: unknown) => log.error('embedded broker start failed', { error: err instanceof Error ? err.message : String(err) }));
+  } else if (options.embedded) {
+    embedded.notStarted('Not started with Warren (--no-embedded). Start it here, or turn it off for good with the switch below.');
   }
 
   const handlers: ConsoleHandlers = {

@@ -206,7 +206,7 @@ export function BrokerView() {
         <div className="broker-head__footer">
           <Switch
             checked={state.settings.enabled}
-            label="Start the embedded broker with Warren"
+            label="Embedded broker on (starts with Warren)"
             onChange={(enabled) => void act(enabled ? 'Turning on' : 'Turning off', () => client.call('embedded.configure', { enabled }))}
           />
           {state.profileId ? (

@@ -70,9 +70,24 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     await screenshot(page, 'e2e-embedded-example-queues');
   });
 
-  it('asks before resetting, naming the folder', async () => {
+  it('checks the settings before saving, and warns about a bind address off loopback', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Embedded broker' }).click();
+    const form = page.getByRole('form', { name: 'Embedded broker settings' });
+    await form.getByLabel('AMQP port').fill('70000');
+    await form.getByLabel('Bind address').fill('0.0.0.0');
+    await form.getByRole('button', { name: 'Save and restart' }).click();
+    expect(await form.textContent()).toContain('Ports run from 0 to 65535');
+    const warning = form.getByRole('note');
+    expect(await warning.textContent()).toContain('0.0.0.0 is reachable from other machines');
+    await screenshot(page, 'e2e-embedded-settings-warning');
+    await form.getByRole('button', { name: 'Discard' }).click();
+    expect(await form.getByLabel('AMQP port').inputValue()).toBe('5672');
+    expect(await warning.count()).toBe(0);
+  });
+
+  it('asks before resetting, naming the folder', async () => {
+    const { page } = session;
     await page.getByRole('button', { name: 'Reset data…' }).click();
     const dialog = page.getByRole('dialog', { name: "Reset the embedded broker's data?" });
     await expect.poll(() => dialog.isVisible()).toBe(true);
@@ -80,6 +95,20 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     await screenshot(page, 'e2e-embedded-reset-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(session.problems).toEqual([]);
+  });
+
+  it('stops and starts from the page', async () => {
+    const { page } = session;
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Embedded broker: Stopped' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await processAlive(brokerPid)).toBe(false);
+    expect(await page.getByText('Stopped from the Broker page.').isVisible()).toBe(true);
+    await screenshot(page, 'e2e-embedded-stopped');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => page.getByRole('status', { name: 'Embedded broker: Running' }).isVisible(), { timeout: 30_000 }).toBe(true);
+    const text = (await page.getByRole('region', { name: 'Embedded broker status' }).textContent()) ?? '';
+    brokerPid = Number(/pid (\d+)/.exec(text)?.[1]);
+    expect(await processAlive(brokerPid)).toBe(true);
   });
 
   it('looks right in dark mode too', async () => {

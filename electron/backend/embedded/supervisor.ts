@@ -62,6 +62,8 @@ export interface Supervisor {
   state(): Promise<EmbeddedState>;
   /** Starts the broker when the settings say so; used once at startup. */
   autoStart(): Promise<EmbeddedState>;
+  /** Says why the broker was not started with Warren (a command-line flag), until it is started. */
+  notStarted(why: string): void;
   start(): Promise<EmbeddedState>;
   stop(): Promise<EmbeddedState>;
   restart(): Promise<EmbeddedState>;
@@ -485,6 +487,13 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
         }
         return start();
       }),
+
+    notStarted(why) {
+      if (status === 'stopped' && reason === null) {
+        reason = why;
+        publish();
+      }
+    },
 
     start: () => exclusive(start),
 
