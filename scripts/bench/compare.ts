@@ -14,11 +14,11 @@ import { runInChild, type ChildOutcome } from './child-run.js';
 import { combineOutcomes } from './combine.js';
 import { startEmbeddedBroker, type EmbeddedBroker } from './embedded-broker.js';
 import { formatMiB, redactUrl } from './format.js';
-import { machineLine, rabbitInfo } from './machine.js';
+import { loadAverage, machineLine, rabbitInfo } from './machine.js';
 import { benchArgsFor, DEFAULT_URL } from './options.js';
 import { RssSampler } from './proc-memory.js';
 import { comparisonRows, markdownTable, type Comparison, type Side } from './table.js';
-import { compareUsage, compareWorkloads, parseCompareArgs, type CompareOptions } from './workloads.js';
+import { compareUsage, compareWorkloads, parseCompareArgs, type CompareOptions, type Workload } from './workloads.js';
 
 const say = (line = '') => process.stdout.write(line + '\n');
 const progress = (line: string) => process.stderr.write(line + '\n');
@@ -36,7 +36,7 @@ try {
 const rabbitUrl = process.env.RABBITMQ_URL ?? DEFAULT_URL;
 const managementUrl = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://127.0.0.1:15672';
 
-async function measure(url: string, pid: number | null, workload: ReturnType<typeof compareWorkloads>[number]): Promise<Side> {
+async function measure(url: string, pid: number | null, workload: Workload): Promise<Side> {
   const sampler = pid === null ? null : new RssSampler(pid);
   const outcome: ChildOutcome = await runInChild({ ...workload.options, url, json: true });
   const peakRss = sampler?.stop() ?? null;
@@ -70,7 +70,12 @@ try {
 }
 say(`embedded  ${broker.command} (pid ${broker.pid}, ${broker.amqpUrl})`);
 say();
-process.once('SIGINT', () => void broker.stop().then(() => process.exit(130)));
+process.once('SIGINT', () =>
+  void broker.stop().then(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    process.exit(130);
+  }),
+);
 
 const comparisons: Comparison[] = [];
 const workloads = compareWorkloads(options);
@@ -97,6 +102,7 @@ rmSync(dataDir, { recursive: true, force: true });
 say(markdownTable(['workload', 'figure', 'embedded', 'RabbitMQ', 'ratio'], comparisons.flatMap(comparisonRows), [false, false, true, true, true]));
 say();
 say('Notes');
+say(`- Load average at the end: ${loadAverage()} (at the start: see the machine line). Other work on the machine moves every figure.`);
 if (options.repeat > 1) say(`- Each figure is the median of ${options.repeat} runs per broker (brokers alternating which goes first); peak RSS is the largest; lost and duplicated are summed over the runs.`);
 say('- ratio > 1 means the embedded broker did better: embedded / RabbitMQ for rates, RabbitMQ / embedded for latency and memory.');
 say('- Clients: amqplib, each producer and consumer on its own connection, in one fresh client process per run; consumers ack every message (multiple = false) with prefetch 1000; confirm windows of 1000.');

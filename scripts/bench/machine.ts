@@ -14,8 +14,12 @@ export function machineLine(): string {
     // Not Linux: the model stays unknown rather than guessed.
   }
   const gib = (os.totalmem() / 1024 ** 3).toFixed(1);
-  const load = os.loadavg().map((n) => n.toFixed(2)).join(' ');
-  return `${model} · ${os.cpus().length} cores · ${gib} GiB RAM · ${os.type()} ${os.release()} · Node ${process.version} · load average at start ${load}`;
+  return `${model} · ${os.cpus().length} cores · ${gib} GiB RAM · ${os.type()} ${os.release()} · Node ${process.version} · load average at start ${loadAverage()}`;
+}
+
+/** 1, 5 and 15 minute load averages: other work on the machine moves every figure, so it is printed with them. */
+export function loadAverage(): string {
+  return os.loadavg().map((n) => n.toFixed(2)).join(' ');
 }
 
 export interface RabbitInfo {
