@@ -38,6 +38,14 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     await screenshot(page, 'e2e-embedded-first-start');
   });
 
+  it('lists the built-in profile in Profiles, where it cannot be removed', async () => {
+    const { page } = session;
+    await page.getByRole('link', { name: 'Profiles' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Embedded broker' }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.getByRole('button', { name: 'Remove' }).isDisabled()).toBe(true);
+    await screenshot(page, 'e2e-embedded-profile');
+  });
+
   it('shows the broker page: running, its URLs, pid, data folder and log', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Embedded broker' }).click();
