@@ -288,6 +288,36 @@ forEachTarget((ctx) => {
     });
   });
 
+  it('an exclusive consumer releases the queue when its channel closes', async () => {
+    const { s, q } = await filled([]);
+    const owner = await s.channel();
+    await owner.consume(q, () => undefined, { exclusive: true });
+    await owner.close();
+    await expect((await s.channel()).consume(q, () => undefined, { exclusive: true })).resolves.toMatchObject({ consumerTag: expect.any(String) });
+  });
+
+  it('single active consumer: when the active consumer\'s channel closes, its unacked messages go to the next consumer', async () => {
+    const s = ctx.session();
+    const ch = await s.confirmChannel();
+    const q = s.queueName();
+    await ch.assertQueue(q, { arguments: { 'x-single-active-consumer': true } });
+    const first = await s.channel();
+    const firstGot: string[] = [];
+    await first.consume(q, (m) => m && firstGot.push(body(m)));
+    const second = await s.channel();
+    const secondGot: [string, boolean][] = [];
+    await second.consume(q, (m) => m && secondGot.push([body(m), m.fields.redelivered]), { noAck: true });
+    for (const m of ['1', '2']) ch.sendToQueue(q, Buffer.from(m));
+    await ch.waitForConfirms();
+    await waitFor(() => firstGot.length === 2, 3000, 'deliveries to the active consumer');
+    await first.close();
+    await waitFor(() => secondGot.length === 2, 3000, 'redeliveries to the next consumer');
+    expect(secondGot).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
+  });
+
   it('no-ack consumers take messages off the queue at once', async () => {
     const { s, q, ch } = await filled(['1', '2', '3']);
     const c = await s.channel();
