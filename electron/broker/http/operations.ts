@@ -286,8 +286,12 @@ export function publish(state: ManagementState, user: User, v: VirtualHost, exch
   const payload = body.payload_encoding === 'base64' ? Buffer.from(body.payload, 'base64') : Buffer.from(body.payload, 'utf8');
   const message: Message = { exchange, routingKey: body.routing_key, properties, propertiesBytes: encodeProperties(properties), body: payload };
   const queues = v.route(exchange, message);
+  // As on a channel: BCC routes like CC but is not delivered.
+  const { BCC: _bcc, ...visibleHeaders } = properties.headers ?? {};
+  const stored = properties.headers?.BCC === undefined ? message
+    : { ...message, properties: { ...properties, headers: visibleHeaders }, propertiesBytes: encodeProperties({ ...properties, headers: visibleHeaders }) };
   const now = Date.now();
-  for (const q of queues) q.publish(message, now);
+  for (const q of queues) q.publish(stored, now);
   recordPublish({ channel: API_OWNER, vhost: v }, { exchange: x, queues, returned: false, confirmed: false });
   return queues.length > 0;
 }
