@@ -39,6 +39,8 @@ interface Unacked {
   readonly entry: QueueEntry;
   /** The consumer it went to, or undefined for basic.get. */
   readonly consumer: Consumer | undefined;
+  /** When it was delivered (ms), for the delivery acknowledgement timeout. */
+  readonly deliveredAt: number;
 }
 
 interface PendingPublish {
@@ -441,7 +443,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       return;
     }
     const tag = ++this.deliveryTag;
-    if (!a.noAck) this.unacked.set(tag, { tag, queue: q, entry, consumer: undefined });
+    if (!a.noAck) this.unacked.set(tag, { tag, queue: q, entry, consumer: undefined, deliveredAt: Date.now() });
     const frame = encodeMethodFrame(this.id, 'basic.get-ok', {
       deliveryTag: tag, redelivered: entry.redelivered, exchange: entry.message.exchange,
       routingKey: entry.message.routingKey, messageCount: q.messageCount,
@@ -459,7 +461,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   deliver(c: Consumer, queue: Queue, entry: QueueEntry): void {
     const tag = ++this.deliveryTag;
     if (!c.noAck) {
-      this.unacked.set(tag, { tag, queue, entry, consumer: c });
+      this.unacked.set(tag, { tag, queue, entry, consumer: c, deliveredAt: Date.now() });
       c.unacked++;
       this.globalUnacked++;
     }
@@ -577,6 +579,12 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       transactional: this.txMode, messagesUncommitted: this.txPublishes.length,
       acksUncommitted: this.txSettlements.reduce((n, s) => n + s.unacked.length, 0),
     };
+  }
+
+  /** Delivery time of the oldest unacknowledged message (tags grow with time), or undefined. */
+  oldestUnackedAt(): number | undefined {
+    for (const u of this.unacked.values()) return u.deliveredAt;
+    return undefined;
   }
 
   /** Channel closed (by either side, or with its connection): consumers go, unacked messages are requeued. */

@@ -31,6 +31,8 @@ export interface ConnectionLimits {
   /** How long after sending connection.close to wait for close-ok. */
   closeTimeoutMs: number;
   handshakeTimeoutMs: number;
+  /** RabbitMQ's consumer_timeout: a channel holding a delivery unacknowledged longer than this is closed with 406. */
+  consumerTimeoutMs: number;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -40,6 +42,7 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   silentCloseDelayMs: 3000,
   closeTimeoutMs: 10_000,
   handshakeTimeoutMs: 10_000,
+  consumerTimeoutMs: 1_800_000,
 };
 
 /** What a connection needs from the broker. */
@@ -317,6 +320,9 @@ export class Connection implements ChannelConnection {
     }
     this.vhost_ = vhost;
     this.state = 'open';
+    const timeoutCheck = setInterval(() => this.checkAcknowledgementTimeouts(), Math.min(60_000, Math.max(10, this.host.limits.consumerTimeoutMs / 4)));
+    timeoutCheck.unref();
+    this.timers.push(timeoutCheck);
     this.sendMethod(0, 'connection.open-ok', { knownHosts: '' });
     this.host.logger.log('info', 'connection.opened', {
       connection: this.id, remote: this.remote, user: this.user.username, vhost: name, mechanism: this.mechanism,
@@ -371,15 +377,32 @@ export class Connection implements ChannelConnection {
       slot.channel.handle(command, this);
     } catch (err) {
       if (!(err instanceof AmqpError) || err.hard) throw err;
-      this.host.logger.log('info', 'channel.error', {
-        connection: this.id, remote: this.remote, channel: frame.channel, replyCode: err.replyCode, replyText: err.replyText,
-      });
-      slot.channel.shutdown();
-      slot.closing = true;
-      slot.assembler = new ContentAssembler();
-      this.sendMethod(frame.channel, 'channel.close', {
-        replyCode: err.replyCode, replyText: err.replyText, classId: err.classId, methodId: err.methodId,
-      });
+      this.closeChannel(frame.channel, slot, err);
+    }
+  }
+
+  /** A soft error: the channel's consumers go, its unacked messages are requeued, channel.close is sent. */
+  private closeChannel(id: number, slot: ChannelSlot, err: AmqpError): void {
+    this.host.logger.log('info', 'channel.error', { connection: this.id, remote: this.remote, channel: id, replyCode: err.replyCode, replyText: err.replyText });
+    slot.channel.shutdown();
+    slot.closing = true;
+    slot.assembler = new ContentAssembler();
+    this.sendMethod(id, 'channel.close', { replyCode: err.replyCode, replyText: err.replyText, classId: err.classId, methodId: err.methodId });
+  }
+
+  /** rabbit_channel:evaluate_consumer_timeout, run periodically for every open channel. */
+  private checkAcknowledgementTimeouts(): void {
+    if (this.state !== 'open') return;
+    const timeout = this.host.limits.consumerTimeoutMs;
+    const limit = Date.now() - timeout;
+    for (const [id, slot] of this.channels) {
+      if (slot.closing) continue;
+      const oldest = slot.channel.oldestUnackedAt();
+      if (oldest === undefined || oldest >= limit) continue;
+      this.closeChannel(id, slot, new AmqpError(
+        ReplyCode.preconditionFailed,
+        `delivery acknowledgement on channel ${id} timed out. Timeout value used: ${timeout} ms. This timeout value can be configured, see consumers doc guide to learn more`,
+      ));
     }
   }
 
