@@ -55,7 +55,7 @@ function bool(body: Record<string, unknown>, key: string, fallback: boolean): bo
   if (typeof v === 'boolean') return v;
   if (v === 'true') return true;
   if (v === 'false') return false;
-  throw badRequest(`${key} must be true or false`);
+  throw new HttpError(400, 'bad_request', ['not_boolean', String(v)]);
 }
 
 function argumentsOf(body: Record<string, unknown>): FieldTable {
@@ -132,8 +132,10 @@ export interface BindingTarget {
 }
 
 export function bind(state: ManagementState, user: User, v: VirtualHost, t: BindingTarget, routingKey: string, args: FieldTable): void {
-  if (!v.exchanges.has(t.source)) throw notFound();
-  if (t.destinationType === 'queue' ? !v.queues.has(t.destination) : !v.exchanges.has(t.destination)) throw notFound();
+  if (!v.exchanges.has(t.source)) throw new HttpError(404, 'not_found', `no ${resourceName('exchange', t.source, v.name)}`);
+  if (t.destinationType === 'queue' ? !v.queues.has(t.destination) : !v.exchanges.has(t.destination)) {
+    throw new HttpError(404, 'not_found', `no ${resourceName(t.destinationType, t.destination, v.name)}`);
+  }
   checkPermission(state, user, v.name, t.destinationType, t.destination, 'write');
   checkPermission(state, user, v.name, 'exchange', t.source, 'read');
   try {

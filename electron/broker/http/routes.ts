@@ -43,6 +43,12 @@ function vhostsFor(ctx: Context): string[] {
   return ctx.state.registry.vhosts().filter((v) => canSeeVhost(ctx.state.registry, ctx.user, v));
 }
 
+/** For PUT of queues and exchanges RabbitMQ names the missing vhost in its 404. */
+function vhostsForWrite(ctx: Context): string[] {
+  if (!ctx.state.registry.hasVhost(ctx.params.vhost!)) throw new HttpError(404, 'not_found', 'vhost_not_found');
+  return vhostsFor(ctx);
+}
+
 function queueRows(ctx: Context, ranges: Ranges): Row[] {
   const unacked = unackedBytesByQueue(ctx.state);
   return vhostsFor(ctx).flatMap((name) => {
@@ -365,8 +371,8 @@ export function routes(): Route[] {
       PUT: (ctx) => {
         requireAdmin(ctx);
         const { vhost, user } = ctx.params as { vhost: string; user: string };
-        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw notFound();
         const body = ctx.body();
+        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw badRequest('vhost_or_user_not_found');
         const perms = { configure: '', write: '', read: '' };
         for (const k of ['configure', 'write', 'read'] as const) {
           const v = body[k];
@@ -406,8 +412,8 @@ export function routes(): Route[] {
       PUT: (ctx) => {
         requireAdmin(ctx);
         const { vhost, user } = ctx.params as { vhost: string; user: string };
-        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw notFound();
         const body = ctx.body();
+        if (!ctx.state.registry.hasVhost(vhost) || !ctx.state.registry.getUser(user)) throw badRequest('vhost_or_user_not_found');
         const p = { exchange: '', write: '', read: '' };
         for (const k of ['exchange', 'write', 'read'] as const) {
           const v = body[k];
@@ -479,7 +485,7 @@ export function routes(): Route[] {
         return single(ctx, row);
       },
       PUT: (ctx) => {
-        const [vname] = vhostsFor(ctx);
+        const [vname] = vhostsForWrite(ctx);
         return created(op.declareExchange(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()));
       },
       DELETE: (ctx) => {
@@ -516,7 +522,7 @@ export function routes(): Route[] {
         return single(ctx, row);
       },
       PUT: (ctx) => {
-        const [vname] = vhostsFor(ctx);
+        const [vname] = vhostsForWrite(ctx);
         return created(op.declareQueue(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!), ctx.params.name!, ctx.body()));
       },
       DELETE: (ctx) => {

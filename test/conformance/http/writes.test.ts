@@ -138,6 +138,29 @@ forEachTarget((ctx) => {
     expect((await api(http(), 'GET', `/api/users/${e(plain)}`)).status).toBe(404);
   });
 
+  it('refused writes: reserved names, bad types, missing objects, as RabbitMQ answers them', async () => {
+    const s = ctx.session();
+    const q = s.queueName();
+    const cases: [string, string, unknown, number, unknown][] = [
+      ['PUT', '/api/exchanges/%2F/amq.foo', { type: 'direct' }, 401, { error: 'not_authorised', reason: 'Access refused.' }],
+      ['PUT', '/api/queues/%2F/amq.foo', {}, 401, { error: 'not_authorised', reason: 'Access refused.' }],
+      ['DELETE', '/api/exchanges/%2F/amq.direct', undefined, 401, { error: 'not_authorised', reason: 'Access refused.' }],
+      ['PUT', `/api/exchanges/%2F/${e(s.exchangeName())}`, { type: 'nope' }, 400, { error: 'bad_request', reason: "invalid exchange type 'nope'" }],
+      ['PUT', `/api/queues/%2F/${e(q)}`, { durable: 'yes' }, 400, { error: 'bad_request', reason: ['not_boolean', 'yes'] }],
+      ['POST', `/api/bindings/%2F/e/${e(s.name('nox'))}/q/${e(q)}`, {}, 404, { error: 'not_found', reason: `no exchange '${s.name('nox')}' in vhost '/'` }],
+      ['POST', `/api/bindings/%2F/e/amq.direct/q/${e(q)}`, {}, 404, { error: 'not_found', reason: `no queue '${q}' in vhost '/'` }],
+      ['DELETE', `/api/exchanges/%2F/${e(s.name('nox'))}`, undefined, 404, { error: 'Object Not Found', reason: 'Not Found' }],
+      ['DELETE', `/api/permissions/%2F/${e(s.name('nobody'))}`, undefined, 404, { error: 'Object Not Found', reason: 'Not Found' }],
+      ['PUT', `/api/permissions/${e(s.name('novhost'))}/guest`, { configure: '.*', write: '.*', read: '.*' }, 400, { error: 'bad_request', reason: 'vhost_or_user_not_found' }],
+      ['PUT', `/api/queues/${e(s.name('novhost'))}/q`, {}, 404, { error: 'not_found', reason: 'vhost_not_found' }],
+    ];
+    for (const [method, path, body, status, answer] of cases) {
+      const r = await api(http(), method, path, { body });
+      expect({ method, path, status: r.status, body: r.json }).toEqual({ method, path, status, body: answer });
+    }
+    expect((await api(http(), 'PUT', '/api/vhosts/%2F')).status).toBe(204);
+  });
+
   it('DELETE /api/connections/{name} closes the connection with 320 CONNECTION_FORCED', async () => {
     const s = ctx.session();
     const tag = s.name('conn');
