@@ -75,9 +75,10 @@ async function statsReady(http: string): Promise<void> {
   for (;;) {
     const q = (await api(http, 'GET', `/api/queues/${V}/shape.q`)).json as { message_stats?: { deliver_get?: number; ack?: number } };
     const ch = (await api(http, 'GET', `/api/vhosts/${V}/channels`)).json as { message_stats?: unknown }[];
-    const queues = (await api(http, 'GET', `/api/queues/${V}`)).json as { state?: string }[];
+    const queues = (await api(http, 'GET', `/api/queues/${V}`)).json as { state?: string; messages?: number }[];
+    const vh = (await api(http, 'GET', `/api/vhosts/${V}`)).json as { messages?: number };
     if ((q.message_stats?.deliver_get ?? 0) >= 2 && (q.message_stats?.ack ?? 0) >= 1 && ch.length >= 3 && ch.every((c) => c.message_stats)
-      && queues.every((x) => x.state !== undefined)) return;
+      && queues.every((x) => x.state !== undefined && x.messages !== undefined) && vh.messages !== undefined) return;
     if (Date.now() > end) throw new Error('statistics did not appear within 20 s');
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -138,6 +139,19 @@ describe.skipIf(rabbit === null)('management API shapes: RabbitMQ versus embedde
     `/api/users/guest`,
     `/api/policies/${V}`,
     `/api/policies/${V}/shape-pol`,
+    `/api/definitions/${V}`,
+    // Broker-wide lists: RabbitMQ's also hold other suites' objects; shapes are compared over all rows.
+    '/api/vhosts',
+    '/api/queues',
+    '/api/exchanges',
+    '/api/bindings',
+    '/api/connections',
+    '/api/channels',
+    '/api/consumers',
+    '/api/users',
+    '/api/permissions',
+    '/api/policies',
+    '/api/definitions',
   ];
 
   for (const path of endpoints) {
