@@ -29,6 +29,8 @@ export interface ChannelConnection {
   readonly replyTo: ReplyToRegistry;
   /** False while the socket is backed up: deliveries wait. */
   readonly writable: boolean;
+  /** True when so much output is pending that nothing more should be queued for this client. */
+  readonly backlogged: boolean;
   send(frame: Buffer): void;
   sendContent(channel: number, methodFrame: Buffer, message: Message): void;
 }
@@ -344,8 +346,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     if (!a.nowait) this.send('basic.consume-ok', { consumerTag: tag });
   }
 
+  /** Replies have no queue to wait in: one for a client that has stopped reading is unroutable rather than buffered without bound. */
   deliverReply(routingKey: string, exchange: string, message: Message): boolean {
-    if (!this.open || this.replyConsumerTag === undefined) return false;
+    if (!this.open || this.replyConsumerTag === undefined || this.conn.backlogged) return false;
     const frame = encodeMethodFrame(this.id, 'basic.deliver', {
       consumerTag: this.replyConsumerTag, deliveryTag: ++this.deliveryTag, redelivered: false, exchange, routingKey,
     });

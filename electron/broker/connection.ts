@@ -90,6 +90,10 @@ export class Connection implements ChannelConnection {
   private inputBroken = false;
   writable = true;
 
+  get backlogged(): boolean {
+    return this.socket.writableLength > WRITE_HIGH_WATER;
+  }
+
   readonly connectedAt = Date.now();
   private readonly peerHost: string;
   private readonly peerPort: number;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningBroker } from '../../../electron/broker/main.js';
 import { amqpUrl, testBroker } from './support/broker.js';
 import { RawClient } from './support/raw-amqp.js';
+import { encodeContentHeaderFrame } from '../../../electron/broker/protocol/generated.js';
 
 let broker: RunningBroker;
 beforeAll(async () => {
@@ -49,6 +50,37 @@ describe('backpressure', () => {
     expect(slow.frames.filter((f) => f.type === 3).length).toBe(total);
     expect(q.messageCount).toBe(0);
     slow.close();
+    await conn.close();
+  });
+  it('returns direct replies to a client that stopped reading instead of buffering them without bound', { timeout: 30_000 }, async () => {
+    const conn = await amqp.connect(amqpUrl(broker));
+    const ch = await conn.createChannel();
+    const rpc = (await ch.assertQueue('', { exclusive: true })).queue;
+
+    const requester = await RawClient.open(broker.port);
+    await requester.handshake();
+    await requester.openChannel(1);
+    requester.sendMethod(1, 'basic.consume', {
+      ticket: 0, queue: 'amq.rabbitmq.reply-to', consumerTag: 'r', noLocal: false, noAck: true, exclusive: false, nowait: false, arguments: {},
+    });
+    await requester.waitMethod('basic.consume-ok');
+    requester.sendMethod(1, 'basic.publish', { ticket: 0, exchange: '', routingKey: rpc, mandatory: false, immediate: false });
+    requester.send(encodeContentHeaderFrame(1, 60, 1, { replyTo: 'amq.rabbitmq.reply-to' }));
+    requester.send(Buffer.from([3, 0, 1, 0, 0, 0, 1, 65, 0xce]));
+    await new Promise((r) => setTimeout(r, 100));
+    const request = await ch.get(rpc, { noAck: true });
+    const replyTo = request && request.properties.replyTo;
+    expect(replyTo).toMatch(/^amq\.rabbitmq\.reply-to\./);
+    requester.socket.pause();
+
+    let returned = 0;
+    ch.on('return', () => returned++);
+    const body = Buffer.alloc(64 * 1024, 1);
+    for (let i = 0; i < 600; i++) ch.publish('', replyTo as string, body, { mandatory: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    // 600 x 64 KiB is 37.5 MiB: well past the 16 MiB the broker keeps pending for one client.
+    expect(returned).toBeGreaterThan(200);
+    requester.close();
     await conn.close();
   });
 });
