@@ -263,6 +263,13 @@ export class Queue {
     this.dispatch();
   }
 
+  /** A policy changed the settings: a lower drop-head limit drops (and dead-letters) the excess now, as RabbitMQ does. */
+  settingsChanged(): void {
+    if (this.deleted) return;
+    if (this.settings.overflow === 'drop-head') this.dropOverLimit();
+    this.touch();
+  }
+
   purge(): number {
     return this.store.clear().length;
   }

@@ -140,9 +140,10 @@ export class PolicyStore implements PolicyHooks {
   applyToQueue(q: Queue): void {
     const def = this.effectiveDefinition(q.vhost, 'queue', q.name);
     const next = mergeQueueSettings(q.arguments, def);
-    const expiresChanged = next.expires !== q.settings.expires;
+    // Like RabbitMQ, only queues whose effective settings change are touched (an x-expires countdown is not restarted otherwise).
+    if (JSON.stringify(next) === JSON.stringify(q.settings)) return;
     Object.assign(q.settings, next);
-    if (expiresChanged) q.touch();
+    q.settingsChanged();
   }
 
   /** Re-declares an exchange's routing entry with the alternate exchange in force. */

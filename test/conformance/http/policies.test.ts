@@ -53,6 +53,15 @@ forEachTarget((ctx) => {
     expect([await depth('p.none'), await depth('p.argHigher'), await depth('p.argLower')]).toEqual([2, 2, 1]);
   });
 
+  it('a policy lowering max-length trims the queue at once', async () => {
+    await ch.assertQueue('trim.q');
+    await publish('trim.q', 5);
+    await policy('trim', { pattern: '^trim\\.', definition: { 'max-length': 2 } });
+    expect(await depth('trim.q')).toBe(2);
+    const head = await ch.get('trim.q', { noAck: true });
+    expect(head && head.content.toString()).toBe('m3');
+  });
+
   it('message-ttl: the lower of policy and argument', async () => {
     await ch.assertQueue('t.q', { arguments: { 'x-message-ttl': 60000 } });
     await policy('ttl', { pattern: '^t\\.', definition: { 'message-ttl': 100 } });
