@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, ipcMain, safeStorage, session, utilityProcess } from 'electron';
 import { createBackend } from '../backend/backend.js';
+import { printEmbeddedBroker } from '../backend/embedded/print-urls.js';
 import { createLogger } from '../backend/logger.js';
 import { contentSecurityPolicy } from '../web/csp.js';
 import { dataDirFromArgv, embeddedFromArgv } from './args.js';
@@ -54,6 +55,9 @@ async function start(): Promise<void> {
     // The embedded broker in a utilityProcess of its own; stopped by backend.close() when the app quits.
     embedded: { autoStart: embeddedFromArgv(process.argv), launch: utilityProcessLauncher((...args) => utilityProcess.fork(...args)) },
   });
+
+  // `npm start` runs this from a terminal: say there where the embedded broker is.
+  printEmbeddedBroker(backend.subscribe, (line) => process.stdout.write(line + '\n'));
 
   const win = createMainWindow(preloadPath);
   const unregister = registerIpcHandlers(ipcMain, backend, trustedSender(win.webContents.id, indexUrl), log);

@@ -1,6 +1,5 @@
-import type { EmbeddedState } from '../../shared/model/embedded.js';
 import { createBackend } from '../backend/backend.js';
-import type { Backend } from '../backend/types.js';
+import { printEmbeddedBroker } from '../backend/embedded/print-urls.js';
 import type { Logger } from '../backend/logger.js';
 import { type WebHost, startWebHost } from './host.js';
 import { openBrowser } from './open-browser.js';
@@ -28,7 +27,7 @@ export async function runWebConsole(options: WebConsoleOptions): Promise<WebHost
     log: options.log,
     embedded: { autoStart: options.embedded },
   });
-  printEmbeddedBroker(backend, options.print);
+  printEmbeddedBroker(backend.subscribe, options.print);
   let host: WebHost;
   try {
     host = await startWebHost({ backend, port: options.port, host: options.host, staticDir: options.staticDir, log: options.log });
@@ -54,26 +53,6 @@ export async function runWebConsole(options: WebConsoleOptions): Promise<WebHost
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return host;
-}
-
-/** One line each time the embedded broker comes up on new URLs, or gives up: the terminal says where it is. */
-function printEmbeddedBroker(backend: Backend, print: (line: string) => void): void {
-  let last = '';
-  backend.subscribe((event, payload) => {
-    if (event !== 'embedded.state') return;
-    const state = payload as EmbeddedState;
-    let line = '';
-    if (state.status === 'running' && state.amqpUrl) {
-      line = `Embedded broker: ${state.amqpUrl}${state.httpUrl ? `, management ${state.httpUrl}` : ' (no management HTTP API in this build)'}`;
-      if (state.portNote) line += `\n  ${state.portNote}`;
-    } else if (state.status === 'failed' && state.reason) {
-      line = `Embedded broker not running: ${state.reason}`;
-    }
-    if (line !== '' && line !== last) {
-      last = line;
-      print(line);
-    }
-  });
 }
 
 function isLoopback(host: string): boolean {
