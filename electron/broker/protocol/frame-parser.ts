@@ -48,9 +48,20 @@ export class FrameParser {
       if (buf[end] !== FRAME_END) {
         throw new FrameError(`type ${type}, ${payloadSnippet(buf.subarray(offset + FRAME_HEADER_SIZE, end))}: {invalid_frame_end_marker,${buf[end]}}`);
       }
-      onFrame({ type, channel, payload: buf.subarray(offset + FRAME_HEADER_SIZE, end) });
+      const payload = buf.subarray(offset + FRAME_HEADER_SIZE, end);
       offset = end + 1;
+      try {
+        onFrame({ type, channel, payload });
+      } catch (err) {
+        // The handler refused this frame; stay aligned on the next one so a later close-ok is still read.
+        this.keep(buf, offset);
+        throw err;
+      }
     }
+    this.keep(buf, offset);
+  }
+
+  private keep(buf: Buffer, offset: number): void {
     if (offset < buf.length) {
       const rest = buf.subarray(offset);
       this.pending.push(rest);

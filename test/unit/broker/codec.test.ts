@@ -238,3 +238,18 @@ describe('frame parser', () => {
     expect(got).toEqual([4096]);
   });
 });
+
+describe('frame parser after a refused frame', () => {
+  it('keeps the bytes after the refused frame, including a partial next frame', () => {
+    const a = encodeMethodFrame(1, 'basic.qos', { prefetchSize: 0, prefetchCount: 3, global: true });
+    const b = encodeMethodFrame(0, 'connection.close-ok', {});
+    const parser = new FrameParser(131072);
+    const chunk = Buffer.concat([a, b.subarray(0, 5)]);
+    expect(() => parser.push(chunk, () => {
+      throw new Error('refused');
+    })).toThrow('refused');
+    const got: number[] = [];
+    parser.push(b.subarray(5), (f) => got.push(f.payload.readUInt16BE(2)));
+    expect(got).toEqual([51]);
+  });
+});
