@@ -7,7 +7,12 @@ import { AmqpServer } from '../../../electron/broker/server.js';
 
 const auth = (user = 'guest', password = 'guest') => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
-/** Counters, rates and visibility, with a 100 ms statistics interval instead of RabbitMQ's 5 s. */
+/**
+ * Counters, rates and visibility. The sampler's timer is set to an hour so
+ * that the test takes the samples itself, at chosen times: rates are then
+ * exact whatever the machine's load.
+ */
+const HOUR = 3_600_000;
 describe('management statistics and visibility', () => {
   let server: AmqpServer;
   let mgmt: RunningManagement;
@@ -19,7 +24,7 @@ describe('management statistics and visibility', () => {
     server = new AmqpServer({ access: registryAccessControl(registry), logger: silentLogger });
     const port = await server.listen(0, '127.0.0.1');
     amqpUrl = `amqp://guest:guest@127.0.0.1:${port}`;
-    mgmt = await startManagementServer({ server, registry, bind: '127.0.0.1', port: 0, amqpPort: port, logger: silentLogger, sampleIntervalMs: 100 });
+    mgmt = await startManagementServer({ server, registry, bind: '127.0.0.1', port: 0, amqpPort: port, logger: silentLogger, sampleIntervalMs: HOUR });
   });
   afterEach(async () => {
     await Promise.all([server.close(), mgmt.close()]);
@@ -43,12 +48,14 @@ describe('management statistics and visibility', () => {
     ch.ack(got as amqp.GetMessage);
     await ch.get('sq', { noAck: true });
     await ch.consume('sq', (m) => m && ch.ack(m), { noAck: false });
-    await new Promise((r) => setTimeout(r, 350));
+    await new Promise((r) => setTimeout(r, 100));
+    const T = (Math.floor(Date.now() / HOUR) + 10) * HOUR;
+    mgmt.state.sampler.sample(T);
 
-    const q = (await get('/api/queues/%2F/sq?msg_rates_age=1&msg_rates_incr=0.1')).json;
+    const q = (await get(`/api/queues/%2F/sq?msg_rates_age=${3 * 3600}&msg_rates_incr=3600`)).json;
     expect(q.messages).toBe(0);
     expect(q.message_stats).toMatchObject({ publish: 10, get: 1, get_no_ack: 1, deliver: 8, deliver_get: 10, ack: 9, redeliver: 0, get_empty: 0 });
-    expect(q.message_stats.publish_details.samples.length).toBeGreaterThan(1);
+    expect(q.message_stats.publish_details.samples).toEqual([{ sample: 10, timestamp: T }]);
     const x = (await get('/api/exchanges/%2F/sx')).json;
     expect(x.message_stats).toMatchObject({ publish_in: 10, publish_out: 10 });
     const channels = (await get('/api/channels')).json as any[];
@@ -57,16 +64,21 @@ describe('management statistics and visibility', () => {
     expect(overview.message_stats).toMatchObject({ publish: 11, deliver_get: 10, ack: 9 });
     expect(overview.object_totals).toEqual({ channels: 1, connections: 1, consumers: 1, exchanges: 8, queues: 1 });
 
-    // Rates: 20 more publishes within one interval show up as a positive rate, then fall back to 0.
-    for (let i = 0; i < 20; i++) ch.publish('sx', '', Buffer.from('x'));
+    // Rates: 36 more publishes in the next interval (an hour here) are a rate of 0.01/s, then 0 once nothing more comes.
+    for (let i = 0; i < 36; i++) ch.publish('sx', '', Buffer.from('x'));
     await ch.waitForConfirms();
-    await new Promise((r) => setTimeout(r, 150));
-    const rate = (await get('/api/queues/%2F/sq?columns=message_stats.publish_details.rate')).json.message_stats.publish_details.rate as number;
-    expect(rate).toBeGreaterThan(0);
+    mgmt.state.sampler.sample(T + HOUR);
+    const rateOf = async (path: string) => (await get(`${path}?columns=message_stats.publish_details.rate`)).json.message_stats.publish_details.rate as number;
+    expect(await rateOf('/api/queues/%2F/sq')).toBeCloseTo(0.01, 10);
+    expect((await get('/api/exchanges/%2F/sx?columns=message_stats.publish_in_details.rate')).json.message_stats.publish_in_details.rate).toBeCloseTo(0.01, 10);
+    expect(await rateOf('/api/overview')).toBeCloseTo(0.01, 10);
     const conns = (await get('/api/connections')).json as any[];
     expect(conns[0].recv_oct).toBeGreaterThan(0);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await get('/api/queues/%2F/sq?columns=message_stats.publish_details.rate')).json.message_stats.publish_details.rate).toBe(0);
+    expect(conns[0].recv_oct_details.rate).toBeGreaterThan(0);
+    const series = (await get(`/api/queues/%2F/sq?msg_rates_age=${2 * 3600}&msg_rates_incr=3600`)).json.message_stats.publish_details;
+    expect(series).toEqual({ rate: 0.01, samples: [{ sample: 46, timestamp: T + HOUR }, { sample: 10, timestamp: T }], avg: 28, avg_rate: 0.01 });
+    mgmt.state.sampler.sample(T + 2 * HOUR);
+    expect(await rateOf('/api/queues/%2F/sq')).toBe(0);
     await conn.close();
   });
 
