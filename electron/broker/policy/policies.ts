@@ -95,6 +95,8 @@ export interface PolicyHooks {
 /** All policies of one broker, and their effect on its queues and exchanges. */
 export class PolicyStore implements PolicyHooks {
   private readonly byKey = new Map<string, Policy>();
+  /** Compiled patterns, so matching thousands of queues does not recompile them. */
+  private readonly patterns = new Map<Policy, RegExp>();
 
   list(vhost?: string): Policy[] {
     return [...this.byKey.values()].filter((p) => vhost === undefined || p.vhost === vhost);
@@ -105,11 +107,18 @@ export class PolicyStore implements PolicyHooks {
   }
 
   put(p: Policy): void {
-    this.byKey.set(`${p.vhost}\u0000${p.name}`, p);
+    const key = `${p.vhost}\u0000${p.name}`;
+    const before = this.byKey.get(key);
+    if (before) this.patterns.delete(before);
+    this.byKey.set(key, p);
+    this.patterns.set(p, new RegExp(p.pattern));
   }
 
   delete(vhost: string, name: string): boolean {
-    return this.byKey.delete(`${vhost}\u0000${name}`);
+    const key = `${vhost}\u0000${name}`;
+    const before = this.byKey.get(key);
+    if (before) this.patterns.delete(before);
+    return this.byKey.delete(key);
   }
 
   deleteVhost(vhost: string): void {
@@ -122,7 +131,7 @@ export class PolicyStore implements PolicyHooks {
     for (const p of this.byKey.values()) {
       if (p.vhost !== vhost) continue;
       if (p.applyTo !== 'all' && p.applyTo !== (kind === 'queue' ? 'queues' : 'exchanges')) continue;
-      if (!new RegExp(p.pattern).test(name)) continue;
+      if (!this.patterns.get(p)!.test(name)) continue;
       if (!best || p.priority > best.priority || (p.priority === best.priority && p.name > best.name)) best = p;
     }
     return best;
