@@ -1,6 +1,7 @@
 // Frames the broker writes besides method frames: heartbeats, and content
 // (header + body frames) built around the raw property bytes a message keeps.
 import { FRAME_BODY, FRAME_END, FRAME_HEADER, FRAME_HEARTBEAT, FRAME_OVERHEAD } from './frame.js';
+import { writeU64 } from './wire-writer.js';
 
 export const HEARTBEAT_FRAME = Buffer.from([FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, FRAME_END]);
 
@@ -30,7 +31,7 @@ export function contentFrames(channel: number, methodFrame: Buffer, propertiesBy
   writeFrameHeader(first, o, FRAME_HEADER, channel, headerSize);
   first.writeUInt16BE(60, o + 7);
   first.writeUInt16BE(0, o + 9);
-  first.writeBigUInt64BE(BigInt(body.length), o + 11);
+  writeU64(first, body.length, o + 11);
   propertiesBytes.copy(first, o + 19);
   o += 7 + headerSize;
   first[o++] = FRAME_END;

@@ -2,6 +2,12 @@
 // enough because frames are built synchronously and copied out (`take`).
 import { encodeFieldTable, type FieldTable } from './field-table.js';
 
+/** A non-negative integer below 2^53 as 64 bits, without the cost of a BigInt (delivery tags, body sizes). */
+export function writeU64(buf: Buffer, v: number, at: number): void {
+  buf.writeUInt32BE(Math.floor(v / 0x100000000), at);
+  buf.writeUInt32BE(v >>> 0, at + 4);
+}
+
 export class WireWriter {
   private buf: Buffer;
   offset = 0;
@@ -37,13 +43,32 @@ export class WireWriter {
   }
   u64(v: number | bigint): void {
     this.ensure(8);
-    this.buf.writeBigUInt64BE(BigInt(v), this.offset);
+    if (typeof v === 'bigint') this.buf.writeBigUInt64BE(v, this.offset);
+    else writeU64(this.buf, v, this.offset);
     this.offset += 8;
   }
   patchU32(at: number, v: number): void {
     this.buf.writeUInt32BE(v, at);
   }
   shortstr(v: string): void {
+    // Names and keys are nearly always ASCII: copying char codes beats the UTF-8 encoder for short strings.
+    const n = v.length;
+    if (n <= 255) {
+      this.ensure(1 + n);
+      const b = this.buf;
+      const start = this.offset + 1;
+      let i = 0;
+      for (; i < n; i++) {
+        const c = v.charCodeAt(i);
+        if (c > 0x7f) break;
+        b[start + i] = c;
+      }
+      if (i === n) {
+        b[this.offset] = n;
+        this.offset = start + n;
+        return;
+      }
+    }
     const len = Buffer.byteLength(v, 'utf8');
     if (len > 255) throw new RangeError(`short string longer than 255 bytes: ${v.slice(0, 40)}...`);
     this.ensure(1 + len);

@@ -253,3 +253,17 @@ describe('frame parser after a refused frame', () => {
     expect(got).toEqual([51]);
   });
 });
+
+describe('short strings', () => {
+  it('encode ASCII and non-ASCII text alike', () => {
+    for (const key of ['plain.key', 'clé-é', '日本', '']) {
+      const [f] = frames(encodeMethodFrame(1, 'basic.cancel', { consumerTag: key, nowait: false }));
+      expect((decodeMethod(f!.payload).args as { consumerTag: string }).consumerTag).toBe(key);
+    }
+  });
+
+  it('writes 64-bit values beyond 32 bits exactly', () => {
+    const [f] = frames(encodeMethodFrame(1, 'basic.ack', { deliveryTag: 2 ** 40 + 7, multiple: false }));
+    expect((decodeMethod(f!.payload).args as { deliveryTag: number }).deliveryTag).toBe(2 ** 40 + 7);
+  });
+});
