@@ -4,7 +4,8 @@
 // everything applied so far is undone. Unlike RabbitMQ, which applies as it
 // reads and stops at the first error, a refused file changes nothing.
 //
-// Quorum queues (x-queue-type quorum) are accepted: they are served with
+// Quorum queues (x-queue-type quorum, or "type": "quorum" in RabbitMQ 3.13+
+// exports) are accepted: they are served with
 // classic-queue semantics in memory, keep their arguments and report type
 // "quorum", so a file round-trips. Streams and other queue types are refused.
 import { isHashingAlgorithm, LEGACY_HASHING_ALGORITHM, type HashingAlgorithm, type User } from '../auth/index.js';
@@ -278,11 +279,16 @@ export function validateDefinitions(src: DefinitionsSource, input: unknown, vhos
     if (v === undefined || name === undefined || durable === undefined || autoDelete === undefined || args === undefined) continue;
     seen(queueKeys, `${v}\u0000${name}`, `${path}.name`, `queue '${name}' in vhost '${v}'`);
     const resource = resourceName('queue', name, v);
+    // RabbitMQ 3.13+ exports also name the type in a "type" field.
     const queueTypeArg = args['x-queue-type'];
-    const queueType = queueTypeArg?.type === 'S' ? String(queueTypeArg.value) : undefined;
+    if (q.type !== undefined && typeof q.type !== 'string') c.add(`${path}.type`, `must be a string, got ${typeOf(q.type)}`);
+    const queueType = queueTypeArg?.type === 'S' ? String(queueTypeArg.value) : typeof q.type === 'string' ? q.type : undefined;
+    if (queueTypeArg?.type === 'S' && typeof q.type === 'string' && q.type !== String(queueTypeArg.value)) {
+      c.add(`${path}.type`, `'${q.type}' contradicts arguments.x-queue-type '${String(queueTypeArg.value)}'`);
+    }
     const { 'x-queue-type': _type, ...classicArgs } = args;
     if (queueType !== undefined && queueType !== 'classic' && queueType !== 'quorum') {
-      c.add(`${path}.arguments.x-queue-type`, `unsupported queue type '${queueType}'`);
+      c.add(queueTypeArg ? `${path}.arguments.x-queue-type` : `${path}.type`, `unsupported queue type '${queueType}'`);
     } else {
       const err = validateQueueArguments(queueType === 'quorum' ? classicArgs : args, resource);
       if (err) c.add(`${path}.arguments`, err.replyText.replace(/^[A-Z_]+ - /, ''));

@@ -8,7 +8,8 @@ import type { Consumer } from '../consumer.js';
 import type { Queue } from '../queue.js';
 import type { Exchange, VirtualHost } from '../vhost.js';
 import type { RoutingBinding } from '../../../shared/routing/index.js';
-import { stringValue, type FieldTable } from '../protocol/field-table.js';
+import type { FieldTable } from '../protocol/field-table.js';
+import { queueTypeOf } from '../policy/policies.js';
 import { BROKER_VERSION } from '../server-properties.js';
 import { countersOf, lastActivityOf } from '../stats/message-stats.js';
 import type { SampleRange } from '../stats/samples.js';
@@ -108,7 +109,7 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
   const n = queueNumbers(q, unackedBytes);
   const capacity = consumerCapacity(q);
   const consumers = q.consumerList();
-  const policy = state.policies.match(q.vhost, 'queue', q.name);
+  const policy = state.policies.match(q.vhost, 'queue', q.name, queueTypeOf(q));
   const d = (key: keyof QueueNumbers) => state.sampler.details(q, key, ranges.lengths);
   const row: Row = {
     arguments: argumentsJson(q.arguments),
@@ -145,7 +146,7 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     single_active_consumer_tag: q.settings.singleActiveConsumer ? (consumers[0]?.tag ?? null) : null,
     state: 'running',
     // Quorum queues imported from definitions run as classic queues here but keep and report their type.
-    type: stringValue(q.arguments['x-queue-type']) ?? 'classic',
+    type: queueTypeOf(q),
     vhost: q.vhost,
   };
   addIdleSince(state, row, lastActivityOf(q) ?? state.startedAt);

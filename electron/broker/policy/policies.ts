@@ -1,5 +1,7 @@
 // Policies as RabbitMQ applies them (rabbit_policy): per vhost, a regular
-// expression over queue or exchange names, apply-to queues|exchanges|all, the
+// expression over queue or exchange names, apply-to queues|exchanges|all
+// (and RabbitMQ 3.12+'s classic_queues|quorum_queues|streams, so that newer
+// definitions import), the
 // highest priority match wins (RabbitMQ leaves ties to its table order; here
 // the name that sorts last wins). Queue arguments take precedence as in
 // rabbit_amqqueue_process's args/policy table: message-ttl, expires,
@@ -11,7 +13,24 @@ import type { Queue } from '../queue.js';
 import type { Exchange, VirtualHost } from '../vhost.js';
 import { stringValue, type FieldTable } from '../protocol/field-table.js';
 
-export type ApplyTo = 'queues' | 'exchanges' | 'all';
+export const APPLY_TO = ['queues', 'exchanges', 'all', 'classic_queues', 'quorum_queues', 'streams'] as const;
+export type ApplyTo = (typeof APPLY_TO)[number];
+
+function applies(applyTo: ApplyTo, kind: 'queue' | 'exchange', queueType: string): boolean {
+  switch (applyTo) {
+    case 'all': return true;
+    case 'exchanges': return kind === 'exchange';
+    case 'queues': return kind === 'queue';
+    case 'classic_queues': return kind === 'queue' && queueType === 'classic';
+    case 'quorum_queues': return kind === 'queue' && queueType === 'quorum';
+    case 'streams': return kind === 'queue' && queueType === 'stream';
+  }
+}
+
+/** A queue's type as its arguments declare it (classic when absent). */
+export function queueTypeOf(q: Queue): string {
+  return stringValue(q.arguments['x-queue-type']) ?? 'classic';
+}
 
 export interface Policy {
   readonly vhost: string;
@@ -72,7 +91,7 @@ export function policyProblems(body: { pattern?: unknown; definition?: unknown; 
   }
   if (body.priority !== undefined && !Number.isInteger(body.priority)) problems.push(`priority should be a number, actually was ${erlangTerm(body.priority)}`);
   const applyTo = body['apply-to'];
-  if (applyTo !== undefined && !['queues', 'exchanges', 'all'].includes(applyTo as string)) {
+  if (applyTo !== undefined && !(APPLY_TO as readonly unknown[]).includes(applyTo)) {
     problems.push(`apply-to '${String(applyTo)}' unrecognised; should be 'queues', 'exchanges' or 'all'`);
   }
   if (typeof body.pattern !== 'string') problems.push(`pattern should be a string, actually was ${erlangTerm(body.pattern)}`);
@@ -125,12 +144,12 @@ export class PolicyStore implements PolicyHooks {
     for (const p of this.list(vhost)) this.delete(vhost, p.name);
   }
 
-  /** The policy in force for a queue or exchange: matching pattern and apply-to, highest priority. */
-  match(vhost: string, kind: 'queue' | 'exchange', name: string): Policy | undefined {
+  /** The policy in force for a queue (of `queueType`) or exchange: matching pattern and apply-to, highest priority. */
+  match(vhost: string, kind: 'queue' | 'exchange', name: string, queueType = 'classic'): Policy | undefined {
     let best: Policy | undefined;
     for (const p of this.byKey.values()) {
       if (p.vhost !== vhost) continue;
-      if (p.applyTo !== 'all' && p.applyTo !== (kind === 'queue' ? 'queues' : 'exchanges')) continue;
+      if (!applies(p.applyTo, kind, queueType)) continue;
       if (!this.patterns.get(p)!.test(name)) continue;
       if (!best || p.priority > best.priority || (p.priority === best.priority && p.name > best.name)) best = p;
     }
@@ -138,8 +157,8 @@ export class PolicyStore implements PolicyHooks {
   }
 
   /** The definition keys of the matching policy that apply to this kind of object. */
-  effectiveDefinition(vhost: string, kind: 'queue' | 'exchange', name: string): Record<string, unknown> {
-    const p = this.match(vhost, kind, name);
+  effectiveDefinition(vhost: string, kind: 'queue' | 'exchange', name: string, queueType = 'classic'): Record<string, unknown> {
+    const p = this.match(vhost, kind, name, queueType);
     if (!p) return {};
     const keys = kind === 'queue' ? QUEUE_KEYS : EXCHANGE_KEYS;
     return Object.fromEntries(Object.entries(p.definition).filter(([k]) => keys.has(k)));
@@ -147,7 +166,7 @@ export class PolicyStore implements PolicyHooks {
 
   /** Recomputes a queue's settings from its arguments and the policy in force. */
   applyToQueue(q: Queue): void {
-    const def = this.effectiveDefinition(q.vhost, 'queue', q.name);
+    const def = this.effectiveDefinition(q.vhost, 'queue', q.name, queueTypeOf(q));
     const next = mergeQueueSettings(q.arguments, def);
     // Like RabbitMQ, only queues whose effective settings change are touched (an x-expires countdown is not restarted otherwise).
     if (JSON.stringify(next) === JSON.stringify(q.settings)) return;

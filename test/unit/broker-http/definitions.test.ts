@@ -77,6 +77,31 @@ describe('definitions over the management API', () => {
     await conn.close();
   });
 
+  it('imports the newer export format (RabbitMQ 3.13/4.x): queue "type" fields, vhost metadata, apply-to quorum_queues', async () => {
+    const newer = {
+      rabbit_version: '4.1.0', rabbitmq_version: '4.1.0', product_name: 'RabbitMQ', product_version: '4.1.0',
+      users: [{ name: 'svc', password_hash: registry.getUser('guest')!.passwordHash, hashing_algorithm: 'rabbit_password_hashing_sha256', tags: ['management'], limits: {} }],
+      vhosts: [{ name: 'v4', description: 'newer', tags: [], default_queue_type: 'quorum', metadata: { description: 'newer', tags: [], default_queue_type: 'quorum' }, limits: [] }],
+      permissions: [{ user: 'svc', vhost: 'v4', configure: '.*', write: '.*', read: '.*' }],
+      topic_permissions: [], parameters: [], global_parameters: [],
+      policies: [{ vhost: 'v4', name: 'qq-limit', pattern: '.*', 'apply-to': 'quorum_queues', definition: { 'max-length': 5 }, priority: 0 }],
+      queues: [
+        { name: 'orders', vhost: 'v4', durable: true, auto_delete: false, type: 'quorum', arguments: {} },
+        { name: 'scratch', vhost: 'v4', durable: true, auto_delete: false, type: 'classic', arguments: {} },
+        { name: 'events', vhost: 'v4', durable: true, auto_delete: false, type: 'stream', arguments: {} },
+      ],
+      exchanges: [], bindings: [],
+    };
+    const refused = await call('POST', '/api/definitions', newer);
+    expect(refused.json!.problems).toEqual([{ path: '$.queues[2].type', message: "unsupported queue type 'stream'" }]);
+    newer.queues.pop();
+    expect((await call('POST', '/api/definitions', newer)).status).toBe(204);
+    expect((await call('GET', '/api/queues/v4/orders?columns=type,policy')).json).toEqual({ type: 'quorum', policy: 'qq-limit' });
+    expect((await call('GET', '/api/queues/v4/scratch?columns=type,policy')).json).toEqual({ type: 'classic', policy: null });
+    const conn = await amqp.connect(`${broker.amqpUrl.replace('amqp://', 'amqp://svc:guest@')}/v4`);
+    await conn.close();
+  });
+
   it('a single-vhost export imports into a vhost and exports the same', async () => {
     const original = fixture('definitions-vhost-shop.json');
     expect((await call('PUT', '/api/vhosts/shop')).status).toBe(201);
