@@ -30,6 +30,12 @@ export function engineError(err: unknown): never {
   throw err;
 }
 
+/** Refusals of operations RabbitMQ runs on an internal channel (get, publish) keep the AMQP code and name. */
+function channelError(err: unknown): never {
+  if (err instanceof AmqpError && err.replyCode !== 403) throw badRequest(`${err.replyCode} ${err.replyText}`);
+  return engineError(err);
+}
+
 export function checkPermission(state: ManagementState, user: User, vhost: string, kind: 'queue' | 'exchange', name: string, permission: Permission): void {
   const checked = kind === 'exchange' && name === '' ? 'amq.default' : name;
   if (!state.server.access.checkResource({ username: user.name, tags: user.tags }, vhost, { kind, name: checked }, permission)) {
@@ -109,6 +115,11 @@ export function deleteExchange(state: ManagementState, user: User, v: VirtualHos
 export function deleteQueue(state: ManagementState, user: User, v: VirtualHost, name: string, ifUnused: boolean, ifEmpty: boolean): void {
   const q = queueOr404(v, name);
   checkPermission(state, user, v.name, 'queue', name, 'configure');
+  try {
+    v.checkExclusiveAccess(q, API_OWNER);
+  } catch (err) {
+    engineError(err);
+  }
   const err = q.checkDeletable(ifUnused, ifEmpty);
   if (err) engineError(err);
   v.deleteQueue(q);
@@ -196,7 +207,7 @@ export function getMessages(state: ManagementState, user: User, v: VirtualHost, 
   try {
     v.checkExclusiveAccess(q, API_OWNER);
   } catch (err) {
-    engineError(err);
+    channelError(err);
   }
   const out: unknown[] = [];
   const taken = [];

@@ -161,6 +161,23 @@ forEachTarget((ctx) => {
     expect((await api(http(), 'PUT', '/api/vhosts/%2F')).status).toBe(204);
   });
 
+  it('another connection\'s exclusive queue is locked for get, purge, bind and delete', async () => {
+    const s = ctx.session();
+    const ch = await s.channel();
+    const q = s.trackQueue((await ch.assertQueue('', { exclusive: true })).queue);
+    const locked = `cannot obtain exclusive access to locked queue '${q}' in vhost '/'. It could be originally declared on another connection or the exclusive property value does not match that of the original declaration.`;
+    const cases: [string, string, unknown, string][] = [
+      ['POST', `/api/queues/%2F/${e(q)}/get`, { count: 1, ackmode: 'ack_requeue_true', encoding: 'auto' }, `405 RESOURCE_LOCKED - ${locked}`],
+      ['DELETE', `/api/queues/%2F/${e(q)}/contents`, undefined, locked],
+      ['POST', `/api/bindings/%2F/e/amq.direct/q/${e(q)}`, {}, locked],
+      ['DELETE', `/api/queues/%2F/${e(q)}`, undefined, locked],
+    ];
+    for (const [method, path, body, reason] of cases) {
+      const r = await api(http(), method, path, { body });
+      expect({ method, status: r.status, body: r.json }).toEqual({ method, status: 400, body: { error: 'bad_request', reason } });
+    }
+  });
+
   it('DELETE /api/connections/{name} closes the connection with 320 CONNECTION_FORCED', async () => {
     const s = ctx.session();
     const tag = s.name('conn');
