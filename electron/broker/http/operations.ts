@@ -43,6 +43,14 @@ export function checkPermission(state: ManagementState, user: User, vhost: strin
   }
 }
 
+/** The same check made by RabbitMQ's internal channel (get, publish): refused as a 400 carrying the AMQP error. */
+function checkChannelPermission(state: ManagementState, user: User, vhost: string, kind: 'queue' | 'exchange', name: string, permission: Permission): void {
+  const checked = kind === 'exchange' && name === '' ? 'amq.default' : name;
+  if (!state.server.access.checkResource({ username: user.name, tags: user.tags }, vhost, { kind, name: checked }, permission)) {
+    throw badRequest(`403 ACCESS_REFUSED - access to ${resourceName(kind, checked, vhost)} refused for user '${user.name}'`);
+  }
+}
+
 export function vhostOr404(state: ManagementState, name: string): VirtualHost {
   const v = state.registry.hasVhost(name) ? state.server.vhost(name) : undefined;
   if (!v) throw notFound();
@@ -195,8 +203,8 @@ function propertiesJson(p: BasicProperties): Record<string, unknown> {
 
 export function getMessages(state: ManagementState, user: User, v: VirtualHost, name: string, body: Record<string, unknown>): unknown[] {
   const q = queueOr404(v, name);
-  checkPermission(state, user, v.name, 'queue', name, 'read');
   requireKeys(body, ['ackmode', 'count', 'encoding']);
+  checkChannelPermission(state, user, v.name, 'queue', name, 'read');
   const ackmode = body.ackmode;
   if (typeof ackmode !== 'string' || !(ACKMODES as readonly string[]).includes(ackmode)) throw badRequest(`Unknown ackmode: ${String(ackmode)}`);
   const encoding = body.encoding;
@@ -284,7 +292,7 @@ function propertiesFromJson(p: unknown): BasicProperties {
 
 export function publish(state: ManagementState, user: User, v: VirtualHost, exchange: string, body: Record<string, unknown>): boolean {
   requireKeys(body, ['routing_key', 'properties', 'payload', 'payload_encoding']);
-  checkPermission(state, user, v.name, 'exchange', exchange, 'write');
+  checkChannelPermission(state, user, v.name, 'exchange', exchange, 'write');
   const x = v.exchanges.get(exchange);
   if (!x) throw badRequest(`404 NOT_FOUND - no ${resourceName('exchange', exchange, v.name)}`);
   if (typeof body.routing_key !== 'string' || typeof body.payload !== 'string') throw badRequest('routing_key and payload must be strings');

@@ -178,6 +178,41 @@ forEachTarget((ctx) => {
     }
   });
 
+  it('a management user is held to its permissions, as on AMQP', async () => {
+    const s = ctx.session();
+    const user = s.name('limited');
+    const ok = s.queueName('ok');
+    const no = s.queueName('no');
+    await api(http(), 'PUT', `/api/users/${e(user)}`, { body: { password: 'p', tags: 'management' } });
+    try {
+      const only = `^${s.name('ok')}$`;
+      await api(http(), 'PUT', `/api/permissions/%2F/${e(user)}`, { body: { configure: only, write: only, read: only } });
+      const as = (method: string, path: string, body?: unknown) => api(http(), method, path, { body, auth: `Basic ${Buffer.from(`${user}:p`).toString('base64')}` });
+      const answers = [
+        await as('PUT', `/api/queues/%2F/${e(no)}`, {}),
+        await as('PUT', `/api/queues/%2F/${e(ok)}`, {}),
+        await as('POST', `/api/queues/%2F/${e(ok)}/get`, { count: 1, ackmode: 'ack_requeue_true', encoding: 'auto' }),
+        await as('POST', '/api/exchanges/%2F/amq.direct/publish', { routing_key: 'x', payload: '', payload_encoding: 'string', properties: {} }),
+        await as('POST', `/api/bindings/%2F/e/amq.direct/q/${e(ok)}`, {}),
+        await as('PUT', `/api/policies/%2F/${e(s.name('pol'))}`, { pattern: 'x', definition: { 'max-length': 1 } }),
+        await as('PUT', `/api/vhosts/${e(s.name('vh'))}`),
+        await as('GET', '/api/definitions'),
+      ].map((r) => ({ status: r.status, body: r.json }));
+      expect(answers).toEqual([
+        { status: 401, body: { error: 'not_authorised', reason: 'Access refused.' } },
+        { status: 201, body: undefined },
+        { status: 200, body: [] },
+        { status: 400, body: { error: 'bad_request', reason: `403 ACCESS_REFUSED - access to exchange 'amq.direct' in vhost '/' refused for user '${user}'` } },
+        { status: 401, body: { error: 'not_authorised', reason: 'Access refused.' } },
+        { status: 401, body: { error: 'not_authorised', reason: 'User not authorised to access object' } },
+        { status: 401, body: { error: 'not_authorised', reason: 'Not administrator user' } },
+        { status: 401, body: { error: 'not_authorised', reason: 'Not administrator user' } },
+      ]);
+    } finally {
+      await api(http(), 'DELETE', `/api/users/${e(user)}`);
+    }
+  });
+
   it('DELETE /api/connections/{name} closes the connection with 320 CONNECTION_FORCED', async () => {
     const s = ctx.session();
     const tag = s.name('conn');
