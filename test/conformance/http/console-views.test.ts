@@ -8,6 +8,7 @@ import { createManagementClient } from '../../../electron/backend/management/man
 import { fetchRawInventory } from '../../../electron/backend/management/fetch-inventory.js';
 import { parseInventory } from '../../../electron/backend/management/parse-inventory.js';
 import { sampleOnce } from '../../../electron/backend/sampler/sample-once.js';
+import { checkHttp } from '../../../electron/backend/connection-test/check-http.js';
 import type { Inventory } from '../../../shared/model/inventory.js';
 import { api } from './http-support.js';
 
@@ -102,6 +103,13 @@ describe('the console sampler on the embedded broker', () => {
     expect(work).toMatchObject({ ready: 3, unacked: 2, total: 5, consumers: 1, policy: 'views-ttl', durable: true });
     expect(inventory.overview?.productName).toBe('Warren');
     expect(inventory.consumers.some((c) => c.vhost === vhost && c.consumerTag === 'worker-1' && c.prefetch === 2)).toBe(true);
+  });
+
+  it('passes the console\'s connection test (management half)', async () => {
+    const target = { baseUrl: embedded.http, username: 'guest', password: 'guest', tls: { rejectUnauthorized: true }, timeoutMs: 10_000 };
+    const check = await checkHttp(target, vhost);
+    expect(check).toMatchObject({ ok: true, detail: 'Warren 3.10.8 (management 3.10.8), user guest [administrator]' });
+    expect(await checkHttp(target, 'no-such-vhost')).toMatchObject({ ok: false });
   });
 
   it('reads paged listings the same as unpaged ones', async () => {
