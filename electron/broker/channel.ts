@@ -15,6 +15,7 @@ import { decodeBasicProperties, encodeMethodFrame, type AmqpMethod, type MethodA
 import { generatedName, type VirtualHost } from './vhost.js';
 import type { Queue } from './queue.js';
 import { REPLY_TO_PREFIX, REPLY_TO_QUEUE, type ReplyTarget, type ReplyToRegistry } from './reply-to.js';
+import type { ContentMethodName } from './protocol/frame-writer.js';
 import { formatErlangBinary } from './erlang-term.js';
 import { consumerArgumentsError } from './queue-arguments.js';
 import { ConfirmBatcher } from './publisher-confirms.js';
@@ -32,7 +33,7 @@ export interface ChannelConnection {
   /** True when so much output is pending that nothing more should be queued for this client. */
   readonly backlogged: boolean;
   send(frame: Buffer): void;
-  sendContent(channel: number, methodFrame: Buffer, message: Message): void;
+  sendContent<N extends ContentMethodName>(channel: number, name: N, args: MethodArgs[N], message: Message): void;
 }
 
 interface Unacked {
@@ -349,10 +350,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
   /** Replies have no queue to wait in: one for a client that has stopped reading is unroutable rather than buffered without bound. */
   deliverReply(routingKey: string, exchange: string, message: Message): boolean {
     if (!this.open || this.replyConsumerTag === undefined || this.conn.backlogged) return false;
-    const frame = encodeMethodFrame(this.id, 'basic.deliver', {
+    this.conn.sendContent(this.id, 'basic.deliver', {
       consumerTag: this.replyConsumerTag, deliveryTag: ++this.deliveryTag, redelivered: false, exchange, routingKey,
-    });
-    this.conn.sendContent(this.id, frame, message);
+    }, message);
     return true;
   }
 
@@ -421,10 +421,9 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       }
     }
     if (!routed && mandatory) {
-      const frame = encodeMethodFrame(this.id, 'basic.return', {
+      this.conn.sendContent(this.id, 'basic.return', {
         replyCode: ReplyCode.noRoute, replyText: 'NO_ROUTE', exchange: message.exchange, routingKey: message.routingKey,
-      });
-      this.conn.sendContent(this.id, frame, message);
+      }, message);
     }
     if (seq !== 0) {
       if (rejected) this.confirms.nack(seq);
@@ -447,11 +446,10 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     }
     const tag = ++this.deliveryTag;
     if (!a.noAck) this.unacked.set(tag, { tag, queue: q, entry, consumer: undefined, deliveredAt: Date.now() });
-    const frame = encodeMethodFrame(this.id, 'basic.get-ok', {
+    this.conn.sendContent(this.id, 'basic.get-ok', {
       deliveryTag: tag, redelivered: entry.redelivered, exchange: entry.message.exchange,
       routingKey: entry.message.routingKey, messageCount: q.messageCount,
-    });
-    this.conn.sendContent(this.id, frame, entry.message);
+    }, entry.message);
   }
 
   canDeliver(c: Consumer): boolean {
@@ -469,11 +467,10 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       this.globalUnacked++;
     }
     recordDeliver({ channel: this, vhost: this.vhost }, queue, c.noAck, entry.redelivered);
-    const frame = encodeMethodFrame(this.id, 'basic.deliver', {
+    this.conn.sendContent(this.id, 'basic.deliver', {
       consumerTag: c.tag, deliveryTag: tag, redelivered: entry.redelivered,
       exchange: entry.message.exchange, routingKey: entry.message.routingKey,
-    });
-    this.conn.sendContent(this.id, frame, entry.message);
+    }, entry.message);
   }
 
   queueDeleted(c: Consumer): void {

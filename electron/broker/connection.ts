@@ -14,7 +14,7 @@ import { UnrecoverableInputError } from './protocol/decode-error.js';
 import type { FieldTable } from './protocol/field-table.js';
 import { FRAME_HEARTBEAT, FRAME_METHOD, FRAME_HEADER, FRAME_BODY, type Frame } from './protocol/frame.js';
 import { FrameError, FrameParser } from './protocol/frame-parser.js';
-import { contentFrames, HEARTBEAT_FRAME } from './protocol/frame-writer.js';
+import { contentFrames, HEARTBEAT_FRAME, type ContentMethodName } from './protocol/frame-writer.js';
 import { encodeMethodFrame, FRAME_MIN_SIZE, type AmqpMethod, type MethodArgs, type MethodName } from './protocol/generated.js';
 import { PROTOCOL_HEADER, checkProtocolHeader } from './protocol/protocol-header.js';
 import type { ReplyToRegistry } from './reply-to.js';
@@ -174,8 +174,8 @@ export class Connection implements ChannelConnection {
     this.send(encodeMethodFrame(channel, name, args));
   }
 
-  sendContent(channel: number, methodFrame: Buffer, message: Message): void {
-    for (const b of contentFrames(channel, methodFrame, message.propertiesBytes, message.body, this.frameMax)) this.send(b);
+  sendContent<N extends ContentMethodName>(channel: number, name: N, args: MethodArgs[N], message: Message): void {
+    for (const b of contentFrames(channel, name, args, message.propertiesBytes, message.body, this.frameMax)) this.send(b);
   }
 
   private onDrain(): void {

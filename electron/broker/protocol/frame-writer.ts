@@ -1,56 +1,59 @@
-// Frames the broker writes besides method frames: heartbeats, and content
-// (header + body frames) built around the raw property bytes a message keeps.
+// Frames the broker writes besides plain method frames: heartbeats, and
+// content methods (method + header + body frames) built around the raw
+// property bytes a message keeps, in as few buffers as possible.
 import { FRAME_BODY, FRAME_END, FRAME_HEADER, FRAME_HEARTBEAT, FRAME_OVERHEAD } from './frame.js';
-import { writeU64 } from './wire-writer.js';
+import { writeMethodFrame, type MethodArgs } from './generated.js';
+import { WireWriter } from './wire-writer.js';
 
 export const HEARTBEAT_FRAME = Buffer.from([FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, FRAME_END]);
 
-/** Below this size, method + header + body go out as one buffer (one copy beats several writes). */
+/** The methods the broker sends with content. */
+export type ContentMethodName = 'basic.deliver' | 'basic.get-ok' | 'basic.return';
+
+/** Bodies up to this size are copied into the same buffer as the method and header (one copy beats several writes). */
 const SINGLE_BUFFER_LIMIT = 16 * 1024;
 
-function writeFrameHeader(buf: Buffer, at: number, type: number, channel: number, size: number): void {
-  buf[at] = type;
-  buf.writeUInt16BE(channel, at + 1);
-  buf.writeUInt32BE(size, at + 3);
-}
+const END_BYTE = Buffer.from([FRAME_END]);
+const writer = new WireWriter();
 
 /**
- * The frames for a content method: the encoded method frame, a header frame
- * (class 60, the raw properties) and body frames no larger than frameMax.
- * Returns buffers to write in order.
+ * The frames of a content method: the method frame, a header frame (class
+ * 60, the raw properties) and body frames no larger than frameMax. Returns
+ * buffers to write in order.
  */
-export function contentFrames(channel: number, methodFrame: Buffer, propertiesBytes: Buffer, body: Buffer, frameMax: number): Buffer[] {
-  const headerSize = 12 + propertiesBytes.length;
+export function contentFrames<N extends ContentMethodName>(
+  channel: number, name: N, args: MethodArgs[N], propertiesBytes: Buffer, body: Buffer, frameMax: number,
+): Buffer[] {
   const maxBody = frameMax === 0 ? body.length : frameMax - FRAME_OVERHEAD;
-  const headerFrameLength = 7 + headerSize + 1;
-  const small = body.length <= maxBody && methodFrame.length + headerFrameLength + body.length + FRAME_OVERHEAD <= SINGLE_BUFFER_LIMIT;
-  const firstLength = methodFrame.length + headerFrameLength + (small && body.length > 0 ? body.length + FRAME_OVERHEAD : 0);
-  const first = Buffer.allocUnsafe(firstLength);
-  methodFrame.copy(first, 0);
-  let o = methodFrame.length;
-  writeFrameHeader(first, o, FRAME_HEADER, channel, headerSize);
-  first.writeUInt16BE(60, o + 7);
-  first.writeUInt16BE(0, o + 9);
-  writeU64(first, body.length, o + 11);
-  propertiesBytes.copy(first, o + 19);
-  o += 7 + headerSize;
-  first[o++] = FRAME_END;
-  if (small) {
+  const w = writer;
+  w.reset();
+  writeMethodFrame(w, channel, name, args);
+  w.u8(FRAME_HEADER);
+  w.u16(channel);
+  w.u32(12 + propertiesBytes.length);
+  w.u16(60);
+  w.u16(0);
+  w.u64(body.length);
+  w.bytes(propertiesBytes);
+  w.u8(FRAME_END);
+  if (body.length <= maxBody && body.length <= SINGLE_BUFFER_LIMIT) {
     if (body.length > 0) {
-      writeFrameHeader(first, o, FRAME_BODY, channel, body.length);
-      body.copy(first, o + 7);
-      first[o + 7 + body.length] = FRAME_END;
+      w.u8(FRAME_BODY);
+      w.u16(channel);
+      w.u32(body.length);
+      w.bytes(body);
+      w.u8(FRAME_END);
     }
-    return [first];
+    return [w.take()];
   }
-  const out: Buffer[] = [first];
+  const out: Buffer[] = [w.take()];
   for (let offset = 0; offset < body.length; offset += maxBody) {
     const chunk = body.subarray(offset, Math.min(body.length, offset + maxBody));
     const head = Buffer.allocUnsafe(7);
-    writeFrameHeader(head, 0, FRAME_BODY, channel, chunk.length);
+    head[0] = FRAME_BODY;
+    head.writeUInt16BE(channel, 1);
+    head.writeUInt32BE(chunk.length, 3);
     out.push(head, chunk, END_BYTE);
   }
   return out;
 }
-
-const END_BYTE = Buffer.from([FRAME_END]);

@@ -1279,17 +1279,23 @@ const encoders: { [N in MethodName]: (w: WireWriter, a: MethodArgs[N]) => void }
 
 const writer = new WireWriter();
 
-/** A complete method frame: type, channel, size, payload, frame-end. */
+/** Appends a complete method frame (type, channel, size, payload, frame-end) to `w`. */
+export function writeMethodFrame<N extends MethodName>(w: WireWriter, channel: number, name: N, args: MethodArgs[N]): void {
+  const start = w.offset;
+  w.u8(1);
+  w.u16(channel);
+  w.u32(0);
+  w.u16(METHOD_ID[name] >>> 16);
+  w.u16(METHOD_ID[name] & 0xffff);
+  encoders[name](w, args);
+  w.patchU32(start + 3, w.offset - start - 7);
+  w.u8(206);
+}
+
+/** A complete method frame as its own buffer. */
 export function encodeMethodFrame<N extends MethodName>(channel: number, name: N, args: MethodArgs[N]): Buffer {
   writer.reset();
-  writer.u8(1);
-  writer.u16(channel);
-  writer.u32(0);
-  writer.u16(METHOD_ID[name] >>> 16);
-  writer.u16(METHOD_ID[name] & 0xffff);
-  encoders[name](writer, args);
-  writer.patchU32(3, writer.offset - 7);
-  writer.u8(206);
+  writeMethodFrame(writer, channel, name, args);
   return writer.take();
 }
 
