@@ -6,7 +6,7 @@
 import { DEFAULT_LOOPBACK_USERS, isLoopbackAddress, verifyPassword, type AuthRegistry, type User } from '../auth/index.js';
 import { loginFailed, noCredentials, notAuthorised } from './errors.js';
 
-export type Requirement = 'management' | 'policymaker' | 'monitoring' | 'administrator';
+export type Requirement = 'management' | 'monitoring' | 'administrator';
 
 const has = (u: User, ...tags: string[]) => tags.some((t) => u.tags.includes(t));
 
@@ -37,7 +37,6 @@ export function requireTags(user: User, requirement: Requirement): void {
   if (!isManagementUser(user)) throw notAuthorised('Not management user');
   if (requirement === 'administrator' && !isAdmin(user)) throw notAuthorised('Not administrator user');
   if (requirement === 'monitoring' && !isMonitor(user)) throw notAuthorised('Not monitor user');
-  if (requirement === 'policymaker' && !isPolicymaker(user)) throw notAuthorised('Not policymaker user');
 }
 
 /** Whether the user may see a vhost's contents: monitors see all, others need permissions on it. */

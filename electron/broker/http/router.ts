@@ -12,8 +12,6 @@ export interface Context {
   readonly query: URLSearchParams;
   /** The request body parsed as a JSON object ({} when empty); 400 not_json otherwise. */
   body(): Record<string, unknown>;
-  /** The base path of this request, for Location headers. */
-  readonly path: string;
   readonly header: (name: string) => string | undefined;
 }
 

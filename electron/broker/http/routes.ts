@@ -7,7 +7,7 @@ import type { Channel } from '../channel.js';
 import type { Connection } from '../connection.js';
 import { ReplyCode } from '../errors.js';
 import { policyProblems, type ApplyTo } from '../policy/policies.js';
-import { canSeeVhost, isAdmin, isMonitor, requireTags, requireVhostAccess } from './auth.js';
+import { canSeeVhost, isAdmin, isMonitor, isPolicymaker, requireTags, requireVhostAccess } from './auth.js';
 import { badRequest, HttpError, notAuthorised, notFound } from './errors.js';
 import { listing, pickColumns, type Row } from './listing.js';
 import * as op from './operations.js';
@@ -666,7 +666,7 @@ function importDefinitions(ctx: Context, vhost: string | undefined): Reply {
 }
 
 function requirePolicymaker(ctx: Context): void {
-  if (!isAdmin(ctx.user) && !ctx.user.tags.includes('policymaker')) throw notAuthorised('User not authorised to access object');
+  if (!isPolicymaker(ctx.user)) throw notAuthorised('User not authorised to access object');
 }
 
 /** The path segment arrives percent-decoded; properties keys are form-encoded. */

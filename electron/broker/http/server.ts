@@ -150,7 +150,7 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
     const raw = method === 'GET' ? Buffer.alloc(0) : await readBody(req);
     let parsed: Record<string, unknown> | undefined;
     const ctx: Context = {
-      state, user, params: found.params, query: url.searchParams, path: url.pathname,
+      state, user, params: found.params, query: url.searchParams,
       header: (name) => {
         const v = req.headers[name.toLowerCase()];
         return Array.isArray(v) ? v[0] : v;

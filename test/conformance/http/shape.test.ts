@@ -76,9 +76,11 @@ async function statsReady(http: string): Promise<void> {
     const q = (await api(http, 'GET', `/api/queues/${V}/shape.q`)).json as { message_stats?: { deliver_get?: number; ack?: number } };
     const ch = (await api(http, 'GET', `/api/vhosts/${V}/channels`)).json as { message_stats?: unknown }[];
     const queues = (await api(http, 'GET', `/api/queues/${V}`)).json as { state?: string; messages?: number }[];
-    const vh = (await api(http, 'GET', `/api/vhosts/${V}`)).json as { messages?: number };
+    const vh = (await api(http, 'GET', `/api/vhosts/${V}`)).json as { messages?: number; recv_oct?: number };
+    const conns = (await api(http, 'GET', `/api/vhosts/${V}/connections`)).json as { recv_oct?: number }[];
     if ((q.message_stats?.deliver_get ?? 0) >= 2 && (q.message_stats?.ack ?? 0) >= 1 && ch.length >= 3 && ch.every((c) => c.message_stats)
-      && queues.every((x) => x.state !== undefined && x.messages !== undefined) && vh.messages !== undefined) return;
+      && queues.every((x) => x.state !== undefined && x.messages !== undefined) && vh.messages !== undefined && vh.recv_oct !== undefined
+      && conns.length > 0 && conns.every((c) => c.recv_oct !== undefined)) return;
     if (Date.now() > end) throw new Error('statistics did not appear within 20 s');
     await new Promise((r) => setTimeout(r, 500));
   }
