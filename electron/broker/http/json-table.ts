@@ -16,9 +16,14 @@ export function fieldValueToJson(v: FieldValue): unknown {
   }
 }
 
+/** Sets a key as an own property, so a key named "__proto__" stays data and never becomes a prototype. */
+function put<T>(o: Record<string, T>, k: string, v: T): void {
+  Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+}
+
 export function fieldTableToJson(t: FieldTable): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(t)) out[k] = fieldValueToJson(v);
+  for (const [k, v] of Object.entries(t)) put(out, k, fieldValueToJson(v));
   return out;
 }
 
@@ -33,6 +38,6 @@ export function jsonToFieldValue(v: unknown): FieldValue {
 
 export function jsonToFieldTable(o: Record<string, unknown>): FieldTable {
   const out: FieldTable = {};
-  for (const [k, v] of Object.entries(o)) out[k] = jsonToFieldValue(v);
+  for (const [k, v] of Object.entries(o)) put(out, k, jsonToFieldValue(v));
   return out;
 }

@@ -82,3 +82,15 @@ describe('sampled rates and sample series (rabbit_mgmt_stats)', () => {
     expect(sampler.details({}, 'messages')).toEqual({ rate: 0 });
   });
 });
+
+describe('JSON and AMQP tables', () => {
+  it('a "__proto__" key stays an ordinary key both ways', async () => {
+    const { jsonToFieldTable, fieldTableToJson } = await import('../../../electron/broker/http/json-table.js');
+    const table = jsonToFieldTable(JSON.parse('{"__proto__": {"x": 1}, "n": 2, "f": 1.5, "s": "t", "b": true, "a": [null]}') as Record<string, unknown>);
+    expect(Object.getPrototypeOf(table)).toBe(Object.prototype);
+    expect(Object.keys(table)).toEqual(['__proto__', 'n', 'f', 's', 'b', 'a']);
+    expect(table.n).toEqual({ type: 'l', value: 2 });
+    expect(table.f).toEqual({ type: 'd', value: 1.5 });
+    expect(JSON.stringify(fieldTableToJson(table))).toBe('{"__proto__":{"x":1},"n":2,"f":1.5,"s":"t","b":true,"a":[null]}');
+  });
+});
