@@ -337,7 +337,7 @@ export function routes(): Route[] {
         requireAdmin(ctx);
         const name = ctx.params.user!;
         if (!ctx.state.registry.deleteUser(name)) throw notFound();
-        closeConnections(ctx, (info) => info.user === name, 'user deleted');
+        closeConnections(ctx, (info) => info.user === name, `user '${name}' is deleted`);
         return noContent;
       },
     }),
