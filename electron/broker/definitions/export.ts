@@ -14,6 +14,8 @@ export interface DefinitionsSource {
   registry: AuthRegistry;
   policies: PolicyStore;
   parameters: ParameterStore;
+  /** vhost descriptions and tags, as the management API keeps them. */
+  vhostMetadata: Map<string, { description: string; tags: string[] }>;
 }
 
 type Json = Record<string, unknown>;

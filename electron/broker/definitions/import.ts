@@ -31,6 +31,8 @@ interface BindingDef { vhost: string; binding: RoutingBinding }
 
 export interface ImportPlan {
   vhosts: string[];
+  /** Descriptions and tags of vhosts (3.x "description"/"tags", 4.x "metadata"), by vhost name. */
+  vhostMetadata?: [string, { description: string; tags: string[] }][];
   users: User[];
   permissions: { user: string; vhost: string; configure: string; write: string; read: string }[];
   topicPermissions: { user: string; vhost: string; exchange: string; write: string; read: string }[];
@@ -143,6 +145,13 @@ export function validateDefinitions(src: DefinitionsSource, input: unknown, vhos
       if (name === undefined) continue;
       seen(names, name, `${path}.name`, `vhost '${name}'`);
       plan.vhosts.push(name);
+      const meta = isObj(v.metadata) ? v.metadata : v;
+      const description = meta.description ?? '';
+      const rawTags = meta.tags ?? [];
+      const tags = typeof rawTags === 'string' ? rawTags.split(',').map((t) => t.trim()).filter((t) => t !== '') : rawTags;
+      if (typeof description !== 'string') c.add(`${path}.description`, `must be a string, got ${typeOf(description)}`);
+      else if (!Array.isArray(tags) || !tags.every((t) => typeof t === 'string')) c.add(`${path}.tags`, 'must be a string or a list of strings');
+      else if (description !== '' || tags.length > 0) (plan.vhostMetadata ??= []).push([name, { description, tags: tags as string[] }]);
     }
   }
   const vhostKnown = (name: string) => name === vhost || plan.vhosts.includes(name) || src.registry.hasVhost(name);
@@ -350,6 +359,11 @@ export function applyDefinitions(src: DefinitionsSource, plan: ImportPlan): void
           registry.deleteVhost(name);
         });
       }
+    }
+    for (const [name, meta] of plan.vhostMetadata ?? []) {
+      const before = src.vhostMetadata.get(name);
+      src.vhostMetadata.set(name, meta);
+      undo.push(() => (before ? src.vhostMetadata.set(name, before) : void src.vhostMetadata.delete(name)));
     }
     for (const u of plan.users) {
       const before = registry.getUser(u.name);

@@ -248,9 +248,13 @@ export function routes(): Route[] {
       },
       PUT: (ctx) => {
         requireAdmin(ctx);
-        ctx.body();
+        const body = ctx.body();
         const name = ctx.params.vhost!;
+        const description = body.description ?? '';
+        if (typeof description !== 'string') throw badRequest('description must be a string');
+        const tags = body.tags === undefined ? [] : tagsFrom(body.tags);
         const isNew = ctx.state.registry.addVhost(name);
+        ctx.state.vhostMetadata.set(name, { description, tags });
         // As RabbitMQ's management plugin does, the user creating a vhost gets full permissions on it.
         if (isNew) ctx.state.registry.setPermissions(ctx.user.name, name, { configure: '.*', write: '.*', read: '.*' });
         return created(isNew);
@@ -739,4 +743,5 @@ function deleteVhost(ctx: Context, name: string): void {
   ctx.state.registry.deleteVhost(name);
   ctx.state.policies.deleteVhost(name);
   ctx.state.parameters.deleteVhost(name);
+  ctx.state.vhostMetadata.delete(name);
 }

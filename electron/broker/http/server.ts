@@ -125,6 +125,8 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
   const sampler = new Sampler(() => collect(stateRef.current!), opts.sampleIntervalMs);
   const state: ManagementState = {
     server: opts.server, registry: opts.registry, policies, parameters: new ParameterStore(), sampler,
+    // RabbitMQ creates its default vhost with this description.
+    vhostMetadata: new Map(opts.registry.hasVhost('/') ? [['/', { description: 'Default virtual host', tags: [] }]] : []),
     node: `warren@${hostname()}`, startedAt: Date.now(), listeners,
   };
   stateRef.current = state;

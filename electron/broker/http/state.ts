@@ -13,11 +13,18 @@ export interface Listener {
   port: number;
 }
 
+/** A vhost's description and tags (RabbitMQ 3.10 keeps these; default_queue_type it ignores). */
+export interface VhostMetadata {
+  description: string;
+  tags: string[];
+}
+
 export interface ManagementState {
   readonly server: AmqpServer;
   readonly registry: AuthRegistry;
   readonly policies: PolicyStore;
   readonly parameters: ParameterStore;
+  readonly vhostMetadata: Map<string, VhostMetadata>;
   readonly sampler: Sampler;
   /** This broker's node name, e.g. warren@host. */
   readonly node: string;

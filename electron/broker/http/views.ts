@@ -318,12 +318,13 @@ export function vhostView(state: ManagementState, name: string, ranges: Ranges, 
   }
   const key = vhostSampleKey(state, name);
   const d = (k: string, r: SampleRange | undefined) => state.sampler.details(key, k, r);
+  const meta = state.vhostMetadata.get(name) ?? { description: '', tags: [] };
   const row: Row = {
     name,
-    description: '',
-    tags: [],
+    description: meta.description,
+    tags: [...meta.tags],
     default_queue_type: 'undefined',
-    metadata: { description: '', tags: [] },
+    metadata: { description: meta.description, tags: [...meta.tags] },
     tracing: false,
     cluster_state: { [state.node]: 'running' },
     messages,

@@ -158,7 +158,6 @@ forEachTarget((ctx) => {
       const r = await api(http(), method, path, { body });
       expect({ method, path, status: r.status, body: r.json }).toEqual({ method, path, status, body: answer });
     }
-    expect((await api(http(), 'PUT', '/api/vhosts/%2F')).status).toBe(204);
   });
 
   it('another connection\'s exclusive queue is locked for get, purge, bind and delete', async () => {
@@ -210,6 +209,21 @@ forEachTarget((ctx) => {
       ]);
     } finally {
       await api(http(), 'DELETE', `/api/users/${e(user)}`);
+    }
+  });
+
+  it('vhosts keep a description and tags; a new PUT replaces them', async () => {
+    const s = ctx.session();
+    const V = encodeURIComponent(s.name('meta'));
+    try {
+      expect((await api(http(), 'PUT', `/api/vhosts/${V}`, { body: { description: 'hello', tags: 'a,b', default_queue_type: 'quorum' } })).status).toBe(201);
+      expect((await api(http(), 'GET', `/api/vhosts/${V}?columns=description,tags,default_queue_type,metadata`)).json).toEqual({
+        description: 'hello', tags: ['a', 'b'], default_queue_type: 'undefined', metadata: { description: 'hello', tags: ['a', 'b'] },
+      });
+      expect((await api(http(), 'PUT', `/api/vhosts/${V}`, { body: { tags: ['c'] } })).status).toBe(204);
+      expect((await api(http(), 'GET', `/api/vhosts/${V}?columns=description,tags`)).json).toEqual({ description: '', tags: ['c'] });
+    } finally {
+      await api(http(), 'DELETE', `/api/vhosts/${V}`);
     }
   });
 

@@ -98,6 +98,7 @@ describe('definitions over the management API', () => {
     expect((await call('POST', '/api/definitions', newer)).status).toBe(204);
     expect((await call('GET', '/api/queues/v4/orders?columns=type,policy')).json).toEqual({ type: 'quorum', policy: 'qq-limit' });
     expect((await call('GET', '/api/queues/v4/scratch?columns=type,policy')).json).toEqual({ type: 'classic', policy: null });
+    expect((await call('GET', '/api/vhosts/v4?columns=description,tags')).json).toEqual({ description: 'newer', tags: [] });
     const conn = await amqp.connect(`${broker.amqpUrl.replace('amqp://', 'amqp://svc:guest@')}/v4`);
     await conn.close();
   });
@@ -160,7 +161,7 @@ describe('definitions over the management API', () => {
 
   it('a failure while applying undoes everything applied before it', async () => {
     const before = (await call('GET', '/api/definitions')).json!;
-    const source = { server: broker.server, registry, policies: broker.server.policies as never, parameters: { put() {}, get() {}, delete() {}, putGlobal() {}, getGlobal() {}, deleteGlobal() {}, list: () => [], globalList: () => [] } as never };
+    const source = { server: broker.server, registry, policies: broker.server.policies as never, vhostMetadata: new Map(), parameters: { put() {}, get() {}, delete() {}, putGlobal() {}, getGlobal() {}, deleteGlobal() {}, list: () => [], globalList: () => [] } as never };
     expect(() => applyDefinitions(source, {
       vhosts: ['rb'], users: [{ name: 'rb-user', passwordHash: '', hashingAlgorithm: 'rabbit_password_hashing_sha256', tags: [] }],
       permissions: [{ user: 'rb-user', vhost: 'rb', configure: '.*', write: '.*', read: '.*' }], topicPermissions: [], parameters: [], globalParameters: [], policies: [],
