@@ -6,13 +6,18 @@ import { startManagementServer } from './http/server.js';
 import type { ConnectionLimits } from './connection.js';
 import { jsonLogger, type BrokerLogger } from './logger.js';
 import { AmqpServer } from './server.js';
+import { openDataDir } from './store/data-dir.js';
+import { DefinitionsStore, readDefinitions } from './store/definitions.js';
 
 export interface BrokerOptions {
   amqpPort: number;
   /** Management HTTP port (0 = a free port); without it the HTTP API is not started. */
   httpPort?: number;
   bind: string;
-  /** Directory for durable state; persistence is not part of this step, so nothing is written yet. */
+  /**
+   * Directory for durable state (docs/storage.md): durable definitions are restored from it at start and kept
+   * in it; a directory that cannot be used makes startBroker throw a StoreError naming it.
+   */
   dataDir?: string;
   log?: BrokerLogger;
   /** Users, vhosts and permissions; default: RabbitMQ's out-of-the-box guest/guest (loopback only) on vhost "/". */
@@ -45,8 +50,18 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   if (options.httpPort !== undefined && options.access && !options.registry) {
     throw new Error('startBroker: the management API needs the registry behind `access`');
   }
-  const registry = options.registry ?? AuthRegistry.withDefaults();
+  if (options.dataDir !== undefined) openDataDir(options.dataDir);
+  const stored = options.dataDir === undefined ? undefined : readDefinitions(options.dataDir);
+  // A restarted broker has exactly the users it stored (RabbitMQ creates guest on the first start only).
+  const registry = options.registry ?? (stored ? new AuthRegistry() : AuthRegistry.withDefaults());
   const server = new AmqpServer({ access: options.access ?? registryAccessControl(registry), logger, limits: options.limits });
+  if (options.dataDir !== undefined) {
+    const definitions = new DefinitionsStore(options.dataDir, server, registry, logger);
+    // Hooked before loading: vhosts created while restoring take the hook with them (load() ignores its own changes).
+    server.durableChanged = () => definitions.changed();
+    registry.onChange = () => definitions.changed();
+    definitions.load(stored);
+  }
   const port = await server.listen(options.amqpPort, options.bind);
   const amqpUrl = `amqp://${urlHost(options.bind)}:${port}`;
   let management: Awaited<ReturnType<typeof startManagementServer>> | undefined;

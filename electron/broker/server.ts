@@ -24,6 +24,8 @@ export class AmqpServer implements ConnectionHost {
   readonly connections = new Set<Connection>();
   /** Policies handed to every vhost (electron/broker/policy); null until the management API sets them. */
   policies: PolicyHooks | null = null;
+  /** Handed to every vhost: called after a durable definition changed (electron/broker/store); null without a data dir. */
+  durableChanged: (() => void) | null = null;
   private readonly server: Server;
 
   constructor(opts: AmqpServerOptions) {
@@ -41,6 +43,7 @@ export class AmqpServer implements ConnectionHost {
     if (!v) {
       v = new VirtualHost(name);
       v.policies = this.policies;
+      v.durableChanged = this.durableChanged;
       this.vhosts.set(name, v);
     }
     return v;

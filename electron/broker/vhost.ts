@@ -65,6 +65,8 @@ export class VirtualHost implements QueueHost {
   readonly routing = new RoutingTable();
   /** Policies in force (electron/broker/policy), applied to each queue and exchange as it is created. */
   policies: PolicyHooks | null = null;
+  /** Called after a durable exchange, queue or binding changed (electron/broker/store); null without a data dir. */
+  durableChanged: (() => void) | null = null;
   private readonly queueDeletedListeners = new Set<QueueDeletedListener>();
 
   constructor(readonly name: string) {
@@ -123,6 +125,7 @@ export class VirtualHost implements QueueHost {
       x = { name: d.name, type: d.type, durable: d.durable, autoDelete: d.autoDelete, internal: d.internal, arguments: d.arguments };
       this.addExchange(x);
       this.policies?.applyToExchange(this, x);
+      if (x.durable) this.durableChanged?.();
       return x;
     }
     const err = fieldEquivalenceError('type', x.type, d.type, resource)
@@ -144,9 +147,11 @@ export class VirtualHost implements QueueHost {
   }
 
   private removeExchange(name: string): void {
+    const durable = this.exchanges.get(name)?.durable;
     this.exchanges.delete(name);
     const removed = this.routing.deleteExchange(name);
     this.autoDeleteSources(removed);
+    if (durable) this.durableChanged?.();
   }
 
   /** Auto-delete exchanges go when their last outgoing binding goes. */
@@ -186,6 +191,7 @@ export class VirtualHost implements QueueHost {
     this.queues.set(q.name, q);
     this.routing.declareQueue(q.name);
     this.policies?.applyToQueue(q);
+    if (q.durable) this.durableChanged?.();
     return q;
   }
 
@@ -196,6 +202,7 @@ export class VirtualHost implements QueueHost {
     for (const listener of this.queueDeletedListeners) listener(q);
     for (const c of q.markDeleted()) c.owner.queueDeleted(c);
     this.autoDeleteSources(removed);
+    if (q.durable) this.durableChanged?.();
   }
 
   private checkBindingArguments(source: Exchange, args: FieldTable): void {
@@ -211,6 +218,7 @@ export class VirtualHost implements QueueHost {
     this.checkExclusiveAccess(q, owner);
     this.checkBindingArguments(source, args);
     this.routing.addBinding({ source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args });
+    if (source.durable && q.durable) this.durableChanged?.();
   }
 
   /** Unbinding something that does not exist (binding, queue or exchange) succeeds, as in RabbitMQ 3.10. */
@@ -219,21 +227,28 @@ export class VirtualHost implements QueueHost {
     const q = this.queues.get(queue);
     if (q) this.checkExclusiveAccess(q, owner);
     const binding: RoutingBinding = { source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args };
-    if (this.routing.removeBinding(binding)) this.autoDeleteSources([binding]);
+    if (this.routing.removeBinding(binding)) {
+      this.autoDeleteSources([binding]);
+      if (this.exchanges.get(exchange)?.durable && q?.durable) this.durableChanged?.();
+    }
   }
 
   bindExchange(destination: string, source: string, routingKey: string, args: FieldTable): void {
     if (source === '' || destination === '') throw accessRefused('operation not permitted on the default exchange');
     const src = this.exchangeOrDie(source);
-    this.exchangeOrDie(destination);
+    const dst = this.exchangeOrDie(destination);
     this.checkBindingArguments(src, args);
     this.routing.addBinding({ source, destination, destinationType: 'exchange', routingKey, arguments: args });
+    if (src.durable && dst.durable) this.durableChanged?.();
   }
 
   unbindExchange(destination: string, source: string, routingKey: string, args: FieldTable): void {
     if (source === '' || destination === '') throw accessRefused('operation not permitted on the default exchange');
     const binding: RoutingBinding = { source, destination, destinationType: 'exchange', routingKey, arguments: args };
-    if (this.routing.removeBinding(binding)) this.autoDeleteSources([binding]);
+    if (this.routing.removeBinding(binding)) {
+      this.autoDeleteSources([binding]);
+      if (this.exchanges.get(source)?.durable && this.exchanges.get(destination)?.durable) this.durableChanged?.();
+    }
   }
 
   /** Queues a message reaches on its key plus CC and BCC keys (when those headers are malformed, on its key alone). */

@@ -66,6 +66,8 @@ export class AuthRegistry {
   private readonly userMap = new Map<string, User>();
   private readonly perms = new Map<string, CompiledPermissions & { user: string; vhost: string }>();
   private readonly topicPerms = new Map<string, { user: string; vhost: string; byExchange: Map<string, TopicPermission> }>();
+  /** Called after any vhost, user or permission changed (the broker's store persists them); null by default. */
+  onChange: (() => void) | null = null;
 
   /** A fresh broker's state, as RabbitMQ's defaults: vhost "/", user guest/guest, administrator, ".*" everywhere. */
   static withDefaults(): AuthRegistry {
@@ -81,6 +83,7 @@ export class AuthRegistry {
   addVhost(name: string): boolean {
     if (this.vhostSet.has(name)) return false;
     this.vhostSet.add(name);
+    this.onChange?.();
     return true;
   }
 
@@ -89,6 +92,7 @@ export class AuthRegistry {
     if (!this.vhostSet.delete(name)) return false;
     for (const [k, p] of this.perms) if (p.vhost === name) this.perms.delete(k);
     for (const [k, p] of this.topicPerms) if (p.vhost === name) this.topicPerms.delete(k);
+    this.onChange?.();
     return true;
   }
 
@@ -105,6 +109,7 @@ export class AuthRegistry {
   /** Adds or replaces a user with a precomputed hash (e.g. imported from RabbitMQ). */
   putUser(user: User): void {
     this.userMap.set(user.name, { ...user, tags: [...user.tags] });
+    this.onChange?.();
   }
 
   addUser(name: string, password: string, tags: readonly string[] = [], algorithm = DEFAULT_HASHING_ALGORITHM): User {
@@ -118,6 +123,7 @@ export class AuthRegistry {
     if (!this.userMap.delete(name)) return false;
     for (const [k, p] of this.perms) if (p.user === name) this.perms.delete(k);
     for (const [k, p] of this.topicPerms) if (p.user === name) this.topicPerms.delete(k);
+    this.onChange?.();
     return true;
   }
 
@@ -142,10 +148,13 @@ export class AuthRegistry {
       write: compilePermissionRegex(permissions.write),
       read: compilePermissionRegex(permissions.read),
     });
+    this.onChange?.();
   }
 
   clearPermissions(user: string, vhost: string): boolean {
-    return this.perms.delete(key(user, vhost));
+    const removed = this.perms.delete(key(user, vhost));
+    if (removed) this.onChange?.();
+    return removed;
   }
 
   getPermissions(user: string, vhost: string): VhostPermissions | undefined {
@@ -174,15 +183,21 @@ export class AuthRegistry {
       this.topicPerms.set(key(user, vhost), entry);
     }
     entry.byExchange.set(permission.exchange, { exchange: permission.exchange, write: permission.write, read: permission.read });
+    this.onChange?.();
   }
 
   /** Without `exchange`, clears all of the user's topic permissions on the vhost. */
   clearTopicPermissions(user: string, vhost: string, exchange?: string): boolean {
     const entry = this.topicPerms.get(key(user, vhost));
     if (entry === undefined) return false;
-    if (exchange === undefined) return this.topicPerms.delete(key(user, vhost));
+    if (exchange === undefined) {
+      this.topicPerms.delete(key(user, vhost));
+      this.onChange?.();
+      return true;
+    }
     const removed = entry.byExchange.delete(exchange);
     if (entry.byExchange.size === 0) this.topicPerms.delete(key(user, vhost));
+    if (removed) this.onChange?.();
     return removed;
   }
 
