@@ -6,15 +6,15 @@ import { hashPassword, isHashingAlgorithm, type User } from '../auth/index.js';
 import type { Channel } from '../channel.js';
 import type { Connection } from '../connection.js';
 import { ReplyCode } from '../errors.js';
+import { countersOf } from '../stats/message-stats.js';
 import { policyProblems, type ApplyTo } from '../policy/policies.js';
 import { canSeeVhost, isAdmin, isMonitor, isPolicymaker, requireTags, requireVhostAccess } from './auth.js';
-import { badRequest, HttpError, notAuthorised, notFound } from './errors.js';
+import { badRequest, DefinitionsRefused, HttpError, notAuthorised, notFound } from './errors.js';
 import { listing, pickColumns, type Row } from './listing.js';
 import * as op from './operations.js';
 import { route, type Context, type Reply, type Route } from './router.js';
 import { exportDefinitions, exportVhostDefinitions } from '../definitions/export.js';
 import { applyDefinitions, validateDefinitions } from '../definitions/import.js';
-import { DefinitionsRefused } from './errors.js';
 import {
   BROKER_VERSION, EXCHANGE_TYPES, bindingView, channelView, connectionName, connectionView, consumerView, exchangeView,
   queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostView, type Ranges,
@@ -133,8 +133,7 @@ function overview(ctx: Context): Row {
       ready += n.messages_ready;
       unackedCount += n.messages_unacknowledged;
     }
-    const stats = vhostView(s, name, ranges, unacked).message_stats as Row | undefined;
-    for (const [k, val] of Object.entries(stats ?? {})) if (typeof val === 'number') totals[k] = (totals[k] ?? 0) + val;
+    for (const [k, val] of Object.entries(countersOf(v))) totals[k] = (totals[k] ?? 0) + val;
   }
   const conns = visibleConnections(ctx);
   const channels = channelsOf(conns);
