@@ -58,12 +58,15 @@ export class Sampler {
         ring = { times: [], values: [] };
         this.rings.set(owner, ring);
       }
+      const last = ring.values.at(-1);
+      // Idle objects (most of a large broker's queues) share one values object across samples.
+      const next = last && sameValues(last, values) ? last : { ...values };
       if (ring.times.at(-1) === t) {
-        ring.values[ring.values.length - 1] = { ...values };
+        ring.values[ring.values.length - 1] = next;
         continue;
       }
       ring.times.push(t);
-      ring.values.push({ ...values });
+      ring.values.push(next);
       if (ring.times.length > keep) {
         ring.times.shift();
         ring.values.shift();
@@ -100,6 +103,13 @@ export class Sampler {
       avg_rate: span > 0 ? (last!.sample - first!.sample) / span : 0,
     };
   }
+}
+
+function sameValues(a: SampleValues, b: SampleValues): boolean {
+  const keys = Object.keys(b);
+  if (Object.keys(a).length !== keys.length) return false;
+  for (const k of keys) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 function lastIndexAtOrBefore(times: readonly number[], t: number): number {
