@@ -317,6 +317,18 @@ export function publish(state: ManagementState, user: User, v: VirtualHost, exch
   return queues.length > 0;
 }
 
+/** Declares "aliveness-test", publishes a message to it and gets it back, as RabbitMQ's aliveness test does. */
+export function alivenessTest(state: ManagementState, user: User, v: VirtualHost): boolean {
+  declareQueue(state, user, v, 'aliveness-test', {});
+  publish(state, user, v, '', { routing_key: 'aliveness-test', payload: 'test_message', payload_encoding: 'string', properties: {} });
+  const q = queueOr404(v, 'aliveness-test');
+  let entry;
+  while ((entry = q.fetch(true)) !== undefined) {
+    if (entry.message.body.toString('utf8') === 'test_message') return true;
+  }
+  return false;
+}
+
 /** rabbit_mgmt_util:with_decode: 400 listing every missing key, printed as Erlang's ~p prints the list. */
 export function requireKeys(body: Record<string, unknown>, keys: readonly string[]): void {
   const missing = keys.filter((k) => body[k] === undefined).map((k) => `{key_missing,${k}}`);

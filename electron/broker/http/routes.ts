@@ -217,6 +217,14 @@ function nodeView(ctx: Context): Row {
 export function routes(): Route[] {
   return [
     route('/api/overview', { GET: (ctx) => single(ctx, overview(ctx)) }),
+    // Health checks: the node answers; a vhost can declare, publish and get (rabbit_mgmt_wm_aliveness_test).
+    route('/api/healthchecks/node', { GET: () => ok({ status: 'ok' }) }),
+    route('/api/aliveness-test/:vhost', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return ok({ status: op.alivenessTest(ctx.state, ctx.user, op.vhostOr404(ctx.state, vname!)) ? 'ok' : 'failed' });
+      },
+    }),
     route('/api/whoami', { GET: (ctx) => ok({ name: ctx.user.name, tags: [...ctx.user.tags] }) }),
     route('/api/nodes', {
       GET: (ctx) => {

@@ -227,6 +227,13 @@ forEachTarget((ctx) => {
     }
   });
 
+  it('health checks: the node, and a vhost\'s aliveness test (a queue declared, a message through it)', async () => {
+    expect((await api(http(), 'GET', '/api/healthchecks/node')).json).toEqual({ status: 'ok' });
+    expect((await api(http(), 'GET', '/api/aliveness-test/%2F')).json).toEqual({ status: 'ok' });
+    expect((await api(http(), 'GET', '/api/queues/%2F/aliveness-test?columns=name,durable,auto_delete')).json).toEqual({ name: 'aliveness-test', durable: false, auto_delete: false });
+    expect((await api(http(), 'GET', `/api/aliveness-test/${e(ctx.session().name('novhost'))}`)).status).toBe(404);
+  });
+
   it('DELETE /api/connections/{name} closes the connection with 320 CONNECTION_FORCED', async () => {
     const s = ctx.session();
     const tag = s.name('conn');
