@@ -242,7 +242,7 @@ export function getMessages(state: ManagementState, user: User, v: VirtualHost, 
   }
   // Like the management plugin's channel, the messages are settled once all are fetched.
   for (const entry of taken) {
-    if (ackmode === 'ack_requeue_false') q.acked();
+    if (ackmode === 'ack_requeue_false') q.acked(entry);
     else if (ackmode === 'reject_requeue_false') q.rejected(entry);
     else q.requeue(entry);
   }

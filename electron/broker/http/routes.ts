@@ -7,6 +7,7 @@ import type { Channel } from '../channel.js';
 import type { Connection } from '../connection.js';
 import { ReplyCode } from '../errors.js';
 import { countersOf } from '../stats/message-stats.js';
+import { sumDetails, type SampleRange } from '../stats/samples.js';
 import { policyProblems, type ApplyTo } from '../policy/policies.js';
 import { canSeeVhost, isAdmin, isMonitor, isPolicymaker, requireTags, requireVhostAccess } from './auth.js';
 import { badRequest, DefinitionsRefused, HttpError, notAuthorised, notFound } from './errors.js';
@@ -17,7 +18,7 @@ import { exportDefinitions, exportVhostDefinitions } from '../definitions/export
 import { applyDefinitions, validateDefinitions } from '../definitions/import.js';
 import {
   BROKER_VERSION, EXCHANGE_TYPES, bindingView, channelView, connectionName, connectionView, consumerView, exchangeView,
-  queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostView, type Ranges,
+  queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostSampleKey, vhostView, type Ranges,
 } from './views.js';
 
 const ok = (body: unknown): Reply => ({ status: 200, body });
@@ -137,11 +138,15 @@ function overview(ctx: Context): Row {
   }
   const conns = visibleConnections(ctx);
   const channels = channelsOf(conns);
-  const key = overviewSampleKey(s);
+  // Broker-wide samples for users who see every vhost; otherwise the sum over their vhosts' samples.
+  const everything = vhosts.length === s.registry.vhosts().length;
+  const counterKeys = everything ? [overviewSampleKey(s)] : vhosts.map((n) => s.server.vhosts.get(n)).filter((v) => v !== undefined);
+  const lengthKeys = everything ? [overviewSampleKey(s)] : vhosts.map((n) => vhostSampleKey(s, n));
+  const details = (keys: object[], k: string, range: SampleRange | undefined) => sumDetails(keys.map((o) => s.sampler.details(o, k, range)));
   const messageStats: Row = {};
   for (const k of Object.keys(totals).sort()) {
     messageStats[k] = totals[k];
-    messageStats[`${k}_details`] = s.sampler.details(key, k, ranges.msgRates);
+    messageStats[`${k}_details`] = details(counterKeys, k, ranges.msgRates);
   }
   return {
     management_version: BROKER_VERSION,
@@ -157,11 +162,11 @@ function overview(ctx: Context): Row {
     message_stats: messageStats,
     queue_totals: {
       messages,
-      messages_details: s.sampler.details(key, 'messages', ranges.lengths),
+      messages_details: details(lengthKeys, 'messages', ranges.lengths),
       messages_ready: ready,
-      messages_ready_details: s.sampler.details(key, 'messages_ready', ranges.lengths),
+      messages_ready_details: details(lengthKeys, 'messages_ready', ranges.lengths),
       messages_unacknowledged: unackedCount,
-      messages_unacknowledged_details: s.sampler.details(key, 'messages_unacknowledged', ranges.lengths),
+      messages_unacknowledged_details: details(lengthKeys, 'messages_unacknowledged', ranges.lengths),
     },
     object_totals: {
       channels: channels.length,

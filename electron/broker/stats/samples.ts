@@ -105,6 +105,19 @@ export class Sampler {
   }
 }
 
+/** Details of several objects added up (their samples share aligned timestamps). */
+export function sumDetails(list: readonly Details[]): Details {
+  if (list.length === 1) return list[0]!;
+  const out: Details = { rate: list.reduce((n, d) => n + d.rate, 0) };
+  if (list.length === 0 || list[0]!.samples === undefined) return out;
+  const byTime = new Map<number, number>();
+  for (const d of list) for (const s of d.samples ?? []) byTime.set(s.timestamp, (byTime.get(s.timestamp) ?? 0) + s.sample);
+  out.samples = [...byTime].sort((a, b) => b[0] - a[0]).map(([timestamp, sample]) => ({ sample, timestamp }));
+  out.avg = list.reduce((n, d) => n + (d.avg ?? 0), 0);
+  out.avg_rate = list.reduce((n, d) => n + (d.avg_rate ?? 0), 0);
+  return out;
+}
+
 function sameValues(a: SampleValues, b: SampleValues): boolean {
   const keys = Object.keys(b);
   if (Object.keys(a).length !== keys.length) return false;

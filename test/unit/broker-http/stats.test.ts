@@ -96,6 +96,24 @@ describe('management statistics and visibility', () => {
     expect(((await get('/api/vhosts', ['mon', 'p'])).json as any[]).map((v) => v.name).sort()).toEqual(['/', 'private']);
     expect((await get('/api/queues/%2F', ['mgr', 'p'])).json).toEqual({ error: 'not_authorised', reason: 'User not authorised to access virtual host' });
     expect((await get('/api/users', ['mon', 'p'])).json).toEqual({ error: 'not_authorised', reason: 'Not administrator user' });
+    // The overview counts and rates only what the user may see.
+    const T = (Math.floor(Date.now() / HOUR) + 10) * HOUR;
+    mgmt.state.sampler.sample(T);
+    const guestCh = await guestConn.createConfirmChannel();
+    await guestCh.assertQueue('pub');
+    guestCh.sendToQueue('pub', Buffer.from('1'));
+    await guestCh.waitForConfirms();
+    const mgrCh = await mgrConn.createConfirmChannel();
+    await mgrCh.assertQueue('priv');
+    for (let i = 0; i < 2; i++) mgrCh.sendToQueue('priv', Buffer.from('2'));
+    await mgrCh.waitForConfirms();
+    mgmt.state.sampler.sample(T + HOUR);
+    const mine = (await get('/api/overview', ['mgr', 'p'])).json;
+    expect({ publish: mine.message_stats.publish, rate: mine.message_stats.publish_details.rate, messages: mine.queue_totals.messages })
+      .toEqual({ publish: 2, rate: 2 / 3600, messages: 2 });
+    const all = (await get('/api/overview')).json;
+    expect({ publish: all.message_stats.publish, rate: all.message_stats.publish_details.rate, messages: all.queue_totals.messages })
+      .toEqual({ publish: 3, rate: 3 / 3600, messages: 3 });
     await Promise.all([guestConn.close(), mgrConn.close()]);
   });
 });
