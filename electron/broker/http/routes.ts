@@ -756,4 +756,5 @@ function deleteVhost(ctx: Context, name: string): void {
   ctx.state.policies.deleteVhost(name);
   ctx.state.parameters.deleteVhost(name);
   ctx.state.vhostMetadata.delete(name);
+  ctx.state.traffic.forget(name);
 }

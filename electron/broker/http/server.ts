@@ -10,6 +10,7 @@ import { PolicyStore } from '../policy/policies.js';
 import type { AmqpServer } from '../server.js';
 import { countersOf } from '../stats/message-stats.js';
 import { Sampler, type SampleValues } from '../stats/samples.js';
+import { VhostTraffic } from '../stats/traffic.js';
 import { authenticate, requireTags } from './auth.js';
 import { badRequest, HttpError, notFound } from './errors.js';
 import { allowHeader, match, type Context, type Method, type Reply } from './router.js';
@@ -56,14 +57,16 @@ function* collect(state: ManagementState): Iterable<readonly [object, SampleValu
     for (const x of v.exchanges.values()) yield [x, { ...countersOf(x) }];
     for (const [k, val] of Object.entries(countersOf(v))) overview[k] = (overview[k] ?? 0) + val;
   }
+  for (const [vhost, t] of state.traffic.totals(state.server.connections, (v) => state.registry.hasVhost(v))) {
+    const totals = perVhost.get(vhost);
+    if (totals) {
+      totals.recv_oct = t.recv;
+      totals.send_oct = t.send;
+    }
+  }
   for (const conn of state.server.connections) {
     const info = conn.info();
     yield [conn, { recv_oct: info.recvOct, send_oct: info.sendOct }];
-    const totals = info.vhost === undefined ? undefined : perVhost.get(info.vhost);
-    if (totals) {
-      totals.recv_oct! += info.recvOct;
-      totals.send_oct! += info.sendOct;
-    }
     for (const ch of info.channels) yield [ch, { ...countersOf(ch) }];
   }
   for (const [name, totals] of perVhost) yield [vhostSampleKey(state, name), totals];
@@ -126,6 +129,7 @@ export async function startManagementServer(opts: ManagementServerOptions): Prom
   const state: ManagementState = {
     server: opts.server, registry: opts.registry, policies, parameters: new ParameterStore(), sampler,
     // RabbitMQ creates its default vhost with this description.
+    traffic: new VhostTraffic(),
     vhostMetadata: new Map(opts.registry.hasVhost('/') ? [['/', { description: 'Default virtual host', tags: [] }]] : []),
     node: `warren@${hostname()}`, startedAt: Date.now(), listeners,
   };

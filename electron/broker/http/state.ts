@@ -6,6 +6,7 @@ import type { ParameterStore } from '../definitions/parameters.js';
 import type { PolicyStore } from '../policy/policies.js';
 import type { AmqpServer } from '../server.js';
 import type { Sampler } from '../stats/samples.js';
+import type { VhostTraffic } from '../stats/traffic.js';
 
 export interface Listener {
   protocol: 'amqp' | 'http';
@@ -25,6 +26,7 @@ export interface ManagementState {
   readonly policies: PolicyStore;
   readonly parameters: ParameterStore;
   readonly vhostMetadata: Map<string, VhostMetadata>;
+  readonly traffic: VhostTraffic;
   readonly sampler: Sampler;
   /** This broker's node name, e.g. warren@host. */
   readonly node: string;

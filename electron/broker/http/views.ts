@@ -308,14 +308,7 @@ export function vhostView(state: ManagementState, name: string, ranges: Ranges, 
     ready += n.messages_ready;
     unacked += n.messages_unacknowledged;
   }
-  let recv = 0;
-  let send = 0;
-  for (const conn of state.server.connections) {
-    const info = conn.info();
-    if (info.vhost !== name) continue;
-    recv += info.recvOct;
-    send += info.sendOct;
-  }
+  const traffic = state.traffic.totals(state.server.connections, (v) => state.registry.hasVhost(v)).get(name) ?? { recv: 0, send: 0 };
   const key = vhostSampleKey(state, name);
   const d = (k: string, r: SampleRange | undefined) => state.sampler.details(key, k, r);
   const meta = state.vhostMetadata.get(name) ?? { description: '', tags: [] };
@@ -333,9 +326,9 @@ export function vhostView(state: ManagementState, name: string, ranges: Ranges, 
     messages_ready_details: d('messages_ready', ranges.lengths),
     messages_unacknowledged: unacked,
     messages_unacknowledged_details: d('messages_unacknowledged', ranges.lengths),
-    recv_oct: recv,
+    recv_oct: traffic.recv,
     recv_oct_details: d('recv_oct', ranges.dataRates),
-    send_oct: send,
+    send_oct: traffic.send,
     send_oct_details: d('send_oct', ranges.dataRates),
   };
   return withStats(row, v ? messageStats(state, v, ranges) : undefined);

@@ -94,3 +94,20 @@ describe('JSON and AMQP tables', () => {
     expect(JSON.stringify(fieldTableToJson(table))).toBe('{"__proto__":{"x":1},"n":2,"f":1.5,"s":"t","b":true,"a":[null]}');
   });
 });
+
+describe('vhost traffic totals', () => {
+  it('keep the bytes of closed connections, so they never go down', async () => {
+    const { VhostTraffic } = await import('../../../electron/broker/stats/traffic.js');
+    const conn = (vhost: string | undefined, recvOct: number, sendOct: number) => ({ info: () => ({ vhost, recvOct, sendOct }) });
+    const a = conn('v', 100, 10);
+    const b = conn('v', 50, 5);
+    const early = conn(undefined, 8, 0);
+    const traffic = new VhostTraffic();
+    const exists = (v: string) => v === 'v';
+    expect(traffic.totals(new Set([a, b, early]), exists).get('v')).toEqual({ recv: 150, send: 15 });
+    expect(traffic.totals(new Set([b]), exists).get('v')).toEqual({ recv: 150, send: 15 });
+    expect(traffic.totals(new Set(), exists).get('v')).toEqual({ recv: 150, send: 15 });
+    traffic.forget('v');
+    expect(traffic.totals(new Set(), exists).get('v')).toBeUndefined();
+  });
+});
