@@ -13,7 +13,7 @@ import { DecodeError } from './protocol/decode-error.js';
 import { integerValue } from './protocol/field-table.js';
 import { decodeBasicProperties, encodeMethodFrame, type AmqpMethod, type MethodArgs, type MethodName } from './protocol/generated.js';
 import { generatedName, type VirtualHost } from './vhost.js';
-import type { Queue } from './queue.js';
+import type { Queue, QueueJournal } from './queue.js';
 import { REPLY_TO_PREFIX, REPLY_TO_QUEUE, type ReplyTarget, type ReplyToRegistry } from './reply-to.js';
 import type { ContentMethodName } from './protocol/frame-writer.js';
 import { formatErlangBinary } from './erlang-term.js';
@@ -79,6 +79,8 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     if (method === 'basic.ack') this.send('basic.ack', { deliveryTag, multiple });
     else this.send('basic.nack', { deliveryTag, multiple, requeue: false });
   });
+  /** Confirms held back until the store's fsync (and any decided after them, so they go out in order). */
+  private readonly syncConfirms: { seq: number; nack: boolean; ready: boolean }[] = [];
   private txMode = false;
   private txPublishes: PendingPublish[] = [];
   private txSettlements: Settlement[] = [];
@@ -408,6 +410,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     let routed: boolean;
     let rejected = false;
     let queues: Queue[] = [];
+    let syncBy: QueueJournal | undefined;
     if (message.exchange === '' && message.routingKey.startsWith(REPLY_TO_PREFIX)) {
       const target = this.conn.replyTo.lookup(message.routingKey);
       routed = target !== undefined && target.deliverReply(message.routingKey, message.exchange, message);
@@ -418,6 +421,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       const stored = withoutBcc(message);
       for (const q of queues) {
         if (q.publish(stored, now) === 'rejected') rejected = true;
+        else if (seq !== 0 && q.journal !== null && stored.properties.deliveryMode === 2) syncBy = q.journal;
       }
     }
     if (!routed && mandatory) {
@@ -425,12 +429,28 @@ export class Channel implements ConsumerOwner, ReplyTarget {
         replyCode: ReplyCode.noRoute, replyText: 'NO_ROUTE', exchange: message.exchange, routingKey: message.routingKey,
       }, message);
     }
-    if (seq !== 0) {
-      if (rejected) this.confirms.nack(seq);
-      else this.confirms.ack(seq);
-    }
+    if (seq !== 0) this.confirm(seq, rejected, syncBy);
     recordPublish({ channel: this, vhost: this.vhost }, {
       exchange: this.vhost.exchanges.get(message.exchange), queues, returned: !routed && mandatory, confirmed: seq !== 0 && !rejected,
+    });
+  }
+
+  /** A persistent message stored by a durable queue is confirmed only after its record is fsynced (group commit). */
+  private confirm(seq: number, nack: boolean, syncBy: QueueJournal | undefined): void {
+    if (syncBy === undefined && this.syncConfirms.length === 0) {
+      if (nack) this.confirms.nack(seq);
+      else this.confirms.ack(seq);
+      return;
+    }
+    const c = { seq, nack, ready: syncBy === undefined };
+    this.syncConfirms.push(c);
+    syncBy?.afterSync(() => {
+      c.ready = true;
+      while (this.syncConfirms[0]?.ready) {
+        const next = this.syncConfirms.shift()!;
+        if (next.nack) this.confirms.nack(next.seq);
+        else this.confirms.ack(next.seq);
+      }
     });
   }
 
@@ -514,7 +534,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     const queues = new Set<Queue>();
     for (const u of s.unacked) {
       if (s.action === 'ack') {
-        u.queue.acked();
+        u.queue.acked(u.entry);
         recordAck({ channel: this, vhost: this.vhost }, u.queue);
       } else if (s.action === 'reject') u.queue.rejected(u.entry);
       else {

@@ -8,6 +8,7 @@ import { jsonLogger, type BrokerLogger } from './logger.js';
 import { AmqpServer } from './server.js';
 import { openDataDir } from './store/data-dir.js';
 import { DefinitionsStore, readDefinitions } from './store/definitions.js';
+import { Journal } from './store/journal.js';
 
 export interface BrokerOptions {
   amqpPort: number;
@@ -55,12 +56,17 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // A restarted broker has exactly the users it stored (RabbitMQ creates guest on the first start only).
   const registry = options.registry ?? (stored ? new AuthRegistry() : AuthRegistry.withDefaults());
   const server = new AmqpServer({ access: options.access ?? registryAccessControl(registry), logger, limits: options.limits });
+  let journal: Journal | undefined;
   if (options.dataDir !== undefined) {
     const definitions = new DefinitionsStore(options.dataDir, server, registry, logger);
+    const messages = new Journal(options.dataDir, logger);
+    journal = messages;
+    server.durableQueueCreated = (q) => messages.attach(q);
     // Hooked before loading: vhosts created while restoring take the hook with them (load() ignores its own changes).
     server.durableChanged = () => definitions.changed();
     registry.onChange = () => definitions.changed();
     definitions.load(stored);
+    messages.removeOrphans();
   }
   const port = await server.listen(options.amqpPort, options.bind);
   const amqpUrl = `amqp://${urlHost(options.bind)}:${port}`;
@@ -84,7 +90,9 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     httpPort: management?.port,
     server,
     close() {
-      closing ??= Promise.all([server.close(), management?.close()]).then(() => logger.log('info', 'broker.stopped', { amqpUrl }));
+      closing ??= Promise.all([server.close(), management?.close()])
+        .then(() => journal?.close())
+        .then(() => logger.log('info', 'broker.stopped', { amqpUrl }));
       return closing;
     },
   };

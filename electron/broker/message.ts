@@ -21,6 +21,14 @@ export interface QueueEntry {
   /** Absolute expiry time in ms, or 0 for none. */
   readonly expiresAt: number;
   readonly priority: number;
+  /** Where the store keeps it: set for persistent messages of durable queues with a data dir. */
+  stored?: StoredRef;
+}
+
+/** A message record's place in a queue's segment files (electron/broker/store). */
+export interface StoredRef {
+  readonly segment: number;
+  readonly offset: number;
 }
 
 /** Per-message TTL in ms from the expiration property, undefined when absent. */

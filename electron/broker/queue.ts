@@ -3,7 +3,7 @@
 import { accessRefused, preconditionFailed, resourceName } from './errors.js';
 import type { Consumer } from './consumer.js';
 import type { DeadLetterReason } from './dead-letter.js';
-import { messageTtl, type Message, type QueueEntry } from './message.js';
+import { messageTtl, type Message, type QueueEntry, type StoredRef } from './message.js';
 import { MessageStore } from './message-store.js';
 import { queueSettings, type QueueSettings } from './queue-arguments.js';
 import type { FieldTable } from './protocol/field-table.js';
@@ -16,6 +16,20 @@ export interface QueueHost {
 }
 
 export type PublishOutcome = 'enqueued' | 'rejected';
+
+/** A durable queue's persistent messages on disk (electron/broker/store); only entries with `stored` are in it. */
+export interface QueueJournal {
+  /** Writes the entry's record (buffered; on disk at the next group commit) and sets `entry.stored`. */
+  append(entry: QueueEntry): void;
+  /** The entry went to a consumer that must ack it: redelivered after a restart. */
+  delivered(entry: QueueEntry): void;
+  /** The entry is gone (acked, no-ack delivery, rejected, expired, dropped, purged). */
+  removed(entry: QueueEntry): void;
+  /** The queue was deleted. */
+  drop(): void;
+  /** Runs `done` once everything appended so far is fsynced. */
+  afterSync(done: () => void): void;
+}
 
 export interface QueueOptions {
   name: string;
@@ -48,6 +62,8 @@ export class Queue {
   private hadConsumer = false;
   deleted = false;
   unackedCount = 0;
+  /** Set by the store for a durable queue when the broker has a data dir; transient messages never touch it. */
+  journal: QueueJournal | null = null;
 
   constructor(opts: QueueOptions, private readonly host: QueueHost) {
     this.name = opts.name;
@@ -105,6 +121,7 @@ export class Queue {
     const ttl = minDefined(this.settings.messageTtl, messageTtl(message.properties));
     const priority = this.settings.maxPriority === undefined ? 0 : Math.min(message.properties.priority ?? 0, this.settings.maxPriority);
     const entry: QueueEntry = { message, seq: ++this.seq, redelivered: false, expiresAt: ttl === undefined ? 0 : now + ttl, priority };
+    if (this.journal !== null && message.properties.deliveryMode === 2) this.journal.append(entry);
     this.store.push(entry);
     this.publishing = entry;
     this.dispatch();
@@ -123,6 +140,7 @@ export class Queue {
     while ((maxLength !== undefined && this.store.length > maxLength) || (maxLengthBytes !== undefined && this.store.bytes > maxLengthBytes)) {
       const dropped = this.store.shift();
       if (!dropped) break;
+      if (dropped.stored) this.journal?.removed(dropped);
       this.host.deadLetter(this, dropped.message, 'maxlen');
     }
   }
@@ -134,6 +152,7 @@ export class Queue {
       for (const head of this.store.heads()) {
         if (head.expiresAt !== 0 && now >= head.expiresAt && head !== this.publishing) {
           this.store.removeHead(head);
+          if (head.stored) this.journal?.removed(head);
           this.host.deadLetter(this, head.message, 'expired');
           removed = true;
         }
@@ -196,6 +215,7 @@ export class Queue {
         if (!consumer) break;
         const entry = this.store.shift()!;
         if (!consumer.noAck) this.unackedCount++;
+        if (entry.stored) this.journalTaken(entry, consumer.noAck);
         consumer.owner.deliver(consumer, this, entry);
       }
     } finally {
@@ -209,12 +229,25 @@ export class Queue {
     this.dropExpired(Date.now());
     const entry = this.store.shift();
     if (entry && !noAck) this.unackedCount++;
+    if (entry?.stored) this.journalTaken(entry, noAck);
     this.scheduleExpiry();
     return entry;
   }
 
-  acked(): void {
+  private journalTaken(entry: QueueEntry, noAck: boolean): void {
+    if (noAck) this.journal?.removed(entry);
+    else this.journal?.delivered(entry);
+  }
+
+  acked(entry: QueueEntry): void {
     this.unackedCount--;
+    if (entry.stored) this.journal?.removed(entry);
+  }
+
+  /** A persistent message read back from the store at start, behind those restored before it. */
+  restore(message: Message, redelivered: boolean, expiresAt: number, priority: number, stored: StoredRef): void {
+    this.store.push({ message, seq: ++this.seq, redelivered, expiresAt, priority, stored });
+    this.scheduleExpiry();
   }
 
   /** An unacked message comes back: original position, redelivered set. */
@@ -229,6 +262,7 @@ export class Queue {
   /** An unacked message rejected without requeue. */
   rejected(entry: QueueEntry): void {
     this.unackedCount--;
+    if (entry.stored) this.journal?.removed(entry);
     if (!this.deleted) this.host.deadLetter(this, entry.message, 'rejected');
   }
 
@@ -271,7 +305,9 @@ export class Queue {
   }
 
   purge(): number {
-    return this.store.clear().length;
+    const purged = this.store.clear();
+    if (this.journal !== null) for (const e of purged) if (e.stored) this.journal.removed(e);
+    return purged.length;
   }
 
   checkDeletable(ifUnused: boolean, ifEmpty: boolean): Error | undefined {
@@ -287,6 +323,7 @@ export class Queue {
     clearTimeout(this.idleTimer);
     const consumers = this.consumers.splice(0);
     this.store.clear();
+    this.journal?.drop();
     return consumers;
   }
 }

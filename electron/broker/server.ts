@@ -7,6 +7,7 @@ import { ReplyCode } from './errors.js';
 import type { BrokerLogger } from './logger.js';
 import { ReplyToRegistry } from './reply-to.js';
 import { VirtualHost } from './vhost.js';
+import type { Queue } from './queue.js';
 import type { PolicyHooks } from './policy/policies.js';
 
 export interface AmqpServerOptions {
@@ -26,6 +27,8 @@ export class AmqpServer implements ConnectionHost {
   policies: PolicyHooks | null = null;
   /** Handed to every vhost: called after a durable definition changed (electron/broker/store); null without a data dir. */
   durableChanged: (() => void) | null = null;
+  /** Handed to every vhost: gives each durable queue its journal (electron/broker/store); null without a data dir. */
+  durableQueueCreated: ((queue: Queue) => void) | null = null;
   private readonly server: Server;
 
   constructor(opts: AmqpServerOptions) {
@@ -44,6 +47,7 @@ export class AmqpServer implements ConnectionHost {
       v = new VirtualHost(name);
       v.policies = this.policies;
       v.durableChanged = this.durableChanged;
+      v.durableQueueCreated = this.durableQueueCreated;
       this.vhosts.set(name, v);
     }
     return v;

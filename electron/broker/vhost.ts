@@ -67,6 +67,8 @@ export class VirtualHost implements QueueHost {
   policies: PolicyHooks | null = null;
   /** Called after a durable exchange, queue or binding changed (electron/broker/store); null without a data dir. */
   durableChanged: (() => void) | null = null;
+  /** Called when a durable queue is created (or restored), so the store can give it a journal; null without a data dir. */
+  durableQueueCreated: ((queue: Queue) => void) | null = null;
   private readonly queueDeletedListeners = new Set<QueueDeletedListener>();
 
   constructor(readonly name: string) {
@@ -191,6 +193,7 @@ export class VirtualHost implements QueueHost {
     this.queues.set(q.name, q);
     this.routing.declareQueue(q.name);
     this.policies?.applyToQueue(q);
+    if (q.durable) this.durableQueueCreated?.(q);
     if (q.durable) this.durableChanged?.();
     return q;
   }

@@ -153,7 +153,7 @@ describe('durable definitions', () => {
     await ch.assertQueue('t', { durable: false });
     await conn.close();
     expect(readFileSync(join(dir, DEFINITIONS_FILE), 'utf8')).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual([DEFINITIONS_FILE, 'meta.json']);
+    expect(readdirSync(dir).sort()).toEqual([DEFINITIONS_FILE, 'meta.json', 'queues']);
   });
 });
 
