@@ -6,6 +6,7 @@ import type { AuthRegistry } from '../auth/index.js';
 import type { PolicyStore } from '../policy/policies.js';
 import type { AmqpServer } from '../server.js';
 import { BROKER_VERSION } from '../server-properties.js';
+import { WARREN_VERSION } from '../product-version.js';
 import { fieldTableToJson } from '../http/json-table.js';
 import type { ParameterStore } from './parameters.js';
 
@@ -60,7 +61,7 @@ export function exportDefinitions(src: DefinitionsSource): Json {
     rabbit_version: BROKER_VERSION,
     rabbitmq_version: BROKER_VERSION,
     product_name: 'Warren',
-    product_version: BROKER_VERSION,
+    product_version: WARREN_VERSION,
     users: auth.users.map((u) => ({ ...u, limits: {} })),
     vhosts: auth.vhosts,
     permissions: auth.permissions,

@@ -16,6 +16,7 @@ import * as op from './operations.js';
 import { route, type Context, type Reply, type Route } from './router.js';
 import { exportDefinitions, exportVhostDefinitions } from '../definitions/export.js';
 import { applyDefinitions, validateDefinitions } from '../definitions/import.js';
+import { WARREN_VERSION } from '../product-version.js';
 import {
   BROKER_VERSION, EXCHANGE_TYPES, bindingView, channelView, connectionName, connectionView, consumerView, exchangeView,
   queueNumbers, queueView, rangesFrom, unackedBytesByQueue, vhostBindings, vhostSampleKey, vhostView, type Ranges,
@@ -153,7 +154,7 @@ function overview(ctx: Context): Row {
     rates_mode: 'basic',
     sample_retention_policies: { global: [600], basic: [600], detailed: [600] },
     exchange_types: EXCHANGE_TYPES,
-    product_version: BROKER_VERSION,
+    product_version: WARREN_VERSION,
     product_name: 'Warren',
     rabbitmq_version: BROKER_VERSION,
     cluster_name: s.node,
