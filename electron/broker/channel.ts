@@ -265,7 +265,6 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       case 'tx.commit':
         if (!this.txMode) throw preconditionFailed('channel is not transactional');
         this.commit();
-        this.send('tx.commit-ok', {});
         return;
       case 'tx.rollback':
         if (!this.txMode) throw preconditionFailed('channel is not transactional');
@@ -405,7 +404,8 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     this.route(message, keys.keys, a.mandatory);
   }
 
-  private route(message: Message, keys: readonly string[], mandatory: boolean): void {
+  /** Returns the journal of a durable queue that stored the message, if any (its fsync is what a confirm or commit waits for). */
+  private route(message: Message, keys: readonly string[], mandatory: boolean): QueueJournal | undefined {
     const seq = this.confirmMode ? ++this.publishSeq : 0;
     let routed: boolean;
     let rejected = false;
@@ -421,7 +421,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
       const stored = withoutBcc(message);
       for (const q of queues) {
         if (q.publish(stored, now) === 'rejected') rejected = true;
-        else if (seq !== 0 && q.journal !== null && stored.properties.deliveryMode === 2) syncBy = q.journal;
+        else if (q.journal !== null && stored.properties.deliveryMode === 2) syncBy = q.journal;
       }
     }
     if (!routed && mandatory) {
@@ -433,6 +433,7 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     recordPublish({ channel: this, vhost: this.vhost }, {
       exchange: this.vhost.exchanges.get(message.exchange), queues, returned: !routed && mandatory, confirmed: seq !== 0 && !rejected,
     });
+    return syncBy;
   }
 
   /** A persistent message stored by a durable queue is confirmed only after its record is fsynced (group commit). */
@@ -552,13 +553,23 @@ export class Channel implements ConsumerOwner, ReplyTarget {
     this.apply({ unacked: all, action: 'requeue' });
   }
 
+  /** Applies the transaction and answers commit-ok. */
   private commit(): void {
     const publishes = this.txPublishes;
     const settlements = this.txSettlements;
     this.txPublishes = [];
     this.txSettlements = [];
     for (const s of settlements) this.apply(s);
-    for (const p of publishes) this.route(p.message, p.keys, p.mandatory);
+    let syncBy: QueueJournal | undefined;
+    for (const p of publishes) syncBy = this.route(p.message, p.keys, p.mandatory) ?? syncBy;
+    // Like a confirm, commit-ok for persistent messages stored by durable queues waits for their fsync.
+    if (!syncBy) {
+      this.send('tx.commit-ok', {});
+      return;
+    }
+    syncBy.afterSync(() => {
+      if (this.open) this.send('tx.commit-ok', {});
+    });
   }
 
   private rollback(): void {

@@ -8,7 +8,7 @@ import { jsonLogger, type BrokerLogger } from './logger.js';
 import { AmqpServer } from './server.js';
 import { openDataDir } from './store/data-dir.js';
 import { DefinitionsStore, readDefinitions } from './store/definitions.js';
-import { Journal } from './store/journal.js';
+import { Journal, type JournalOptions } from './store/journal.js';
 
 export interface BrokerOptions {
   amqpPort: number;
@@ -20,6 +20,8 @@ export interface BrokerOptions {
    * in it; a directory that cannot be used makes startBroker throw a StoreError naming it.
    */
   dataDir?: string;
+  /** Message store tuning with a data dir: segment size, and the fsync used (tests hold it to see confirms wait for it). */
+  storage?: JournalOptions;
   log?: BrokerLogger;
   /** Users, vhosts and permissions; default: RabbitMQ's out-of-the-box guest/guest (loopback only) on vhost "/". */
   access?: AccessControl;
@@ -59,7 +61,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   let journal: Journal | undefined;
   if (options.dataDir !== undefined) {
     const definitions = new DefinitionsStore(options.dataDir, server, registry, logger);
-    const messages = new Journal(options.dataDir, logger);
+    const messages = new Journal(options.dataDir, logger, options.storage);
     journal = messages;
     server.durableQueueCreated = (q) => messages.attach(q);
     // Hooked before loading: vhosts created while restoring take the hook with them (load() ignores its own changes).

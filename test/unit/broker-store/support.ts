@@ -10,6 +10,7 @@ import amqp from 'amqplib';
 import type { AuthRegistry } from '../../../electron/broker/auth/index.js';
 import { silentLogger, type BrokerLogger } from '../../../electron/broker/logger.js';
 import { startBroker, type RunningBroker } from '../../../electron/broker/main.js';
+import type { JournalOptions } from '../../../electron/broker/store/journal.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -17,8 +18,10 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'warren-store-'));
 }
 
-export function start(dataDir: string, extra: { registry?: AuthRegistry; log?: BrokerLogger } = {}): Promise<RunningBroker> {
-  return startBroker({ amqpPort: 0, bind: '127.0.0.1', dataDir, log: extra.log ?? silentLogger, registry: extra.registry, limits: { silentCloseDelayMs: 50, closeTimeoutMs: 500 } });
+export function start(dataDir: string, extra: { registry?: AuthRegistry; log?: BrokerLogger; storage?: JournalOptions } = {}): Promise<RunningBroker> {
+  return startBroker({
+    amqpPort: 0, bind: '127.0.0.1', dataDir, log: extra.log ?? silentLogger, registry: extra.registry, storage: extra.storage, limits: { silentCloseDelayMs: 50, closeTimeoutMs: 500 },
+  });
 }
 
 /** An amqplib connection whose channels' errors (expected 403/404/406 closes) are reported through the rejected calls only. */
