@@ -208,11 +208,15 @@ export function connectionName(info: ReturnType<Connection['info']>): string {
 export function connectionView(state: ManagementState, conn: Connection, ranges: Ranges): Row {
   const info = conn.info();
   const d = (key: 'recv_oct' | 'send_oct') => state.sampler.details(conn, key, ranges.dataRates);
+  const clientProperties = fieldTableToJson(info.clientProperties) as Record<string, unknown>;
+  // RabbitMQ shows the name a client gives its connection (client property connection_name) as user_provided_name.
+  const provided = clientProperties['connection_name'];
   return {
     auth_mechanism: info.authMechanism,
     channel_max: info.channelMax,
     channels: info.channels.length,
-    client_properties: fieldTableToJson(info.clientProperties),
+    client_properties: clientProperties,
+    ...(typeof provided === 'string' ? { user_provided_name: provided } : {}),
     connected_at: info.connectedAt,
     frame_max: info.frameMax,
     host: info.host,
