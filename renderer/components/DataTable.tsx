@@ -36,6 +36,34 @@ const HEADER_HEIGHT = 30;
 const PAGE_ROWS = 20;
 const estimateRowHeight = (): number => ROW_HEIGHT;
 
+/**
+ * Row elements are recycled: each row in the window holds a slot, the React
+ * key of its element, for as long as it stays in the window, and a row that
+ * scrolls in takes over the slot of one that scrolled out. A scroll step then
+ * rewrites a few cells' text and attributes instead of creating and discarding
+ * whole subtrees (DOM work, style of new elements, garbage). Slots are distinct
+ * within a window, whatever its size, so keys never collide.
+ */
+function assignSlots(keys: readonly string[], previous: ReadonlyMap<string, number>): Map<string, number> {
+  const slots = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const key of keys) {
+    const slot = previous.get(key);
+    if (slot !== undefined) {
+      slots.set(key, slot);
+      taken.add(slot);
+    }
+  }
+  let free = 0;
+  for (const key of keys) {
+    if (slots.has(key)) continue;
+    while (taken.has(free)) free++;
+    slots.set(key, free);
+    taken.add(free);
+  }
+  return slots;
+}
+
 function gridTemplate<T>(columns: ColumnDef<T, unknown>[]): { template: string; minWidth: number } {
   let minWidth = 0;
   const parts = columns.map((column) => {
@@ -69,8 +97,9 @@ function TableRowView<T>({ row, index, start, selected, template, id, onSelect }
       style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(row.id)}
     >
+      {/* Keyed by column, not by cell id: a recycled row element keeps its cells and only their content changes. */}
       {row.getVisibleCells().map((cell) => (
-        <div key={cell.id} role="gridcell" className={`data-table__td align-${cell.column.columnDef.meta?.align ?? 'left'}`}>
+        <div key={cell.column.id} role="gridcell" className={`data-table__td align-${cell.column.columnDef.meta?.align ?? 'left'}`}>
           {flexRender(cell.column.columnDef.cell, cell.getContext())}
         </div>
       ))}
@@ -80,8 +109,9 @@ function TableRowView<T>({ row, index, start, selected, template, id, onSelect }
 
 /**
  * A row re-renders only when its data, place, selection or columns change:
- * while scrolling, a frame pays only for the rows that scrolled in. (The
- * TanStack row object itself is rebuilt with every window, so it is not compared.)
+ * while scrolling, a frame pays only for the rows that scrolled in, drawn
+ * into recycled elements (see assignSlots). (The TanStack row object itself
+ * is rebuilt with every window, so it is not compared.)
  */
 const TableRow = memo(
   TableRowView,
@@ -203,6 +233,10 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
   };
 
   const headerGroup = table.getHeaderGroups()[0];
+  // Recomputed from the last window each render: the same window always gets the same slots.
+  const slotsRef = useRef<ReadonlyMap<string, number>>(new Map());
+  const slots = assignSlots(tableRows.map((row) => row.id), slotsRef.current);
+  slotsRef.current = slots;
   const activeDescendant = selectedIndex >= 0 ? `${idPrefix}-row-${selectedIndex}` : undefined;
 
   return (
@@ -253,7 +287,7 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
               if (!row) return null;
               return (
                 <TableRow
-                  key={row.id}
+                  key={slots.get(row.id)}
                   row={row}
                   index={item.index}
                   start={item.start - HEADER_HEIGHT}

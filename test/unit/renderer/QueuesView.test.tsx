@@ -28,6 +28,30 @@ describe('QueuesView', () => {
     expect(screen.getByText('10,000 queues')).toBeTruthy();
   });
 
+  it('scrolls by reusing row elements for the rows that come into view', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: manyQueues(10_000) }) });
+    const grid = screen.getByRole('grid');
+    const scrollTo = (top: number) =>
+      act(() => {
+        grid.scrollTop = top;
+        fireEvent.scroll(grid);
+      });
+    // Away from the top, where the window is not cut short.
+    scrollTo(28 * 100);
+    const before = new Set(bodyRows());
+    scrollTo(28 * 105);
+    const rows = bodyRows();
+    // Five rows scrolled out and five in: the newcomers live in the leavers' elements.
+    expect(rows.every((row) => before.has(row))).toBe(true);
+    const shown = rows.map((row) => Number(row.getAttribute('aria-rowindex'))).sort((a, b) => a - b);
+    expect(new Set(shown).size).toBe(rows.length);
+    for (const row of rows) {
+      const index = Number(row.getAttribute('aria-rowindex')) - 2;
+      expect(within(row).getAllByRole('gridcell')[1]!.textContent).toBe(`q-${String(index).padStart(5, '0')}`);
+    }
+    expect(Math.min(...shown) - 2).toBeGreaterThan(100 - 8);
+  });
+
   it('shows counts right-aligned, formatted, and argument badges with their values', () => {
     const q = queue('orders', { ready: 1234, total: 1240, unacked: 6, publishRate: 12.46, badges: ['DLX', 'TTL'], arguments: { 'x-dead-letter-exchange': 'dlx', 'x-message-ttl': 60000 } });
     renderWithStore(<QueuesView />, { inventory: inventory({ queues: [q] }) });
