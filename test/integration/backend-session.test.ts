@@ -18,7 +18,7 @@ const FAST = { initialMs: 200, factor: 2, maxMs: 1000, jitter: 0 };
 /** The backend as a transport sees it: calls in, events out, the renderer's view of the inventory rebuilt from deltas. */
 async function startBackend(log = memoryLogger()) {
   const { dir, cleanup } = await tempDataDir();
-  const backend: Backend = await createBackend({ dataDir: dir, transport: 'web', version: 'test', log, session: { httpTimeoutMs: 2000, backoff: FAST } });
+  const backend: Backend = await createBackend({ dataDir: dir, transport: 'web', version: 'test', log, session: { httpTimeoutMs: 10_000, backoff: FAST } });
   const states: SessionState[] = [];
   const deltas: EventPayload<'inventory.delta'>[] = [];
   let view: Inventory = emptyInventory();
