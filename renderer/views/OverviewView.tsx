@@ -4,6 +4,7 @@ import { EmptyState } from '../components/EmptyState.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
 import { hrefOf } from '../navigation/routes.js';
 import { useConsole } from '../state/StoreProvider.js';
+import { ExampleTopologyOffer } from './ExampleTopologyOffer.js';
 
 function Stat({ label, value, tone }: { label: string; value: string; tone?: 'muted' }) {
   return (
@@ -144,6 +145,7 @@ export function OverviewView() {
   return (
     <div className="overview">
       <BrokerFacts overview={overview} />
+      <ExampleTopologyOffer queueCount={totals.queues} />
       <section className="panel">
         <h2 className="panel__title">Objects</h2>
         <div className="stats stats--5">

@@ -1,8 +1,8 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OverviewModel } from '../../../shared/model/inventory.js';
 import { OverviewView } from '../../../renderer/views/OverviewView.js';
-import { inventory, queue } from './support/fakeClient.js';
+import { FakeClient, inventory, profile, queue, session } from './support/fakeClient.js';
 import { renderWithStore } from './support/render.js';
 
 afterEach(cleanup);
@@ -35,5 +35,26 @@ describe('OverviewView', () => {
   it('says so when the broker reports no message statistics', () => {
     renderWithStore(<OverviewView />, { inventory: inventory({ overview: overview({ statsAvailable: false, rates: { publish: null, deliver: null, ack: null, redeliver: null } }) }) });
     expect(screen.getByText(/reports no message statistics/)).toBeTruthy();
+  });
+
+  it('offers the example topology on an empty embedded broker, and loads it in one click', async () => {
+    const client = new FakeClient({ 'embedded.loadExamples': async () => ({ queues: 10, exchanges: 3, bindings: 12, messages: 16 }) as never });
+    const empty = overview({ totals: { ...overview().totals, queues: 0, messages: 0, messagesReady: 0, messagesUnacked: 0 } });
+    renderWithStore(
+      <OverviewView />,
+      { inventory: inventory({ overview: empty }), profiles: [profile({ builtIn: true, name: 'Embedded broker' })], session: session() },
+      client,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Load example topology' }));
+    await waitFor(() => expect(client.callsOf('embedded.loadExamples')).toEqual([{}]));
+  });
+
+  it('offers nothing on a user profile, or once the broker has queues', () => {
+    const empty = overview({ totals: { ...overview().totals, queues: 0 } });
+    renderWithStore(<OverviewView />, { inventory: inventory({ overview: empty }), profiles: [profile()], session: session() });
+    expect(screen.queryByRole('button', { name: 'Load example topology' })).toBeNull();
+    cleanup();
+    renderWithStore(<OverviewView />, { inventory: inventory({ overview: overview() }), profiles: [profile({ builtIn: true })], session: session() });
+    expect(screen.queryByRole('button', { name: 'Load example topology' })).toBeNull();
   });
 });
