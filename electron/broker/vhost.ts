@@ -117,7 +117,7 @@ export class VirtualHost implements QueueHost {
   declareExchange(d: ExchangeDeclare): Exchange {
     if (d.name === '') throw accessRefused('operation not permitted on the default exchange');
     if (d.passive) return this.exchangeOrDie(d.name);
-    if (!isExchangeType(d.type)) throw new AmqpError(ReplyCode.commandInvalid, `invalid exchange type '${d.type}'`);
+    if (!isExchangeType(d.type)) throw new AmqpError(ReplyCode.commandInvalid, `unknown exchange type '${d.type}'`);
     const resource = this.resource('exchange', d.name);
     let x = this.exchanges.get(d.name);
     if (!x) {

@@ -42,10 +42,12 @@ forEachTarget((ctx) => {
     const raw = await RawAmqp.connect(ctx.target.host, ctx.target.port);
     try {
       raw.send(PROTOCOL_HEADER);
-      expect(decodeStart(await raw.expectMethod(10, 10))).toEqual({
+      const start = decodeStart(await raw.expectMethod(10, 10));
+      // RabbitMQ lists its mechanisms in registry order, which differs between boots.
+      expect({ ...start, mechanisms: start.mechanisms.split(' ').sort() }).toEqual({
         versionMajor: 0,
         versionMinor: 9,
-        mechanisms: 'AMQPLAIN PLAIN',
+        mechanisms: ['AMQPLAIN', 'PLAIN'],
         locales: 'en_US',
       });
     } finally {

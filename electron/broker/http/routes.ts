@@ -179,7 +179,7 @@ function overview(ctx: Context): Row {
     node: s.node,
     listeners: s.listeners.map((l) => ({ node: s.node, protocol: l.protocol, ip_address: l.ip_address, port: l.port })),
     contexts: s.listeners.filter((l) => l.protocol === 'http').map((l) => ({
-      node: s.node, description: 'RabbitMQ Management', path: '/', port: String(l.port),
+      node: s.node, description: 'RabbitMQ Management', path: '/', ip: l.ip_address, port: String(l.port),
     })),
   };
 }

@@ -145,7 +145,7 @@ forEachTarget((ctx) => {
       ['PUT', '/api/exchanges/%2F/amq.foo', { type: 'direct' }, 401, { error: 'not_authorised', reason: 'Access refused.' }],
       ['PUT', '/api/queues/%2F/amq.foo', {}, 401, { error: 'not_authorised', reason: 'Access refused.' }],
       ['DELETE', '/api/exchanges/%2F/amq.direct', undefined, 401, { error: 'not_authorised', reason: 'Access refused.' }],
-      ['PUT', `/api/exchanges/%2F/${e(s.exchangeName())}`, { type: 'nope' }, 400, { error: 'bad_request', reason: "invalid exchange type 'nope'" }],
+      ['PUT', `/api/exchanges/%2F/${e(s.exchangeName())}`, { type: 'warren-no-such-type' }, 400, { error: 'bad_request', reason: "unknown exchange type 'warren-no-such-type'" }],
       ['PUT', `/api/queues/%2F/${e(q)}`, { durable: 'yes' }, 400, { error: 'bad_request', reason: ['not_boolean', 'yes'] }],
       ['POST', `/api/bindings/%2F/e/${e(s.name('nox'))}/q/${e(q)}`, {}, 404, { error: 'not_found', reason: `no exchange '${s.name('nox')}' in vhost '/'` }],
       ['POST', `/api/bindings/%2F/e/amq.direct/q/${e(q)}`, {}, 404, { error: 'not_found', reason: `no queue '${q}' in vhost '/'` }],
