@@ -59,4 +59,15 @@ describe.skipIf(!rabbit)('management client against RabbitMQ', () => {
     expect(error).toMatchObject({ code: 'broker', message: expect.stringMatching(/refused the credentials \(HTTP 401\)/) });
     expect(String((error as Error).message)).not.toContain('n0pe-Secret');
   });
+
+  it('writes with send(), and a refusal carries the broker reason', async () => {
+    const path = `api/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(`${prefix}.written`)}`;
+    const created = await client.send({ method: 'PUT', path, body: { durable: true, auto_delete: false, arguments: {} } });
+    expect(created.status).toBe(201);
+    await expect(client.send({ method: 'PUT', path, body: { durable: false, auto_delete: false, arguments: {} } })).rejects.toMatchObject({
+      code: 'broker',
+      message: expect.stringMatching(/inequivalent arg 'durable'.*\(HTTP 400\)$/),
+    });
+    expect((await client.send({ method: 'DELETE', path })).status).toBe(204);
+  });
 });

@@ -41,8 +41,28 @@ export function apiUrl(baseUrl: string, path: string, query?: Record<string, str
 }
 
 /** GET and parse JSON, with basic auth, the profile's TLS options and a hard timeout. */
-export function getJson(target: HttpTarget, path: string, query?: Record<string, string | number | boolean>, signal?: AbortSignal): Promise<unknown> {
-  const url = apiUrl(target.baseUrl, path, query);
+export async function getJson(target: HttpTarget, path: string, query?: Record<string, string | number | boolean>, signal?: AbortSignal): Promise<unknown> {
+  const { json } = await requestJson(target, { method: 'GET', path, ...(query ? { query } : {}), ...(signal ? { signal } : {}) });
+  return json;
+}
+
+export interface JsonRequest {
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean>;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+/**
+ * One management request. A 2xx answer resolves with its status and parsed
+ * JSON (null for an empty body, as PUT and DELETE answer); anything else
+ * rejects with the status and the broker's body, so its reason can be shown.
+ */
+export function requestJson(target: HttpTarget, request: JsonRequest): Promise<{ status: number; json: unknown }> {
+  const { signal } = request;
+  const url = apiUrl(target.baseUrl, request.path, request.query);
   const where = `${url.origin}${url.pathname}`;
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), target.timeoutMs);
@@ -50,13 +70,19 @@ export function getJson(target: HttpTarget, path: string, query?: Record<string,
   signal?.addEventListener('abort', onOuterAbort, { once: true });
   const auth = Buffer.from(`${target.username}:${target.password}`, 'utf8').toString('base64');
   const transport = url.protocol === 'https:' ? https : http;
+  const payload = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body), 'utf8');
+  const headers: Record<string, string> = { authorization: `Basic ${auth}`, accept: 'application/json' };
+  if (payload) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = String(payload.length);
+  }
 
-  return new Promise<unknown>((resolve, reject) => {
+  return new Promise<{ status: number; json: unknown }>((resolve, reject) => {
     const req = transport.request(
       url,
       {
-        method: 'GET',
-        headers: { authorization: `Basic ${auth}`, accept: 'application/json' },
+        method: request.method,
+        headers,
         signal: controller.signal,
         ...(url.protocol === 'https:' ? target.tls : {}),
       },
@@ -71,8 +97,12 @@ export function getJson(target: HttpTarget, path: string, query?: Record<string,
             reject(new HttpRequestError({ message: `HTTP ${status} from ${where}`, url: where, status, body: body.slice(0, 2000) }));
             return;
           }
+          if (body.trim() === '') {
+            resolve({ status, json: null });
+            return;
+          }
           try {
-            resolve(JSON.parse(body));
+            resolve({ status, json: JSON.parse(body) });
           } catch {
             reject(new HttpRequestError({ message: `${where} did not answer JSON`, url: where, status, body: body.slice(0, 2000) }));
           }
@@ -80,7 +110,7 @@ export function getJson(target: HttpTarget, path: string, query?: Record<string,
       },
     );
     req.on('error', (err) => reject(fromSocketError(err, where, controller.signal.aborted && !signal?.aborted, target.timeoutMs)));
-    req.end();
+    req.end(payload);
   }).finally(() => {
     clearTimeout(timer);
     signal?.removeEventListener('abort', onOuterAbort);

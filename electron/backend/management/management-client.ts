@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ApiError } from '../../../shared/api/errors.js';
-import { type HttpTarget, HttpRequestError, getJson } from './http-request.js';
+import { type HttpTarget, HttpRequestError, type JsonRequest, getJson, requestJson } from './http-request.js';
 import { RawPage } from './raw-schemas.js';
 
 /** RabbitMQ refuses a page_size above 500. */
@@ -23,6 +23,12 @@ export interface ManagementClient {
   items(path: string, options?: ListOptions): Promise<unknown[]>;
   /** `items`, each validated against `row`. */
   list<S extends z.ZodTypeAny>(path: string, row: S, options?: ListOptions): Promise<z.output<S>[]>;
+  /**
+   * A write (PUT, POST, DELETE) or any other request whose answer the caller
+   * reads itself. A refusal becomes ApiError('broker') carrying the broker's
+   * own reason, e.g. "inequivalent arg 'durable' ... (HTTP 400)".
+   */
+  send(request: JsonRequest): Promise<{ status: number; json: unknown }>;
 }
 
 export interface ListOptions {
@@ -54,6 +60,14 @@ export function createManagementClient(target: HttpTarget): ManagementClient {
 
     async list(path, row, options) {
       return parseRows(path, row, await items(path, options));
+    },
+
+    async send(request) {
+      try {
+        return await requestJson(target, request);
+      } catch (err) {
+        throw refusalError(err);
+      }
     },
   };
 
@@ -140,4 +154,22 @@ function describeFailure(err: unknown): ApiError {
     return new ApiError('broker', err.message);
   }
   return new ApiError('broker', err instanceof Error ? err.message : String(err));
+}
+
+/** The broker's reason for refusing a write, when its body gives one (RabbitMQ: {"error","reason"}). */
+export function refusalError(err: unknown): ApiError {
+  if (err instanceof HttpRequestError && err.status !== null && err.status !== 401 && err.body) {
+    try {
+      const body = JSON.parse(err.body) as { reason?: unknown; error?: unknown };
+      const reason = typeof body.reason === 'string' ? body.reason : typeof body.error === 'string' ? body.error : null;
+      if (reason) {
+        const error = new ApiError('broker', `${reason} (HTTP ${err.status})`);
+        error.cause = err;
+        return error;
+      }
+    } catch {
+      // Not JSON: the generic description below names the status and URL.
+    }
+  }
+  return toBrokerError(err);
 }

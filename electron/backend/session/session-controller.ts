@@ -8,7 +8,7 @@ import { diagnoseHttpError } from '../diagnosis/http-diagnosis.js';
 import { scrubSecret, secretOf } from '../scrub-secret.js';
 import type { EventHub } from '../events.js';
 import type { Logger } from '../logger.js';
-import { createManagementClient } from '../management/management-client.js';
+import { type ManagementClient, createManagementClient } from '../management/management-client.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
 import { DEFAULT_INTERVAL_MS, type Sampler, type SamplerHealth, createSampler } from '../sampler/sampler.js';
 import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-material.js';
@@ -41,11 +41,23 @@ export interface SessionController {
   retry(): Promise<SessionState>;
   configure(change: { intervalMs?: number | undefined; hidden?: boolean | undefined }): SessionState;
   snapshot(): { seq: number; inventory: Inventory };
+  /**
+   * The connected broker's management client and AMQP session, for features
+   * that act on it (topology, definitions, publish); ApiError('not_connected') when idle.
+   */
+  broker(): ConnectedBroker;
   close(): Promise<void>;
+}
+
+export interface ConnectedBroker {
+  profileId: string;
+  management: ManagementClient;
+  amqp: AmqpSession;
 }
 
 interface Active {
   profileId: string;
+  management: ManagementClient;
   amqp: AmqpSession;
   sampler: Sampler;
   health: SamplerHealth;
@@ -160,6 +172,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
     });
     const session: Active = {
       profileId,
+      management: client,
       amqp,
       health: { state: 'waiting' },
       describeHttpFailure: (err) => {
@@ -227,6 +240,11 @@ export function createSessionController(options: SessionControllerOptions): Sess
     },
 
     snapshot: () => current,
+
+    broker() {
+      if (!active) throw new ApiError('not_connected', 'No broker is connected: choose a profile first');
+      return { profileId: active.profileId, management: active.management, amqp: active.amqp };
+    },
 
     close: () => oneAtATime(stopActive),
   };

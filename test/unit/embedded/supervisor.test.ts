@@ -7,6 +7,7 @@ import { createProfileStore } from '../../../electron/backend/profiles/profile-s
 import type { SessionController } from '../../../electron/backend/session/session-controller.js';
 import { EMBEDDED_PROFILE_ID, type Supervisor, createEmbeddedSupervisor } from '../../../electron/backend/embedded/supervisor.js';
 import { emptyInventory } from '../../../shared/model/inventory.js';
+import { ApiError } from '../../../shared/api/errors.js';
 import { tempDataDir } from '../backend/backend-fixture.js';
 import { type Behaviour, fakeLauncher } from './fake-launcher.js';
 
@@ -27,6 +28,9 @@ function fakeSession(profileId: string | null = null) {
     retry: async () => state,
     configure: () => state,
     snapshot: () => ({ seq: 0, inventory: emptyInventory() }),
+    broker: () => {
+      throw new ApiError('not_connected', 'not connected in this test');
+    },
     close: async () => undefined,
   };
   return { session, connected };
