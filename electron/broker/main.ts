@@ -2,9 +2,11 @@
 // and by tests). port 0 picks a free port; the real one is reported.
 import type { AccessControl } from './access-control.js';
 import { AuthRegistry, registryAccessControl } from './auth/index.js';
+import { ParameterStore } from './definitions/parameters.js';
 import { startManagementServer } from './http/server.js';
 import type { ConnectionLimits } from './connection.js';
 import { jsonLogger, type BrokerLogger } from './logger.js';
+import { PolicyStore } from './policy/policies.js';
 import { AmqpServer } from './server.js';
 import { openDataDir } from './store/data-dir.js';
 import { DefinitionsStore, readDefinitions } from './store/definitions.js';
@@ -58,15 +60,20 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   // A restarted broker has exactly the users it stored (RabbitMQ creates guest on the first start only).
   const registry = options.registry ?? (stored ? new AuthRegistry() : AuthRegistry.withDefaults());
   const server = new AmqpServer({ access: options.access ?? registryAccessControl(registry), logger, limits: options.limits });
+  // Created here rather than by the management API, so restored policies apply with or without it.
+  const runtime = { policies: new PolicyStore(), parameters: new ParameterStore() };
+  server.policies = runtime.policies;
   let journal: Journal | undefined;
   if (options.dataDir !== undefined) {
-    const definitions = new DefinitionsStore(options.dataDir, server, registry, logger);
+    const definitions = new DefinitionsStore(options.dataDir, server, registry, runtime, logger);
     const messages = new Journal(options.dataDir, logger, options.storage);
     journal = messages;
     server.durableQueueCreated = (q) => messages.attach(q);
     // Hooked before loading: vhosts created while restoring take the hook with them (load() ignores its own changes).
     server.durableChanged = () => definitions.changed();
     registry.onChange = () => definitions.changed();
+    runtime.policies.onChange = () => definitions.changed();
+    runtime.parameters.onChange = () => definitions.changed();
     definitions.load(stored);
     messages.removeOrphans();
   }
@@ -75,7 +82,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   let management: Awaited<ReturnType<typeof startManagementServer>> | undefined;
   if (options.httpPort !== undefined) {
     try {
-      management = await startManagementServer({ server, registry, bind: options.bind, port: options.httpPort, amqpPort: port, logger });
+      management = await startManagementServer({ server, registry, ...runtime, bind: options.bind, port: options.httpPort, amqpPort: port, logger });
     } catch (err) {
       await server.close();
       // The CLI names the listener that failed (e.g. "HTTP port 15672 ... is already in use").

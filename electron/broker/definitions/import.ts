@@ -414,7 +414,11 @@ export function applyDefinitions(src: DefinitionsSource, plan: ImportPlan): void
       if (v.routing.hasBinding(binding)) continue;
       if (binding.destinationType === 'queue') v.bindQueue(binding.destination, binding.source, binding.routingKey, binding.arguments as FieldTable, API_OWNER);
       else v.bindExchange(binding.destination, binding.source, binding.routingKey, binding.arguments as FieldTable);
-      undo.push(() => v.routing.removeBinding(binding));
+      // Removed from the routing table directly (an unbind could auto-delete a source that was there before), so the store is told here.
+      undo.push(() => {
+        v.routing.removeBinding(binding);
+        v.durableChanged?.();
+      });
     }
   } catch (err) {
     for (const step of undo.reverse()) step();

@@ -1,7 +1,8 @@
 // Runtime parameters (vhost-limits, federation upstreams, shovels, ...) and
 // global parameters, kept so that definitions round-trip. The embedded
 // broker stores them and exports them unchanged; it does not act on them
-// (no vhost limits, federation or shovels are implemented).
+// (no vhost limits, federation or shovels are implemented). With a data dir
+// they are kept in definitions.json like the rest.
 
 export interface Parameter {
   readonly vhost: string;
@@ -18,6 +19,8 @@ export interface GlobalParameter {
 export class ParameterStore {
   private readonly params = new Map<string, Parameter>();
   private readonly globals = new Map<string, GlobalParameter>();
+  /** Called after any parameter changed, so the data dir can keep them (electron/broker/store). */
+  onChange: (() => void) | null = null;
 
   list(vhost?: string): Parameter[] {
     return [...this.params.values()].filter((p) => vhost === undefined || p.vhost === vhost);
@@ -29,10 +32,13 @@ export class ParameterStore {
 
   put(p: Parameter): void {
     this.params.set(`${p.vhost}\u0000${p.component}\u0000${p.name}`, p);
+    this.onChange?.();
   }
 
   delete(vhost: string, component: string, name: string): boolean {
-    return this.params.delete(`${vhost}\u0000${component}\u0000${name}`);
+    const deleted = this.params.delete(`${vhost}\u0000${component}\u0000${name}`);
+    if (deleted) this.onChange?.();
+    return deleted;
   }
 
   deleteVhost(vhost: string): void {
@@ -49,9 +55,12 @@ export class ParameterStore {
 
   putGlobal(p: GlobalParameter): void {
     this.globals.set(p.name, p);
+    this.onChange?.();
   }
 
   deleteGlobal(name: string): boolean {
-    return this.globals.delete(name);
+    const deleted = this.globals.delete(name);
+    if (deleted) this.onChange?.();
+    return deleted;
   }
 }

@@ -25,6 +25,9 @@ export interface ManagementServerOptions {
   port: number;
   amqpPort: number;
   logger: BrokerLogger;
+  /** The broker's policies and parameters (startBroker keeps them in its data dir); fresh ones when absent. */
+  policies?: PolicyStore;
+  parameters?: ParameterStore;
   /** Statistics sample interval; RabbitMQ's default is 5 s. */
   sampleIntervalMs?: number;
 }
@@ -120,14 +123,14 @@ function segments(rawPath: string): string[] | undefined {
 }
 
 export async function startManagementServer(opts: ManagementServerOptions): Promise<RunningManagement> {
-  const policies = new PolicyStore();
+  const policies = opts.policies ?? new PolicyStore();
   opts.server.policies = policies;
   for (const v of opts.server.vhosts.values()) v.policies = policies;
   const listeners: Listener[] = [{ protocol: 'amqp', ip_address: opts.bind, port: opts.amqpPort }];
   const stateRef: { current?: ManagementState } = {};
   const sampler = new Sampler(() => collect(stateRef.current!), opts.sampleIntervalMs);
   const state: ManagementState = {
-    server: opts.server, registry: opts.registry, policies, parameters: new ParameterStore(), sampler,
+    server: opts.server, registry: opts.registry, policies, parameters: opts.parameters ?? new ParameterStore(), sampler,
     // RabbitMQ creates its default vhost with this description.
     traffic: new VhostTraffic(),
     vhostMetadata: new Map(opts.registry.hasVhost('/') ? [['/', { description: 'Default virtual host', tags: [] }]] : []),

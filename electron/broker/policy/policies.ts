@@ -116,6 +116,8 @@ export class PolicyStore implements PolicyHooks {
   private readonly byKey = new Map<string, Policy>();
   /** Compiled patterns, so matching thousands of queues does not recompile them. */
   private readonly patterns = new Map<Policy, RegExp>();
+  /** Called after a policy was added, replaced or removed, so the data dir can keep them (electron/broker/store). */
+  onChange: (() => void) | null = null;
 
   list(vhost?: string): Policy[] {
     return [...this.byKey.values()].filter((p) => vhost === undefined || p.vhost === vhost);
@@ -131,13 +133,17 @@ export class PolicyStore implements PolicyHooks {
     if (before) this.patterns.delete(before);
     this.byKey.set(key, p);
     this.patterns.set(p, new RegExp(p.pattern));
+    this.onChange?.();
   }
 
   delete(vhost: string, name: string): boolean {
     const key = `${vhost}\u0000${name}`;
     const before = this.byKey.get(key);
-    if (before) this.patterns.delete(before);
-    return this.byKey.delete(key);
+    if (!before) return false;
+    this.patterns.delete(before);
+    this.byKey.delete(key);
+    this.onChange?.();
+    return true;
   }
 
   deleteVhost(vhost: string): void {

@@ -1,6 +1,7 @@
 // Durable definitions in the data directory: vhosts, users, permissions and
-// topic permissions (all durable, as in RabbitMQ), durable exchanges, durable
-// queues, and bindings whose source and destination are both durable.
+// topic permissions (all durable, as in RabbitMQ), policies and parameters,
+// durable exchanges, durable queues, and bindings whose source and destination
+// are both durable.
 // definitions.json is one snapshot, rewritten atomically (writeFileAtomic)
 // whenever a durable definition changes, before the client's -ok is sent; so
 // a declared durable entity survives a restart and SIGKILL. Arguments are kept
@@ -12,6 +13,7 @@ import type { BrokerLogger } from '../logger.js';
 import { decodeFieldTable, encodeFieldTable, type FieldTable } from '../protocol/field-table.js';
 import type { AmqpServer } from '../server.js';
 import { StoreError, writeFileAtomic } from './data-dir.js';
+import { restoreRuntimeDefinitions, RUNTIME_KEYS, runtimeDefinitions, type RuntimeDefinitions, type RuntimeStores } from './runtime-definitions.js';
 
 export const DEFINITIONS_FILE = 'definitions.json';
 
@@ -19,7 +21,7 @@ interface StoredExchange { vhost: string; name: string; type: string; auto_delet
 interface StoredQueue { vhost: string; name: string; auto_delete: boolean; arguments: string }
 interface StoredBinding { vhost: string; source: string; destination: string; destination_type: 'queue' | 'exchange'; routing_key: string; arguments: string }
 
-export interface StoredDefinitions extends Required<AuthDefinitions> {
+export interface StoredDefinitions extends Required<AuthDefinitions>, RuntimeDefinitions {
   exchanges: StoredExchange[];
   queues: StoredQueue[];
   bindings: StoredBinding[];
@@ -32,8 +34,8 @@ const tableIn = (s: string): FieldTable => decodeFieldTable(Buffer.from(s, 'base
 const predeclared = (name: string) => name === '' || name.startsWith('amq.');
 
 /** What survives a restart, as it is now. */
-export function durableDefinitions(server: AmqpServer, registry: AuthRegistry): StoredDefinitions {
-  const out: StoredDefinitions = { ...registry.exportDefinitions(), exchanges: [], queues: [], bindings: [] };
+export function durableDefinitions(server: AmqpServer, registry: AuthRegistry, runtime: RuntimeStores): StoredDefinitions {
+  const out: StoredDefinitions = { ...registry.exportDefinitions(), ...runtimeDefinitions(runtime), exchanges: [], queues: [], bindings: [] };
   for (const vhost of registry.vhosts()) {
     const v = server.vhosts.get(vhost);
     if (!v) continue;
@@ -69,7 +71,9 @@ export function readDefinitions(dir: string): StoredDefinitions | undefined {
   }
   try {
     const defs = JSON.parse(text) as StoredDefinitions;
-    for (const key of ['users', 'vhosts', 'permissions', 'topic_permissions', 'exchanges', 'queues', 'bindings'] as const) {
+    // Files written before policies and parameters were kept have none.
+    for (const key of RUNTIME_KEYS) defs[key] ??= [];
+    for (const key of ['users', 'vhosts', 'permissions', 'topic_permissions', ...RUNTIME_KEYS, 'exchanges', 'queues', 'bindings'] as const) {
       if (!Array.isArray(defs[key])) throw new Error(`"${key}" is not a list`);
     }
     return defs;
@@ -81,9 +85,10 @@ export function readDefinitions(dir: string): StoredDefinitions | undefined {
 /** Owner of restored queues: none is exclusive, so it only satisfies declareQueue's signature. */
 const RESTORE_OWNER = {};
 
-/** Recreates stored definitions: auth first, then exchanges, queues, bindings (vhost by vhost, through the vhosts' own declare and bind). */
-export function restoreDefinitions(server: AmqpServer, registry: AuthRegistry, defs: StoredDefinitions): void {
+/** Recreates stored definitions: auth first, then policies and parameters, then exchanges, queues, bindings (through the vhosts' own declare and bind). */
+export function restoreDefinitions(server: AmqpServer, registry: AuthRegistry, runtime: RuntimeStores, defs: StoredDefinitions): void {
   registry.importDefinitions(defs);
+  restoreRuntimeDefinitions(runtime, defs);
   for (const x of defs.exchanges) {
     server.vhost(x.vhost)?.declareExchange({
       name: x.name, type: x.type, passive: false, durable: true, autoDelete: x.auto_delete, internal: x.internal, arguments: tableIn(x.arguments),
@@ -109,7 +114,10 @@ export class DefinitionsStore {
   private written: string;
   private suspended = false;
 
-  constructor(private readonly dir: string, private readonly server: AmqpServer, private readonly registry: AuthRegistry, private readonly logger: BrokerLogger) {
+  constructor(
+    private readonly dir: string, private readonly server: AmqpServer, private readonly registry: AuthRegistry,
+    private readonly runtime: RuntimeStores, private readonly logger: BrokerLogger,
+  ) {
     this.written = '';
   }
 
@@ -118,14 +126,14 @@ export class DefinitionsStore {
     if (defs) {
       this.suspended = true;
       try {
-        restoreDefinitions(this.server, this.registry, defs);
+        restoreDefinitions(this.server, this.registry, this.runtime, defs);
       } catch (err) {
         throw new StoreError(this.dir, `${DEFINITIONS_FILE} cannot be restored (${(err as Error).message})`);
       } finally {
         this.suspended = false;
       }
       this.logger.log('info', 'store.definitions_restored', {
-        dataDir: this.dir, vhosts: defs.vhosts.length, users: defs.users.length, exchanges: defs.exchanges.length, queues: defs.queues.length, bindings: defs.bindings.length,
+        dataDir: this.dir, vhosts: defs.vhosts.length, users: defs.users.length, policies: defs.policies.length, exchanges: defs.exchanges.length, queues: defs.queues.length, bindings: defs.bindings.length,
       });
     }
     this.changed();
@@ -133,7 +141,7 @@ export class DefinitionsStore {
 
   changed(): void {
     if (this.suspended) return;
-    const text = JSON.stringify(durableDefinitions(this.server, this.registry));
+    const text = JSON.stringify(durableDefinitions(this.server, this.registry, this.runtime));
     if (text === this.written) return;
     try {
       writeFileAtomic(this.dir, DEFINITIONS_FILE, text);
