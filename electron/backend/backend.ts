@@ -8,6 +8,7 @@ import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
 import { createSessionController } from './session/session-controller.js';
+import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.js';
 import type { Backend, BackendOptions } from './types.js';
 
 /**
@@ -62,6 +63,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'sampler.configure': async (change) => session.configure(change),
     'inventory.snapshot': async () => session.snapshot(),
     ...embeddedHandlers(embedded),
+    ...topologySnapshotHandlers(session),
   };
 
   return {

@@ -4,6 +4,7 @@ import { EmbeddedLogLine, EmbeddedSettingsChange, EmbeddedState, ExampleTopology
 import { Inventory } from '../model/inventory.js';
 import { ConnectionTestResult, Profile, ProfileInput } from '../model/profile.js';
 import { SessionState } from '../model/session.js';
+import { TopologySnapshot } from '../model/topology.js';
 
 /**
  * The console API: everything the renderer can ask the backend, declared once.
@@ -72,6 +73,9 @@ export const methods = {
   ),
   /** Declares RabbitMQ's tutorial topologies on the embedded broker over AMQP; safe to run again. */
   'embedded.loadExamples': method(none, ExampleTopologyResult),
+
+  /** One vhost's exchanges, queues, bindings and policies, for the topology graph. */
+  'topology.snapshot': method(z.object({ vhost: z.string().max(255) }).strict(), TopologySnapshot),
 } as const;
 
 export const events = {
