@@ -8,6 +8,7 @@ import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
 import { createSessionController } from './session/session-controller.js';
+import { topologyApplyHandlers } from './topology/topology-apply-handlers.js';
 import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.js';
 import type { Backend, BackendOptions } from './types.js';
 
@@ -64,6 +65,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'inventory.snapshot': async () => session.snapshot(),
     ...embeddedHandlers(embedded),
     ...topologySnapshotHandlers(session),
+    ...topologyApplyHandlers(session, hub, log.child('topology')),
   };
 
   return {

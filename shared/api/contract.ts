@@ -4,6 +4,7 @@ import { EmbeddedLogLine, EmbeddedSettingsChange, EmbeddedState, ExampleTopology
 import { Inventory } from '../model/inventory.js';
 import { ConnectionTestResult, Profile, ProfileInput } from '../model/profile.js';
 import { SessionState } from '../model/session.js';
+import { ApplyProgress, ApplyResult, Change } from '../topology/change.js';
 import { TopologySnapshot } from '../model/topology.js';
 
 /**
@@ -76,6 +77,14 @@ export const methods = {
 
   /** One vhost's exchanges, queues, bindings and policies, for the topology graph. */
   'topology.snapshot': method(z.object({ vhost: z.string().max(255) }).strict(), TopologySnapshot),
+  /**
+   * Applies a change set to the connected broker in dependency order, stopping at the first refusal;
+   * progress comes as 'topology.progress' events carrying `applyId`.
+   */
+  'topology.apply': method(
+    z.object({ applyId: z.string().min(1).max(64), changes: z.array(Change).max(10_000), rollbackOnFailure: z.boolean().optional() }).strict(),
+    ApplyResult,
+  ),
 } as const;
 
 export const events = {
@@ -83,6 +92,7 @@ export const events = {
   'inventory.delta': InventoryDelta,
   'embedded.state': EmbeddedState,
   'embedded.log': EmbeddedLogLine,
+  'topology.progress': ApplyProgress,
 } as const;
 
 export type Methods = typeof methods;
