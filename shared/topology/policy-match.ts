@@ -1,24 +1,11 @@
-/**
- * Which policy is in force for an exchange or a queue, as rabbit_policy
- * decides: the pattern is a regular expression searched in the name, apply-to
- * must cover the object's kind, and the highest priority wins. RabbitMQ
- * leaves ties to its table order; like the embedded broker
- * (electron/broker/policy/policies.ts), the name that sorts last wins, so the
- * console predicts what Warren's own broker does.
- */
-export interface PolicyLike {
-  readonly name: string;
-  readonly pattern: string;
-  /** 'all' | 'exchanges' | 'queues' | 'classic_queues' | 'quorum_queues' | 'streams' */
-  readonly applyTo: string;
-  readonly priority: number;
-  readonly definition: Readonly<Record<string, unknown>>;
-}
+import type { TopologyPolicy } from '../model/topology.js';
 
-export type PolicyTarget = { readonly kind: 'exchange'; readonly name: string } | { readonly kind: 'queue'; readonly name: string; readonly queueType?: string };
+export type PolicyTarget =
+  | { kind: 'exchange'; name: string }
+  | { kind: 'queue'; name: string; queueType: string };
 
-function applies(applyTo: string, target: PolicyTarget): boolean {
-  switch (applyTo) {
+function appliesTo(policy: TopologyPolicy, target: PolicyTarget): boolean {
+  switch (policy.applyTo) {
     case 'all':
       return true;
     case 'exchanges':
@@ -26,30 +13,51 @@ function applies(applyTo: string, target: PolicyTarget): boolean {
     case 'queues':
       return target.kind === 'queue';
     case 'classic_queues':
-      return target.kind === 'queue' && (target.queueType ?? 'classic') === 'classic';
+      return target.kind === 'queue' && target.queueType === 'classic';
     case 'quorum_queues':
       return target.kind === 'queue' && target.queueType === 'quorum';
     case 'streams':
       return target.kind === 'queue' && target.queueType === 'stream';
-    default:
-      return false;
   }
 }
 
-/** A pattern the broker accepted may still be one JavaScript cannot compile (Erlang's PCRE is wider): such a policy matches nothing here. */
-function matches(pattern: string, name: string): boolean {
-  try {
-    return new RegExp(pattern).test(name);
-  } catch {
-    return false;
+const compiled = new Map<string, RegExp | null>();
+
+/** Patterns are PCRE in RabbitMQ; JavaScript's dialect agrees on what policies use. A broken one matches nothing. */
+function regexOf(pattern: string): RegExp | null {
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    try {
+      re = new RegExp(pattern, 'u');
+    } catch {
+      try {
+        re = new RegExp(pattern);
+      } catch {
+        re = null;
+      }
+    }
+    compiled.set(pattern, re);
   }
+  return re;
 }
 
-export function policyInForce<P extends PolicyLike>(policies: readonly P[], target: PolicyTarget): P | undefined {
-  let best: P | undefined;
-  for (const p of policies) {
-    if (!applies(p.applyTo, target) || !matches(p.pattern, target.name)) continue;
-    if (best === undefined || p.priority > best.priority || (p.priority === best.priority && p.name > best.name)) best = p;
+/**
+ * The policy in force on an exchange or queue, as RabbitMQ picks it: of the
+ * policies whose pattern matches the name and whose apply-to fits, the one
+ * with the highest priority. RabbitMQ leaves ties to its table order; like
+ * the embedded broker, the name that sorts last wins, for a stable answer.
+ * When the broker names the policy it applied, its word wins.
+ */
+export function effectivePolicy(policies: readonly TopologyPolicy[], target: PolicyTarget, brokerSays?: string | null): TopologyPolicy | null {
+  if (brokerSays) {
+    const named = policies.find((p) => p.name === brokerSays);
+    if (named) return named;
+  }
+  let best: TopologyPolicy | null = null;
+  for (const policy of policies) {
+    if (!appliesTo(policy, target)) continue;
+    if (!regexOf(policy.pattern)?.test(target.name)) continue;
+    if (best === null || policy.priority > best.priority || (policy.priority === best.priority && policy.name > best.name)) best = policy;
   }
   return best;
 }
