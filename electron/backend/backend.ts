@@ -7,6 +7,7 @@ import { createEmbeddedSupervisor } from './embedded/supervisor.js';
 import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
+import { routeHandlers } from './route/route-handlers.js';
 import { createSessionController } from './session/session-controller.js';
 import { topologyApplyHandlers } from './topology/topology-apply-handlers.js';
 import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.js';
@@ -65,6 +66,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     'inventory.snapshot': async () => session.snapshot(),
     ...embeddedHandlers(embedded),
     ...topologySnapshotHandlers(session),
+    ...routeHandlers(session, store, log.child('route')),
     ...topologyApplyHandlers(session, hub, log.child('topology')),
   };
 

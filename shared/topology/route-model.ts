@@ -1,5 +1,6 @@
 import { DEFAULT_EXCHANGE, isExchangeType, type RoutingBinding, type RoutingExchange, type RoutingModel } from '../routing/model.js';
-import { type PolicyLike, policyInForce } from './policy-match.js';
+import type { TopologyPolicy } from '../model/topology.js';
+import { effectivePolicy } from './policy-match.js';
 
 /**
  * The parts of one vhost's topology that routing depends on, in the shape
@@ -12,7 +13,7 @@ export interface RouteTopology {
     readonly type: string;
     readonly internal: boolean;
     readonly arguments: Readonly<Record<string, unknown>>;
-    /** The policy the broker says applies, when it says; otherwise it is worked out from the policies. */
+    /** The policy the broker says applies, when it says; otherwise it is worked out from the policies (policy-match.ts). */
     readonly policy?: string | null;
   }[];
   readonly queues: readonly { readonly name: string }[];
@@ -23,7 +24,7 @@ export interface RouteTopology {
     readonly routingKey: string;
     readonly arguments: Readonly<Record<string, unknown>>;
   }[];
-  readonly policies: readonly PolicyLike[];
+  readonly policies: readonly TopologyPolicy[];
 }
 
 /** Where an exchange's alternate exchange comes from: its argument wins over a policy, as in rabbit_policy:get_arg. */
@@ -38,14 +39,13 @@ export interface RouteModel {
 
 function alternateOf(
   x: RouteTopology['exchanges'][number],
-  policies: readonly PolicyLike[],
+  policies: readonly TopologyPolicy[],
 ): { exchange: string; source: AlternateSource } | undefined {
   const arg = x.arguments['alternate-exchange'];
   if (typeof arg === 'string') return { exchange: arg, source: { from: 'argument' } };
-  const named = typeof x.policy === 'string' && x.policy !== '' ? policies.find((p) => p.name === x.policy) : undefined;
-  const policy = named ?? policyInForce(policies, { kind: 'exchange', name: x.name });
+  const policy = effectivePolicy(policies, { kind: 'exchange', name: x.name }, x.policy);
   const fromPolicy = policy?.definition['alternate-exchange'];
-  if (policy !== undefined && typeof fromPolicy === 'string') return { exchange: fromPolicy, source: { from: 'policy', policy: policy.name } };
+  if (policy !== null && typeof fromPolicy === 'string') return { exchange: fromPolicy, source: { from: 'policy', policy: policy.name } };
   return undefined;
 }
 

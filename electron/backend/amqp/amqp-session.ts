@@ -1,4 +1,4 @@
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import amqp, { type Channel, type ChannelModel, type ConfirmChannel } from 'amqplib';
 import { vhostOfAmqpUri } from '../../../shared/model/profile.js';
 import { type BackoffPolicy, RECONNECT_BACKOFF, backoffDelay } from '../backoff.js';
 import { diagnoseAmqpError } from '../diagnosis/amqp-diagnosis.js';
@@ -27,6 +27,8 @@ export interface AmqpSession {
    * event and the connection carries on; the caller opens another.
    */
   openChannel(purpose: string): Promise<Channel>;
+  /** The same, in confirm mode: publishes are acked or nacked by the broker. */
+  openConfirmChannel(purpose: string): Promise<ConfirmChannel>;
   /** Skips the backoff wait and reconnects now (no-op while connected). */
   retryNow(): Promise<void>;
   close(): Promise<void>;
@@ -133,6 +135,15 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
     return connecting;
   }
 
+  function watchChannel<C extends Channel>(channel: C, purpose: string): C {
+    channel.on('error', (err: Error & { code?: number }) => {
+      const message = scrubSecret(err.message, secret);
+      log.warn('amqp channel error', { purpose, code: err.code ?? null, error: message });
+      emit({ type: 'channel-error', purpose, message, code: typeof err.code === 'number' ? err.code : null });
+    });
+    return channel;
+  }
+
   const first = connect();
 
   return {
@@ -155,13 +166,12 @@ export function createAmqpSession(options: AmqpSessionOptions): AmqpSession {
 
     async openChannel(purpose) {
       if (!connection) throw new Error(error ?? `Not connected to ${where}`);
-      const channel = await connection.createChannel();
-      channel.on('error', (err: Error & { code?: number }) => {
-        const message = scrubSecret(err.message, secret);
-        log.warn('amqp channel error', { purpose, code: err.code ?? null, error: message });
-        emit({ type: 'channel-error', purpose, message, code: typeof err.code === 'number' ? err.code : null });
-      });
-      return channel;
+      return watchChannel(await connection.createChannel(), purpose);
+    },
+
+    async openConfirmChannel(purpose) {
+      if (!connection) throw new Error(error ?? `Not connected to ${where}`);
+      return watchChannel(await connection.createConfirmChannel(), purpose);
     },
 
     async retryNow() {

@@ -3,10 +3,11 @@ import { buildRoutingTable } from '../../../shared/routing/table.js';
 import type { FieldTable } from '../../../shared/routing/model.js';
 import { type RouteTopology, routeModelOf } from '../../../shared/topology/route-model.js';
 import { predictRoute } from '../../../shared/topology/route-prediction.js';
-import { fixtureTopology } from './fixture-topology.js';
+import type { TopologyPolicy } from '../../../shared/model/topology.js';
+import { snapshotFromDefinitions } from './definitions-snapshot.js';
 
-const shop = fixtureTopology('shop');
-const root = fixtureTopology('/');
+const shop = snapshotFromDefinitions('shop');
+const root = snapshotFromDefinitions('/');
 
 function predict(topology: RouteTopology, exchange: string, routingKey: string, headers?: FieldTable) {
   const route = routeModelOf(topology);
@@ -138,7 +139,7 @@ describe('route vectors over the RabbitMQ 3.10 fixture', () => {
 });
 
 describe('alternate exchanges from policies', () => {
-  const policy = (name: string, pattern: string, ae: string, priority = 0, applyTo = 'exchanges') => ({
+  const policy = (name: string, pattern: string, ae: string, priority = 0, applyTo: TopologyPolicy['applyTo'] = 'exchanges'): TopologyPolicy => ({
     name,
     pattern,
     applyTo,
@@ -195,7 +196,7 @@ describe('exchange types Warren cannot route', () => {
 
 describe('the policy the broker names', () => {
   it('is taken over the one worked out from patterns (RabbitMQ breaks priority ties its own way)', () => {
-    const policies = [
+    const policies: TopologyPolicy[] = [
       { name: 'a', pattern: '^reports$', applyTo: 'exchanges', priority: 0, definition: { 'alternate-exchange': 'orders.unrouted' } },
       { name: 'b', pattern: '^reports$', applyTo: 'exchanges', priority: 0, definition: { 'alternate-exchange': 'orders.dlx' } },
     ];
