@@ -3,6 +3,7 @@ import { hrefOf, NAV_ITEMS, type Route } from '../navigation/routes.js';
 import { hasBrokerData, inVhost } from '../state/selectors.js';
 import { useConsole } from '../state/StoreProvider.js';
 import type { ConsoleState } from '../state/consoleState.js';
+import { useConsoleList } from '../state/useConsoleList.js';
 import { ProfileSwitcher } from './ProfileSwitcher.js';
 
 const ICONS: Record<Route, IconName> = {
@@ -36,10 +37,11 @@ function countOf(route: Route, state: ConsoleState): number | null {
 }
 
 export function Sidebar({ route, navigate }: { route: Route; navigate: (route: Route) => void }) {
-  const state = useConsole((s) => s);
+  // Only what the sidebar shows: the whole state changes with every sample and session.state.
+  const counts = useConsoleList((s) => NAV_ITEMS.map((item) => countOf(item.route, s)));
   // Counts of a broker we are not on would be zeros that mean nothing.
-  const showCounts = hasBrokerData(state);
-  const hasProfiles = state.profiles.length > 0;
+  const showCounts = useConsole(hasBrokerData);
+  const hasProfiles = useConsole((s) => s.profiles.length > 0);
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="sidebar__brand">
@@ -51,7 +53,7 @@ export function Sidebar({ route, navigate }: { route: Route; navigate: (route: R
       <ProfileSwitcher navigate={navigate} />
       <ul className="nav">
         {NAV_ITEMS.map((item, index) => {
-          const count = showCounts ? countOf(item.route, state) : null;
+          const count = showCounts ? (counts[index] ?? null) : null;
           const active = hasProfiles && route === item.route;
           return (
             <li key={item.route}>
