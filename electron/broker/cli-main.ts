@@ -3,6 +3,7 @@
 // URL on stdout, logs JSON to stderr, exits 0 on SIGINT/SIGTERM after closing
 // connections with 320 CONNECTION_FORCED, exits 1 when the port is taken.
 import { parseArgs } from 'node:util';
+import { parseDiskFreeLimit, parseMaxMessageSize, parseMemoryHighWatermark } from './flow/options.js';
 import { jsonLogger } from './logger.js';
 import { startBroker } from './main.js';
 
@@ -18,6 +19,16 @@ function port(value: string | undefined, fallback: number, flag: string): number
   return n;
 }
 
+/** A flow-control value parsed, or exit 1 naming the flag and what it expects. */
+function setting<T>(value: string | undefined, flag: string, parse: (text: string) => T): T | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parse(value);
+  } catch (err) {
+    fail(`${flag}: ${(err as Error).message}`);
+  }
+}
+
 async function main(): Promise<void> {
   let values;
   try {
@@ -27,6 +38,9 @@ async function main(): Promise<void> {
         'http-port': { type: 'string' },
         bind: { type: 'string' },
         'data-dir': { type: 'string' },
+        'memory-high-watermark': { type: 'string' },
+        'disk-free-limit': { type: 'string' },
+        'max-message-size': { type: 'string' },
       },
       strict: true,
     }));
@@ -35,11 +49,16 @@ async function main(): Promise<void> {
   }
   const amqpPort = port(values['amqp-port'], 5672, '--amqp-port');
   const bind = values.bind ?? '127.0.0.1';
+  const memoryHighWatermark = setting(values['memory-high-watermark'], '--memory-high-watermark', parseMemoryHighWatermark);
+  const diskFreeLimit = setting(values['disk-free-limit'], '--disk-free-limit', parseDiskFreeLimit);
+  const maxMessageSize = setting(values['max-message-size'], '--max-message-size', parseMaxMessageSize);
   const logger = jsonLogger();
   let broker;
   try {
     broker = await startBroker({
       amqpPort, httpPort: port(values['http-port'], 15672, '--http-port'), bind, dataDir: values['data-dir'], log: logger,
+      flow: { memoryHighWatermark, diskFreeLimit },
+      limits: maxMessageSize === undefined ? undefined : { maxMessageSize },
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { listener?: 'HTTP' };

@@ -7,6 +7,9 @@ import { parseCredentials, MECHANISMS } from './auth-mechanisms.js';
 import { Channel, type ChannelConnection } from './channel.js';
 import { AmqpError, ReplyCode } from './errors.js';
 import { payloadSnippet } from './erlang-term.js';
+import type { Resource } from './flow/limits.js';
+import { DEFAULT_MAX_MESSAGE_SIZE } from './flow/options.js';
+import { PublisherThrottle } from './flow/publisher-throttle.js';
 import type { BrokerLogger } from './logger.js';
 import type { Message } from './message.js';
 import { ContentAssembler, decodeMethodPayload } from './protocol/content-assembler.js';
@@ -33,6 +36,8 @@ export interface ConnectionLimits {
   handshakeTimeoutMs: number;
   /** RabbitMQ's consumer_timeout: a channel holding a delivery unacknowledged longer than this is closed with 406. */
   consumerTimeoutMs: number;
+  /** RabbitMQ's max_message_size: a larger body closes the channel with 406. */
+  maxMessageSize: number;
 }
 
 export const DEFAULT_LIMITS: ConnectionLimits = {
@@ -43,6 +48,7 @@ export const DEFAULT_LIMITS: ConnectionLimits = {
   closeTimeoutMs: 10_000,
   handshakeTimeoutMs: 10_000,
   consumerTimeoutMs: 1_800_000,
+  maxMessageSize: DEFAULT_MAX_MESSAGE_SIZE,
 };
 
 /** What a connection needs from the broker. */
@@ -51,6 +57,8 @@ export interface ConnectionHost {
   readonly logger: BrokerLogger;
   readonly replyTo: ReplyToRegistry;
   readonly limits: ConnectionLimits;
+  /** The memory and disk alarms in effect; a connection reads them at connection.open, then hears of changes via alarmsChanged. */
+  readonly alarms: ReadonlySet<Resource>;
   vhost(name: string): VirtualHost | undefined;
   connectionClosed(conn: Connection): void;
 }
@@ -88,6 +96,16 @@ export class Connection implements ChannelConnection {
   private missedHeartbeats = 0;
   private timers: NodeJS.Timeout[] = [];
   private inputBroken = false;
+  private readonly throttle = new PublisherThrottle({
+    pause: () => this.socket.pause(),
+    resume: () => this.resumeInput(),
+    sendBlocked: (reason) => {
+      if (this.capability('connection.blocked')) this.sendMethod(0, 'connection.blocked', { reason });
+    },
+    sendUnblocked: () => {
+      if (this.capability('connection.blocked')) this.sendMethod(0, 'connection.unblocked', {});
+    },
+  });
   writable = true;
 
   get backlogged(): boolean {
@@ -178,9 +196,29 @@ export class Connection implements ChannelConnection {
     for (const b of contentFrames(channel, name, args, message.propertiesBytes, message.body, this.frameMax)) this.send(b);
   }
 
+  /** A blocked publisher's input waits, unread, in the socket (and the parser) until the alarms clear. */
+  private get inputHeld(): boolean {
+    return this.throttle.blocked && this.state === 'open';
+  }
+
+  /** The memory/disk alarms changed (AmqpServer passes every change to every connection). */
+  alarmsChanged(alarms: ReadonlySet<Resource>): void {
+    if (this.state === 'open') this.throttle.alarmsChanged(alarms);
+  }
+
+  /** Reading again after a block: the client's silence while blocked does not count as missed heartbeats. */
+  private resumeInput(): void {
+    this.receivedSinceCheck = true;
+    this.missedHeartbeats = 0;
+    if (this.state === 'closed') return;
+    if (!this.backlogged) this.socket.resume();
+    // Frames already received stay in the parser; run them now, outside whatever called us.
+    queueMicrotask(() => this.onData(Buffer.alloc(0)));
+  }
+
   private onDrain(): void {
     this.writable = true;
-    if (this.socket.isPaused() && this.state !== 'closed') this.socket.resume();
+    if (this.socket.isPaused() && this.state !== 'closed' && !this.inputHeld) this.socket.resume();
     for (const slot of this.channels.values()) if (!slot.closing) slot.channel.kick();
   }
 
@@ -207,7 +245,7 @@ export class Connection implements ChannelConnection {
       chunk = rest;
     }
     try {
-      this.parser.push(chunk, (frame) => this.onFrame(frame));
+      this.parser.push(chunk, (frame) => this.onFrame(frame), () => !this.inputHeld);
     } catch (err) {
       if (err instanceof FrameError) {
         this.inputBroken = true;
@@ -324,6 +362,8 @@ export class Connection implements ChannelConnection {
     }
     this.vhost_ = vhost;
     this.state = 'open';
+    // Like rabbit_reader registering with rabbit_alarm: an alarm in effect makes this connection "blocking" at once.
+    this.throttle.alarmsChanged(this.host.alarms);
     const timeoutCheck = setInterval(() => this.checkAcknowledgementTimeouts(), Math.min(60_000, Math.max(10, this.host.limits.consumerTimeoutMs / 4)));
     timeoutCheck.unref();
     this.timers.push(timeoutCheck);
@@ -369,7 +409,10 @@ export class Connection implements ChannelConnection {
     }
     try {
       const command = slot.assembler.push(frame);
-      if (!command) return;
+      if (!command) {
+        if (frame.type !== FRAME_METHOD) this.throttle.publishReceived();
+        return;
+      }
       const m = command.method;
       if (m.name === 'channel.close') {
         slot.channel.shutdown();
@@ -379,6 +422,8 @@ export class Connection implements ChannelConnection {
       }
       if (m.name === 'channel.close-ok') throw new AmqpError(ReplyCode.commandInvalid, 'unimplemented method', m.classId, m.methodId);
       slot.channel.handle(command, this);
+      // rabbit_reader:post_process_frame: a content frame during an alarm blocks the connection once it is handled.
+      if (frame.type !== FRAME_METHOD) this.throttle.publishReceived();
     } catch (err) {
       if (!(err instanceof AmqpError) || err.hard) throw err;
       this.closeChannel(frame.channel, slot, err);
@@ -390,7 +435,7 @@ export class Connection implements ChannelConnection {
     this.host.logger.log('info', 'channel.error', { connection: this.id, remote: this.remote, channel: id, replyCode: err.replyCode, replyText: err.replyText });
     slot.channel.shutdown();
     slot.closing = true;
-    slot.assembler = new ContentAssembler();
+    slot.assembler = new ContentAssembler(this.host.limits.maxMessageSize);
     this.sendMethod(id, 'channel.close', { replyCode: err.replyCode, replyText: err.replyText, classId: err.classId, methodId: err.methodId });
   }
 
@@ -418,7 +463,7 @@ export class Connection implements ChannelConnection {
     if (this.channels.size >= this.channelMax) {
       throw new AmqpError(ReplyCode.notAllowed, `number of channels opened (${this.channels.size}) has reached the negotiated channel_max (${this.channelMax})`);
     }
-    this.channels.set(frame.channel, { channel: new Channel(frame.channel, this), assembler: new ContentAssembler(), closing: false });
+    this.channels.set(frame.channel, { channel: new Channel(frame.channel, this), assembler: new ContentAssembler(this.host.limits.maxMessageSize), closing: false });
     this.sendMethod(frame.channel, 'channel.open-ok', { channelId: Buffer.alloc(0) });
   }
 
@@ -430,7 +475,8 @@ export class Connection implements ChannelConnection {
       this.sentSinceCheck = false;
     }, ms / 2);
     const receiver = setInterval(() => {
-      if (this.receivedSinceCheck) {
+      // rabbit_heartbeat:pause_monitor: a blocked client is not read, so its heartbeats cannot count.
+      if (this.receivedSinceCheck || this.throttle.blocked) {
         this.missedHeartbeats = 0;
       } else if (++this.missedHeartbeats >= 2) {
         this.host.logger.log('warn', 'connection.missed_heartbeats', { connection: this.id, remote: this.remote, timeoutSeconds: this.heartbeat });
@@ -459,8 +505,11 @@ export class Connection implements ChannelConnection {
       this.host.logger.log('info', 'connection.closed', { connection: this.id, remote: this.remote, by: 'server', replyCode, replyText });
     }
     this.shutdownChannels();
+    const held = this.inputHeld;
     this.state = 'closing';
     this.sendMethod(0, 'connection.close', { replyCode, replyText, classId, methodId });
+    // A blocked connection is read again while closing, so its close-ok arrives (rabbit_reader leaves the blocked state).
+    if (held) this.resumeInput();
     if (this.inputBroken) this.socket.end();
     this.later(this.host.limits.closeTimeoutMs, () => this.socket.destroy());
   }
@@ -493,7 +542,7 @@ export class Connection implements ChannelConnection {
   /** What the management API shows of this connection (electron/broker/http). */
   info() {
     return {
-      state: this.state, user: this.user_?.username, vhost: this.vhost_?.name, clientProperties: this.clientProperties,
+      state: this.state, throttle: this.throttle.state, user: this.user_?.username, vhost: this.vhost_?.name, clientProperties: this.clientProperties,
       authMechanism: this.mechanism, frameMax: this.frameMax, channelMax: this.channelMax, heartbeat: this.heartbeat,
       peerHost: this.peerHost, peerPort: this.peerPort, host: this.localHost, port: this.localPort, connectedAt: this.connectedAt,
       recvOct: this.socket.bytesRead, sendOct: this.socket.bytesWritten,

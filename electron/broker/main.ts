@@ -1,10 +1,15 @@
 // startBroker: the embedded broker as a library call (used by the CLI entry
 // and by tests). port 0 picks a free port; the real one is reported.
+import os from 'node:os';
 import type { AccessControl } from './access-control.js';
 import { AuthRegistry, registryAccessControl } from './auth/index.js';
 import { ParameterStore } from './definitions/parameters.js';
 import { startManagementServer } from './http/server.js';
 import type { ConnectionLimits } from './connection.js';
+import { DEFAULT_DISK_FREE_LIMIT, DEFAULT_MEMORY_HIGH_WATERMARK, type MemoryWatermark } from './flow/limits.js';
+import { checkMaxMessageSize } from './flow/options.js';
+import { ResourceMonitor } from './flow/resource-monitor.js';
+import { systemSampler, type ResourceSampler } from './flow/system-sampler.js';
 import { jsonLogger, type BrokerLogger } from './logger.js';
 import { PolicyStore } from './policy/policies.js';
 import { AmqpServer } from './server.js';
@@ -32,7 +37,21 @@ export interface BrokerOptions {
    * default: a fresh AuthRegistry.withDefaults(). Required with `access` when httpPort is set.
    */
   registry?: AuthRegistry;
+  /** Includes maxMessageSize (default 128 MiB, at most 512 MiB as in RabbitMQ). */
   limits?: Partial<ConnectionLimits>;
+  flow?: FlowOptions;
+}
+
+/** Memory and disk alarms (electron/broker/flow): while one is in effect, publishing connections are blocked. */
+export interface FlowOptions {
+  /** Default: 0.4 of total RAM, as RabbitMQ. */
+  memoryHighWatermark?: MemoryWatermark;
+  /** Free bytes below which the disk alarm is set; default 50000000, as RabbitMQ. */
+  diskFreeLimit?: number;
+  /** How often memory and disk are sampled; default 1000 ms. */
+  intervalMs?: number;
+  /** What is measured; default the process's RSS, total RAM and statfs. Tests pass their own to set alarms at will. */
+  sampler?: ResourceSampler;
 }
 
 export interface RunningBroker {
@@ -52,6 +71,7 @@ function urlHost(bind: string): string {
 
 export async function startBroker(options: BrokerOptions): Promise<RunningBroker> {
   const logger = options.log ?? jsonLogger();
+  if (options.limits?.maxMessageSize !== undefined) checkMaxMessageSize(options.limits.maxMessageSize);
   if (options.httpPort !== undefined && options.access && !options.registry) {
     throw new Error('startBroker: the management API needs the registry behind `access`');
   }
@@ -77,13 +97,33 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     definitions.load(stored);
     messages.removeOrphans();
   }
-  const port = await server.listen(options.amqpPort, options.bind);
+  const flow = options.flow ?? {};
+  const resources = new ResourceMonitor({
+    memoryHighWatermark: flow.memoryHighWatermark ?? DEFAULT_MEMORY_HIGH_WATERMARK,
+    diskFreeLimit: flow.diskFreeLimit ?? DEFAULT_DISK_FREE_LIMIT,
+    // rabbit_disk_monitor watches the node's data directory; without one, the temp directory the OS would fill.
+    diskDir: options.dataDir ?? os.tmpdir(),
+    intervalMs: flow.intervalMs ?? 1000,
+    sampler: flow.sampler ?? systemSampler,
+    logger,
+    onChange: (alarms) => server.alarmsChanged(alarms),
+  });
+  server.resources = resources;
+  resources.start();
+  let port: number;
+  try {
+    port = await server.listen(options.amqpPort, options.bind);
+  } catch (err) {
+    resources.stop();
+    throw err;
+  }
   const amqpUrl = `amqp://${urlHost(options.bind)}:${port}`;
   let management: Awaited<ReturnType<typeof startManagementServer>> | undefined;
   if (options.httpPort !== undefined) {
     try {
       management = await startManagementServer({ server, registry, ...runtime, bind: options.bind, port: options.httpPort, amqpPort: port, logger });
     } catch (err) {
+      resources.stop();
       await server.close();
       // The CLI names the listener that failed (e.g. "HTTP port 15672 ... is already in use").
       throw Object.assign(err as Error, { listener: 'HTTP' });
@@ -99,6 +139,7 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     httpPort: management?.port,
     server,
     close() {
+      resources.stop();
       closing ??= Promise.all([server.close(), management?.close()])
         .then(() => journal?.close())
         .then(() => logger.log('info', 'broker.stopped', { amqpUrl }));

@@ -4,6 +4,8 @@ import { createServer, type Server } from 'node:net';
 import type { AccessControl } from './access-control.js';
 import { Connection, DEFAULT_LIMITS, type ConnectionHost, type ConnectionLimits } from './connection.js';
 import { ReplyCode } from './errors.js';
+import type { Resource } from './flow/limits.js';
+import type { ResourceMonitor } from './flow/resource-monitor.js';
 import type { BrokerLogger } from './logger.js';
 import { ReplyToRegistry } from './reply-to.js';
 import { VirtualHost } from './vhost.js';
@@ -23,6 +25,9 @@ export class AmqpServer implements ConnectionHost {
   readonly replyTo = new ReplyToRegistry();
   readonly vhosts = new Map<string, VirtualHost>();
   readonly connections = new Set<Connection>();
+  private alarms_: ReadonlySet<Resource> = new Set();
+  /** The memory and disk monitors (electron/broker/flow), read by the management API; null when none runs. */
+  resources: ResourceMonitor | null = null;
   /** Policies handed to every vhost (electron/broker/policy); set by startBroker, null for a bare server. */
   policies: PolicyHooks | null = null;
   /** Handed to every vhost: called after a durable definition changed (electron/broker/store); null without a data dir. */
@@ -51,6 +56,16 @@ export class AmqpServer implements ConnectionHost {
       this.vhosts.set(name, v);
     }
     return v;
+  }
+
+  get alarms(): ReadonlySet<Resource> {
+    return this.alarms_;
+  }
+
+  /** rabbit_alarm's broadcast: every open connection re-evaluates whether it blocks its publishers. */
+  alarmsChanged(alarms: ReadonlySet<Resource>): void {
+    this.alarms_ = new Set(alarms);
+    for (const c of this.connections) c.alarmsChanged(this.alarms_);
   }
 
   connectionClosed(conn: Connection): void {

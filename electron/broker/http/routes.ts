@@ -195,15 +195,24 @@ export function overviewSampleKey(state: object): object {
   return k;
 }
 
+/** The memory and disk monitors' figures and alarms, under RabbitMQ's /api/nodes names. */
+function resourceFields(s: Context['state']): Row {
+  const r = s.server.resources?.status();
+  if (!r) return { mem_used: process.memoryUsage.rss() };
+  return {
+    mem_used: r.memUsed, mem_limit: r.memLimit, mem_alarm: r.memAlarm,
+    disk_free: r.diskFree, disk_free_limit: r.diskFreeLimit, disk_free_alarm: r.diskFreeAlarm,
+  };
+}
+
 function nodeView(ctx: Context): Row {
   const s = ctx.state;
-  const mem = process.memoryUsage();
   return {
     name: s.node,
     type: 'disc',
     running: true,
     os_pid: String(process.pid),
-    mem_used: mem.rss,
+    ...resourceFields(s),
     mem_used_details: s.sampler.details(overviewSampleKey(s), 'mem_used'),
     uptime: Date.now() - s.startedAt,
     processors: os.cpus().length,

@@ -238,7 +238,8 @@ export function connectionView(state: ManagementState, conn: Connection, ranges:
     ssl_hash: null,
     ssl_key_exchange: null,
     ssl_protocol: null,
-    state: info.state === 'open' ? 'running' : info.state === 'closing' || info.state === 'closed' ? 'closing' : 'starting',
+    // rabbit_reader's i(state): an open connection is running, blocking (an alarm is in effect) or blocked (it published since).
+    state: info.state === 'open' ? info.throttle : info.state === 'closing' || info.state === 'closed' ? 'closing' : 'starting',
     timeout: info.heartbeat,
     type: 'network',
     user: info.user ?? '',

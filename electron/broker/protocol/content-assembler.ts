@@ -3,6 +3,7 @@
 // raise 505 UNEXPECTED_FRAME with RabbitMQ's texts (rabbit_command_assembler).
 import { AmqpError, ReplyCode } from '../errors.js';
 import { formatErlangBinary } from '../erlang-term.js';
+import { MAX_MESSAGE_SIZE_CEILING } from '../flow/options.js';
 import { DecodeError, UnrecoverableInputError } from './decode-error.js';
 import { FRAME_BODY, FRAME_HEADER, FRAME_METHOD, type Frame } from './frame.js';
 import { CONTENT_METHODS, decodeMethod, UnknownMethodError, type AmqpMethod } from './generated.js';
@@ -19,9 +20,6 @@ export interface Command {
   header?: ContentHeader;
   body?: Buffer;
 }
-
-/** RabbitMQ 3.10's default max_message_size. */
-export const MAX_MESSAGE_SIZE = 134217728;
 
 const unexpected = (text: string, m?: AmqpMethod) => new AmqpError(ReplyCode.unexpectedFrame, text, m?.classId ?? 0, m?.methodId ?? 0);
 
@@ -40,11 +38,18 @@ export function decodeMethodPayload(payload: Buffer): AmqpMethod {
   }
 }
 
+/** rabbit_channel:check_msg_size's text: RabbitMQ says "configured" unless the limit is its 512 MiB ceiling. */
+export function messageTooLargeText(size: number, max: number): string {
+  return `message size ${size} is larger than ${max === MAX_MESSAGE_SIZE_CEILING ? '' : 'configured '}max size ${max}`;
+}
+
 export class ContentAssembler {
   private method: AmqpMethod | undefined;
   private header: ContentHeader | undefined;
   private chunks: Buffer[] = [];
   private received = 0;
+
+  constructor(private readonly maxMessageSize: number) {}
 
   /** True between a content method and its last body frame. */
   get busy(): boolean {
@@ -68,10 +73,10 @@ export class ContentAssembler {
       const classId = p.readUInt16BE(0);
       if (classId !== m.classId) throw unexpected(`expected content header for class ${m.classId}, got one for class ${classId} instead`, m);
       const bodySize = Number(p.readBigUInt64BE(4));
-      if (bodySize > MAX_MESSAGE_SIZE) {
+      if (bodySize > this.maxMessageSize) {
         // Refused at the header, not after buffering the body: the channel closes and later body frames are ignored.
         this.reset();
-        throw new AmqpError(ReplyCode.preconditionFailed, `message size ${bodySize} is larger than configured max size ${MAX_MESSAGE_SIZE}`, m.classId, m.methodId);
+        throw new AmqpError(ReplyCode.preconditionFailed, messageTooLargeText(bodySize, this.maxMessageSize), m.classId, m.methodId);
       }
       this.header = { classId, bodySize, propertiesBytes: Buffer.from(p.subarray(12)) };
       if (bodySize === 0) return this.finish(Buffer.alloc(0));

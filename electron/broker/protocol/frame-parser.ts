@@ -21,8 +21,12 @@ export class FrameParser {
     this.frameMax = frameMax;
   }
 
-  /** Parses as many whole frames as `chunk` completes; calls `onFrame` for each. */
-  push(chunk: Buffer, onFrame: (frame: Frame) => void): void {
+  /**
+   * Parses as many whole frames as `chunk` completes; calls `onFrame` for each.
+   * When `proceed` answers false after a frame, parsing stops there and the
+   * rest stays pending until the next push (an empty chunk resumes it).
+   */
+  push(chunk: Buffer, onFrame: (frame: Frame) => void, proceed: () => boolean = () => true): void {
     let buf: Buffer;
     if (this.pendingLength === 0) {
       buf = chunk;
@@ -57,6 +61,7 @@ export class FrameParser {
         this.keep(buf, offset);
         throw err;
       }
+      if (!proceed()) break;
     }
     this.keep(buf, offset);
   }

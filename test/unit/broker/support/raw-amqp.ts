@@ -94,15 +94,16 @@ export class RawClient {
     return found as Extract<AmqpMethod, { name: N }>;
   }
 
-  /** Protocol header, PLAIN guest/guest, tune-ok echoing the server, open vhost "/". */
-  async handshake(opts: { frameMax?: number; heartbeat?: number; capabilities?: boolean } = {}): Promise<void> {
+  /**
+   * Protocol header, PLAIN guest/guest, tune-ok echoing the server, open vhost "/".
+   * Announces consumer_cancel_notify and authentication_failure_close (plus `extraCapabilities`) unless `capabilities` is false.
+   */
+  async handshake(opts: { frameMax?: number; heartbeat?: number; capabilities?: boolean; extraCapabilities?: string[] } = {}): Promise<void> {
     this.send(PROTOCOL_HEADER);
     await this.waitMethod('connection.start');
+    const announced = ['consumer_cancel_notify', 'authentication_failure_close', ...(opts.extraCapabilities ?? [])];
     const clientProperties: FieldTable = opts.capabilities === false ? {} : {
-      capabilities: { type: 'F' as const, value: {
-        consumer_cancel_notify: { type: 't' as const, value: true },
-        authentication_failure_close: { type: 't' as const, value: true },
-      } },
+      capabilities: { type: 'F' as const, value: Object.fromEntries(announced.map((c) => [c, { type: 't' as const, value: true }])) },
     };
     this.sendMethod(0, 'connection.start-ok', {
       clientProperties, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US',
