@@ -1,6 +1,7 @@
 import os from 'node:os';
 import type { ConsoleHandlers } from '../../shared/api/contract.js';
 import { testConnection } from './connection-test/test-connection.js';
+import { definitionsHandlers } from './definitions/definitions-handlers.js';
 import { createDispatcher } from './dispatch.js';
 import { embeddedHandlers } from './embedded/embedded-handlers.js';
 import { createEmbeddedSupervisor } from './embedded/supervisor.js';
@@ -68,6 +69,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...topologySnapshotHandlers(session),
     ...routeHandlers(session, store, log.child('route')),
     ...topologyApplyHandlers(session, hub, log.child('topology')),
+    ...definitionsHandlers(session, hub, log.child('definitions')),
   };
 
   return {

@@ -6,6 +6,7 @@ import { ConnectionTestResult, Profile, ProfileInput } from '../model/profile.js
 import { SessionState } from '../model/session.js';
 import { RouteConfirmArgs, RouteConfirmResult } from '../model/route-probe.js';
 import { ApplyProgress, ApplyResult, Change } from '../topology/change.js';
+import { ApplyArgs, CompareArgs, CompareResult, DefinitionsApplyResult, ExportArgs, ExportResult, PlanArgs, PlanResult, ValidateArgs, ValidateResult } from '../definitions/api.js';
 import { TopologySnapshot } from '../model/topology.js';
 
 /**
@@ -89,6 +90,17 @@ export const methods = {
     z.object({ applyId: z.string().min(1).max(64), changes: z.array(Change).max(10_000), rollbackOnFailure: z.boolean().optional() }).strict(),
     ApplyResult,
   ),
+
+  /** The broker's (or one vhost's) definitions as a sorted RabbitMQ definitions file. */
+  'definitions.export': method(ExportArgs, ExportResult),
+  /** Reads a definitions file: every problem with its JSON path. */
+  'definitions.validate': method(ValidateArgs, ValidateResult),
+  /** What importing a file into the connected broker would change, in the order it would be applied. */
+  'definitions.plan': method(PlanArgs, PlanResult),
+  /** Two of file / broker / vhost side by side. */
+  'definitions.compare': method(CompareArgs, CompareResult),
+  /** Imports a file; progress comes as 'definitions.progress' events carrying `applyId`. */
+  'definitions.apply': method(ApplyArgs, DefinitionsApplyResult),
 } as const;
 
 export const events = {
@@ -97,6 +109,7 @@ export const events = {
   'embedded.state': EmbeddedState,
   'embedded.log': EmbeddedLogLine,
   'topology.progress': ApplyProgress,
+  'definitions.progress': ApplyProgress,
 } as const;
 
 export type Methods = typeof methods;
