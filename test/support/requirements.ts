@@ -49,6 +49,21 @@ export async function rabbitAvailable(): Promise<boolean> {
   );
 }
 
+/** RabbitMQ's own start script, for scenarios that run a node of their own (test/conformance/support/own-rabbit-node.ts). */
+export const RABBITMQ_SERVER_SCRIPT = process.env.RABBITMQ_SERVER_SCRIPT ?? '/usr/lib/rabbitmq/bin/rabbitmq-server';
+
+/**
+ * True when a RabbitMQ node of our own can be started from the local installation: the scripts exist
+ * and we run as root (Debian's install keeps its files readable by root and the rabbitmq user only).
+ */
+export function rabbitServerInstalled(): boolean {
+  if (existsSync(RABBITMQ_SERVER_SCRIPT) && process.getuid?.() === 0) return true;
+  return unavailable(
+    'a local rabbitmq-server installation run as root',
+    'apt-get install rabbitmq-server and run the tests as root (or set RABBITMQ_SERVER_SCRIPT)',
+  );
+}
+
 /** Flags for Debian's Chromium on a machine whose only network is loopback (see TOOLCHAIN notes). */
 export const CHROMIUM_ARGS: readonly string[] = [
   '--headless',
