@@ -3,6 +3,7 @@ const PATHS = {
   overview: 'M2.5 2.5h4.5v4.5h-4.5zM9 2.5h4.5v4.5H9zM2.5 9h4.5v4.5h-4.5zM9 9h4.5v4.5H9z',
   queues: 'M2.5 4h11M2.5 8h11M2.5 12h11',
   exchanges: 'M2.5 5h9l-2-2M13.5 11h-9l2 2',
+  topology: 'M2.5 6.5h3v3h-3zM10.5 2.5h3v3h-3zM10.5 10.5h3v3h-3zM5.5 8h2.5M8 4v8M8 4h2.5M8 12h2.5',
   connections: 'M6 2.5v3M10 2.5v3M4.5 5.5h7v2.5a3.5 3.5 0 0 1-7 0zM8 11.5v2',
   channels: 'M2.5 3.5h11v9h-11zM2.5 6.5h11M2.5 9.5h11',
   consumers: 'M8 7.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5zM3 13.5c.6-2.6 2.6-4 5-4s4.4 1.4 5 4',
@@ -19,6 +20,9 @@ const PATHS = {
   duplicate: 'M5.5 5.5h8v8h-8zM10.5 5.5v-3h-8v8h3M9.5 7.5v4M7.5 9.5h4',
   plug: 'M6 2.5v3M10 2.5v3M4.5 5.5h7v2.5a3.5 3.5 0 0 1-7 0zM8 11.5v2M6 13.5h4',
   broker: 'M8 2 13.5 5v6L8 14 2.5 11V5zM2.5 5 8 8l5.5-3M8 8v6',
+  file: 'M4 2.5h5l3 3v8H4zM9 2.5v3h3M6 8.5h4M6 11h4',
+  undo: 'M5.5 3 2.5 6l3 3M2.5 6h7a4 4 0 0 1 0 8h-2',
+  redo: 'M10.5 3l3 3-3 3M13.5 6h-7a4 4 0 0 0 0 8h2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -36,6 +36,8 @@ export type PendingAction =
     }
   | { type: 'bind'; change: BindChange; exists: boolean }
   | { type: 'remove'; change: EntityDelete | UnbindChange; exists: boolean; bindingsLost: number }
+  /** Several at once, undone as one step (a Delete of a multiple selection). */
+  | { type: 'batch'; actions: Exclude<PendingAction, { type: 'undo' | 'redo' | 'applied' | 'batch' }>[] }
   /** Takes one line out of the pending set. */
   | { type: 'drop'; key: string }
   | { type: 'undo' }
@@ -79,6 +81,8 @@ type SetAction = Exclude<PendingAction, { type: 'undo' | 'redo' | 'applied' }>;
 
 function editsAfter(edits: Edit[], action: SetAction): Edit[] {
   switch (action.type) {
+    case 'batch':
+      return action.actions.reduce(editsAfter, edits);
     case 'discard':
       return edits.length === 0 ? edits : [];
     case 'drop':

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import type { TopologySnapshot } from '../../../../shared/model/topology.js';
+import { bindingEdgeId, parseNodeId } from '../../../../shared/topology/ids.js';
+import { useConsole } from '../../../state/StoreProvider.js';
+import { sessionProfile } from '../../../state/selectors.js';
+import type { GraphExtensions, GraphSelection } from '../graph-extensions.js';
+import { BindingForm } from './BindingForm.js';
+import { brokerView } from './broker-view.js';
+import { EditorToolbar } from './EditorToolbar.js';
+import { ExchangeForm } from './ExchangeForm.js';
+import { pendingOverlay } from './overlay.js';
+import { diffRows } from './pending-diff.js';
+import { type BindChange, type Edit, entityKey, type ExchangeDeclare, type QueueDeclare } from './pending-edits.js';
+import { emptyPending, type PendingAction, pendingReducer } from './pending-reducer.js';
+import { PendingPanel } from './PendingPanel.js';
+import { QueueForm } from './QueueForm.js';
+import { useApplyRun } from './useApplyRun.js';
+import { useUndoKeys } from './useUndoKeys.js';
+import './editor.css';
+
+type OpenForm =
+  | { kind: 'exchange'; initial: ExchangeDeclare | null; existing: ExchangeDeclare | null }
+  | { kind: 'queue'; initial: QueueDeclare | null; existing: QueueDeclare | null }
+  | { kind: 'binding'; source: string; sourceType: string; destination: string; destinationType: 'queue' | 'exchange' };
+
+type RemoveAction = Extract<PendingAction, { type: 'remove' }>;
+
+/**
+ * The graph editor for one vhost, as the graph's extensions: the palette in
+ * the toolbar, the pending set as overlay and side panel, connect and delete
+ * gestures turned into pending changes, Apply on the connected broker.
+ */
+export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null, refresh: () => void): GraphExtensions {
+  const [pending, dispatch] = useReducer(pendingReducer, undefined, emptyPending);
+  const [form, setForm] = useState<OpenForm | null>(null);
+  const [selection, setSelection] = useState<GraphSelection>({ nodes: [], edges: [] });
+  const queues = useConsole((s) => s.inventory.queues);
+  const embedded = useConsole((s) => sessionProfile(s)?.builtIn ?? false);
+  const broker = useMemo(() => brokerView(snapshot, vhost), [snapshot, vhost]);
+  const messagesOf = useCallback((name: string) => queues.find((q) => q.vhost === vhost && q.name === name)?.total ?? 0, [queues, vhost]);
+
+  const onApplied = useCallback(
+    (keys: string[]) => {
+      dispatch({ type: 'applied', keys });
+      refresh();
+    },
+    [refresh],
+  );
+  const { run, apply, reset } = useApplyRun(onApplied);
+  const running = run.phase === 'running';
+
+  // The latest state, for the gesture handlers the graph keeps hold of.
+  const latest = useRef({ edits: pending.edits, broker });
+  latest.current = { edits: pending.edits, broker };
+
+  const pendingDeclare = (key: string): Edit | undefined => latest.current.edits.find((e) => e.key === key && e.op !== 'remove');
+
+  const exchangeTypeOf = (name: string): string | null => {
+    const edit = pendingDeclare(entityKey({ kind: 'exchange', vhost, name }));
+    if (edit?.op === 'add' && edit.change.kind === 'declareExchange') return edit.change.type;
+    if (edit?.op === 'change' && edit.after.kind === 'declareExchange') return edit.after.type;
+    return latest.current.broker.exchange(name)?.type ?? null;
+  };
+
+  const openEdit = (kind: 'exchange' | 'queue', name: string) => {
+    const key = entityKey({ kind, vhost, name });
+    const edit = pendingDeclare(key);
+    const existing = kind === 'exchange' ? broker.exchange(name) : broker.queue(name);
+    const initial = edit?.op === 'add' ? edit.change : edit?.op === 'change' ? edit.after : existing;
+    if (kind === 'exchange') setForm({ kind, initial: initial as ExchangeDeclare | null, existing: existing as ExchangeDeclare | null });
+    else setForm({ kind, initial: initial as QueueDeclare | null, existing: existing as QueueDeclare | null });
+  };
+
+  const removalsFor = (sel: GraphSelection): RemoveAction[] => {
+    const { broker: b, edits } = latest.current;
+    const actions: RemoveAction[] = [];
+    for (const id of sel.nodes) {
+      const ref = parseNodeId(id);
+      if (!ref || ref.kind === 'group' || ref.name === '' || ref.name.startsWith('amq.')) continue;
+      if (ref.kind === 'exchange') {
+        actions.push({ type: 'remove', change: { kind: 'deleteExchange', vhost, name: ref.name }, exists: b.exchange(ref.name) !== null, bindingsLost: b.bindingsOf('exchange', ref.name).length });
+      } else {
+        const messages = messagesOf(ref.name);
+        actions.push({ type: 'remove', change: { kind: 'deleteQueue', vhost, name: ref.name, ...(messages > 0 ? { messages } : {}) }, exists: b.queue(ref.name) !== null, bindingsLost: b.bindingsOf('queue', ref.name).length });
+      }
+    }
+    for (const id of sel.edges) {
+      const onBroker = b.bindingById(id);
+      const pendingBind = edits.find((e) => e.op === 'add' && e.change.kind === 'bind' && bindingEdgeId(e.change) === id);
+      const binding = onBroker ?? (pendingBind?.op === 'add' && pendingBind.change.kind === 'bind' ? pendingBind.change : null);
+      if (binding) actions.push({ type: 'remove', change: { ...binding, kind: 'unbind' }, exists: onBroker !== null, bindingsLost: 0 });
+    }
+    return actions;
+  };
+
+  const onConnect = (source: string, target: string) => {
+    const from = parseNodeId(source);
+    const to = parseNodeId(target);
+    if (!from || !to || from.kind !== 'exchange' || to.kind === 'group' || from.name === '') return;
+    setForm({ kind: 'binding', source: from.name, sourceType: exchangeTypeOf(from.name) ?? 'direct', destination: to.name, destinationType: to.kind });
+  };
+
+  const onDeleteSelection = (sel: GraphSelection) => {
+    const actions = removalsFor(sel);
+    if (actions.length > 0 && !running) dispatch({ type: 'batch', actions });
+  };
+
+  useUndoKeys({ enabled: form === null && !running, onUndo: () => dispatch({ type: 'undo' }), onRedo: () => dispatch({ type: 'redo' }) });
+
+  const declare = (change: ExchangeDeclare | QueueDeclare) => {
+    const kind = change.kind === 'declareExchange' ? 'exchange' : 'queue';
+    const existing = kind === 'exchange' ? broker.exchange(change.name) : broker.queue(change.name);
+    dispatch({ type: 'declare', change, existing, messages: kind === 'queue' ? messagesOf(change.name) : 0, bindings: existing ? broker.bindingsOf(kind, change.name) : [] });
+    setForm(null);
+  };
+
+  const bind = (change: BindChange) => {
+    dispatch({ type: 'bind', change, exists: broker.bindingById(bindingEdgeId(change)) !== null });
+    setForm(null);
+  };
+
+  const selected = selection.nodes.length === 1 ? parseNodeId(selection.nodes[0] as string) : null;
+  const editable = selected && selected.kind !== 'group' && selected.name !== '' && !selected.name.startsWith('amq.') ? selected : null;
+  const deletable = removalsFor(selection).length;
+
+  const dialog: ReactNode =
+    form?.kind === 'exchange' ? (
+      <ExchangeForm vhost={vhost} initial={form.initial} existing={form.existing} exchanges={broker.exchangeNames} types={broker.exchangeTypes} onSubmit={declare} onCancel={() => setForm(null)} />
+    ) : form?.kind === 'queue' ? (
+      <QueueForm
+        vhost={vhost}
+        initial={form.initial}
+        existing={form.existing}
+        messages={form.existing ? messagesOf(form.existing.name) : 0}
+        exchanges={broker.exchangeNames}
+        embedded={embedded}
+        onSubmit={declare}
+        onCancel={() => setForm(null)}
+      />
+    ) : form?.kind === 'binding' ? (
+      <BindingForm {...form} vhost={vhost} onSubmit={bind} onCancel={() => setForm(null)} />
+    ) : null;
+
+  const titles = new Map(diffRows(pending.edits).map((r) => [r.key, `${r.badge === 'added' ? 'Added' : r.badge === 'removed' ? 'Removed' : 'Changed'} ${r.what.toLowerCase()} ${r.title}`]));
+
+  // Keep Apply results visible until the set changes by the user's hand.
+  const editsSeen = useRef(pending.edits);
+  useEffect(() => {
+    if (editsSeen.current === pending.edits) return;
+    editsSeen.current = pending.edits;
+    if (run.phase === 'finished' && pending.past.length > 0) reset();
+  }, [pending.edits, pending.past.length, run.phase, reset]);
+
+  return {
+    overlay: useMemo(() => pendingOverlay(pending.edits, vhost), [pending.edits, vhost]),
+    onConnect,
+    onDeleteSelection,
+    onSelectionChange: setSelection,
+    toolbar: (
+      <>
+        <EditorToolbar
+          disabled={running}
+          onNewExchange={() => setForm({ kind: 'exchange', initial: null, existing: null })}
+          onNewQueue={() => setForm({ kind: 'queue', initial: null, existing: null })}
+          editLabel={editable ? `Edit ${editable.kind} ${editable.name}` : null}
+          onEdit={() => editable && openEdit(editable.kind as 'exchange' | 'queue', editable.name)}
+          deleteCount={deletable}
+          onDelete={() => onDeleteSelection(selection)}
+        />
+        {dialog}
+      </>
+    ),
+    panel: (
+      <PendingPanel
+        edits={pending.edits}
+        canUndo={pending.past.length > 0}
+        canRedo={pending.future.length > 0}
+        run={run}
+        onUndo={() => dispatch({ type: 'undo' })}
+        onRedo={() => dispatch({ type: 'redo' })}
+        onDrop={(key) => dispatch({ type: 'drop', key })}
+        onDiscard={() => {
+          dispatch({ type: 'discard' });
+          reset();
+        }}
+        onApply={(rollback) => void apply(pending.edits, titles, rollback)}
+        onDismissResult={reset}
+      />
+    ),
+  };
+}

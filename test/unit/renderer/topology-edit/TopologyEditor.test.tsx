@@ -1,0 +1,103 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { TopologySnapshot } from '../../../../shared/model/topology.js';
+import type { Change } from '../../../../shared/topology/change.js';
+import { exchangeNodeId, queueNodeId } from '../../../../shared/topology/ids.js';
+import { type GraphExtensions } from '../../../../renderer/views/topology/graph-extensions.js';
+import { useTopologyEditor } from '../../../../renderer/views/topology/edit/useTopologyEditor.js';
+import { createConsoleStore } from '../../../../renderer/state/consoleStore.js';
+import { StoreProvider } from '../../../../renderer/state/StoreProvider.js';
+import { connectedClient, inventory, queue } from '../support/fakeClient.js';
+
+afterEach(cleanup);
+
+const vhost = 'shop / eu';
+const snapshot: TopologySnapshot = {
+  vhost,
+  exchanges: [{ name: 'orders.x', type: 'topic', durable: true, autoDelete: false, internal: false, arguments: {}, policy: null }],
+  queues: [{ name: 'old', type: 'classic', durable: true, autoDelete: false, exclusive: false, arguments: {}, policy: null }],
+  bindings: [],
+  policies: [],
+  operatorPolicies: [],
+  fetchedAt: 0,
+};
+
+let extensions: GraphExtensions = {};
+function Harness() {
+  extensions = useTopologyEditor(vhost, snapshot, () => undefined);
+  return (
+    <>
+      {extensions.toolbar}
+      {extensions.panel}
+    </>
+  );
+}
+
+function setup() {
+  const client = connectedClient(inventory({ queues: [queue('old', { vhost, total: 7, ready: 7 })] }));
+  const store = createConsoleStore(client);
+  render(
+    <StoreProvider store={store}>
+      <Harness />
+    </StoreProvider>,
+  );
+  act(() => store.dispatch({ type: 'snapshot/loaded', seq: 1, inventory: inventory({ queues: [queue('old', { vhost, total: 7, ready: 7 })] }) }));
+  return client;
+}
+
+const panel = () => screen.getByRole('region', { name: 'Pending changes' });
+
+describe('graph editor', () => {
+  it('creates a queue from the palette with typed arguments, binds it by a connect gesture, and undoes and redoes', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: /Queue/ }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'new queue ✓' } });
+    fireEvent.change(screen.getByLabelText(/Message TTL/), { target: { value: 'abc' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add queue' }));
+    expect(screen.getByText('A whole number, 0 or more')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/Message TTL/), { target: { value: '60000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add queue' }));
+    expect(within(panel()).getByText('new queue ✓')).toBeTruthy();
+    expect(within(panel()).getByText('x-message-ttl = 60000')).toBeTruthy();
+
+    act(() => extensions.onConnect?.(exchangeNodeId('orders.x'), queueNodeId('new queue ✓')));
+    fireEvent.change(screen.getByLabelText('Routing key'), { target: { value: 'order.*' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add binding' }));
+    expect(within(panel()).getByText('orders.x → new queue ✓')).toBeTruthy();
+    expect(extensions.overlay?.edges).toHaveLength(1);
+    expect(extensions.overlay?.nodes.map((n) => n.name)).toEqual(['new queue ✓']);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(within(panel()).queryByText('orders.x → new queue ✓')).toBeNull();
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true });
+    expect(within(panel()).queryByText('new queue ✓')).toBeNull();
+    fireEvent.keyDown(window, { key: 'z', ctrlKey: true, shiftKey: true });
+    fireEvent.click(screen.getByRole('button', { name: 'Redo' }));
+    expect(within(panel()).getByText('orders.x → new queue ✓')).toBeTruthy();
+  });
+
+  it('says what a deletion destroys, and shows a refusal next to its change with what was applied', async () => {
+    const client = setup();
+    let sent: Change[] = [];
+    client.handle('topology.apply', ({ changes }) => {
+      sent = changes as Change[];
+      return { ok: false, outcomes: [{ index: 0, status: 'applied' }, { index: 1, status: 'failed', error: 'inequivalent arg (HTTP 400)' }] };
+    });
+    fireEvent.click(screen.getByRole('button', { name: /Exchange/ }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'audit' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add exchange' }));
+    act(() => extensions.onDeleteSelection?.({ nodes: [queueNodeId('old')], edges: [] }));
+    expect(within(panel()).getByText(/Destroys 7 messages/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
+    // Destroying messages asks first.
+    fireEvent.click(within(screen.getByRole('dialog', { name: 'Apply destructive changes?' })).getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByText(/inequivalent arg \(HTTP 400\)/)).toBeTruthy();
+    expect(sent.map((c) => c.kind)).toEqual(['declareExchange', 'deleteQueue']);
+    expect(screen.getByText('Stopped at a refused change')).toBeTruthy();
+    expect(screen.getByText('Added exchange audit')).toBeTruthy();
+    // The applied line left the set; the refused one stays, to fix or drop.
+    const lines = panel().querySelectorAll('.pending-row__name');
+    expect([...lines].map((l) => l.textContent)).toEqual(['old']);
+  });
+});
