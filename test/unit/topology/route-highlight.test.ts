@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../shared/topology/graph.js';
-import { alternateEdgeId, bindingEdgeId, exchangeNodeId, queueNodeId } from '../../../shared/topology/ids.js';
+import { alternateEdgeId, bindingEdgeId, exchangeNodeId, fanoutEdgeId, fanoutGroupNodeId, queueNodeId } from '../../../shared/topology/ids.js';
+import { collapseFanouts } from '../../../shared/topology/collapse.js';
 import { routeHighlight } from '../../../shared/topology/route-highlight.js';
 import { routeModelOf } from '../../../shared/topology/route-model.js';
 import { predictRoute } from '../../../shared/topology/route-prediction.js';
@@ -14,10 +15,10 @@ const binding = (source: string, destination: string, destinationType: 'queue' |
 describe('route highlight ids', () => {
   it('names the exchanges passed, the bindings that matched (e2e hops included) and the queues reached', () => {
     const h = highlight('orders', 'order.paid.eu');
-    expect([...h.nodes].sort()).toEqual(
+    expect([...h.nodes].filter((id) => !id.startsWith('g:')).sort()).toEqual(
       [exchangeNodeId('orders'), exchangeNodeId('events.topic'), exchangeNodeId('orders.internal'), queueNodeId('orders.paid'), queueNodeId('orders.audit')].sort(),
     );
-    expect([...h.edges].sort()).toEqual(
+    expect([...h.edges].filter((id) => !id.startsWith('fan:')).sort()).toEqual(
       [
         binding('orders', 'orders.paid', 'queue', 'order.paid.#'),
         binding('orders', 'events.topic', 'exchange', 'order.#'),
@@ -32,15 +33,25 @@ describe('route highlight ids', () => {
     expect(highlight('orders', 'order.paid.eu').edges.has(alternateEdgeId('orders', 'orders.unrouted'))).toBe(false);
   });
 
-  it('uses the ids the graph draws, so every highlighted id is a node or an edge of the graph', () => {
+  it('uses the ids the graph draws: every highlighted exchange, queue, binding and AE is in the unfolded graph', () => {
     const graph = buildGraph(shop, { showDefaultExchange: true });
     const nodeIds = new Set(graph.nodes.map((n) => n.id));
     const edgeIds = new Set(graph.edges.map((e) => e.id));
     for (const [x, key] of [['orders', 'order.paid.eu'], ['orders', 'invoice'], ['', 'orders.paid']] as const) {
       const h = highlight(x, key);
-      for (const id of h.nodes) expect(nodeIds).toContain(id);
-      for (const id of h.edges) expect(edgeIds).toContain(id);
+      // Group and fan-out ids stand in for folded queues; the folded case has its own test.
+      for (const id of h.nodes) if (!id.startsWith('g:')) expect(nodeIds).toContain(id);
+      for (const id of h.edges) if (!id.startsWith('fan:')) expect(edgeIds).toContain(id);
     }
+  });
+
+  it('lights the group standing for a reached queue when the fan-out is folded', () => {
+    const graph = collapseFanouts(buildGraph(shop, { showDefaultExchange: false }), 2, new Set());
+    const h = highlight('orders', 'order.created.vip');
+    const group = graph.nodes.find((n) => n.kind === 'group');
+    expect(group?.id).toBe(fanoutGroupNodeId('orders'));
+    expect(h.nodes.has(fanoutGroupNodeId('orders'))).toBe(true);
+    expect(h.edges.has(fanoutEdgeId('orders'))).toBe(true);
   });
 
   it('is empty when nothing is published (a missing exchange)', () => {
