@@ -4,10 +4,10 @@
 // everything applied so far is undone. Unlike RabbitMQ, which applies as it
 // reads and stops at the first error, a refused file changes nothing.
 //
-// Quorum queues (x-queue-type quorum, or "type": "quorum" in RabbitMQ 3.13+
-// exports) are accepted: they are served with
-// classic-queue semantics in memory, keep their arguments and report type
-// "quorum", so a file round-trips. Streams and other queue types are refused.
+// Only classic queues: quorum queues (x-queue-type quorum, or "type":
+// "quorum" in RabbitMQ 3.13+ exports), streams and other types are refused at
+// their path, as an AMQP declare of them is, rather than served as classic
+// queues that claim to be something they are not.
 import { isHashingAlgorithm, LEGACY_HASHING_ALGORITHM, type HashingAlgorithm, type User } from '../auth/index.js';
 import { isExchangeType, xMatchError, type RoutingBinding } from '../../../shared/routing/index.js';
 import { policyProblems, type ApplyTo, type Policy } from '../policy/policies.js';
@@ -25,7 +25,7 @@ export interface Problem {
   message: string;
 }
 
-interface QueueDef { vhost: string; name: string; durable: boolean; autoDelete: boolean; arguments: FieldTable; queueType?: string }
+interface QueueDef { vhost: string; name: string; durable: boolean; autoDelete: boolean; arguments: FieldTable }
 interface ExchangeDef { vhost: string; name: string; type: string; durable: boolean; autoDelete: boolean; internal: boolean; arguments: FieldTable }
 interface BindingDef { vhost: string; binding: RoutingBinding }
 
@@ -295,11 +295,11 @@ export function validateDefinitions(src: DefinitionsSource, input: unknown, vhos
     if (queueTypeArg?.type === 'S' && typeof q.type === 'string' && q.type !== String(queueTypeArg.value)) {
       c.add(`${path}.type`, `'${q.type}' contradicts arguments.x-queue-type '${String(queueTypeArg.value)}'`);
     }
-    const { 'x-queue-type': _type, ...classicArgs } = args;
-    if (queueType !== undefined && queueType !== 'classic' && queueType !== 'quorum') {
-      c.add(queueTypeArg ? `${path}.arguments.x-queue-type` : `${path}.type`, `unsupported queue type '${queueType}'`);
+    if (queueType !== undefined && queueType !== 'classic') {
+      const why = queueType === 'quorum' ? ': the embedded broker has classic queues only; make it classic or leave it out' : '';
+      c.add(queueTypeArg ? `${path}.arguments.x-queue-type` : `${path}.type`, `unsupported queue type '${queueType}'${why}`);
     } else {
-      const err = validateQueueArguments(queueType === 'quorum' ? classicArgs : args, resource);
+      const err = validateQueueArguments(args, resource);
       if (err) c.add(`${path}.arguments`, err.replyText.replace(/^[A-Z_]+ - /, ''));
     }
     const existing = src.server.vhosts.get(v)?.queues.get(name);
@@ -309,7 +309,7 @@ export function validateDefinitions(src: DefinitionsSource, input: unknown, vhos
         ?? argsEquivalenceError(existing.arguments, args, resource);
       if (err) c.add(path, `conflicts with the broker: ${err.replyText.replace(/^[A-Z_]+ - /, '')}`);
     }
-    plan.queues.push({ vhost: v, name, durable, autoDelete, arguments: queueType === 'quorum' ? classicArgs : args, queueType });
+    plan.queues.push({ vhost: v, name, durable, autoDelete, arguments: args });
   }
 
   // bindings
@@ -405,8 +405,6 @@ export function applyDefinitions(src: DefinitionsSource, plan: ImportPlan): void
       const v = server.vhost(q.vhost)!;
       const created = !v.queues.has(q.name);
       const queue = v.declareQueue({ name: q.name, passive: false, durable: q.durable, exclusive: false, autoDelete: q.autoDelete, arguments: q.arguments }, API_OWNER);
-      // A quorum queue keeps its type argument: it redeclares as RabbitMQ's would and exports unchanged.
-      if (created && q.queueType === 'quorum') queue.arguments['x-queue-type'] = { type: 'S', value: 'quorum' };
       if (created) undo.push(() => v.deleteQueue(queue));
     }
     for (const { vhost, binding } of plan.bindings) {
@@ -417,7 +415,7 @@ export function applyDefinitions(src: DefinitionsSource, plan: ImportPlan): void
       // Removed from the routing table directly (an unbind could auto-delete a source that was there before), so the store is told here.
       undo.push(() => {
         v.routing.removeBinding(binding);
-        v.durableChanged?.();
+        v.durableChanged?.({ kind: 'unbound', vhost, binding });
       });
     }
   } catch (err) {

@@ -7,6 +7,11 @@ import { silentLogger } from '../../../electron/broker/logger.js';
 import { startBroker, type RunningBroker } from '../../../electron/broker/main.js';
 
 const fixture = (name: string) => JSON.parse(readFileSync(new URL(`../../fixtures/rabbitmq-3.10/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+/** The fixture with its quorum queue made classic: the embedded broker refuses quorum queues, so that is how such a file is brought in. */
+const classicOnly = (defs: Record<string, unknown>): Record<string, unknown> => ({
+  ...defs,
+  queues: (defs.queues as { arguments: Record<string, unknown> }[]).map(({ arguments: { 'x-queue-type': _type, ...args }, ...queue }) => ({ ...queue, arguments: args })),
+});
 const auth = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
 
 /** Lists sorted by their JSON text, so two exports compare regardless of order. */
@@ -49,14 +54,14 @@ describe('definitions over the management API', () => {
   };
 
   it('RabbitMQ 3.10\'s export round-trips: import, export, equal after normalising order', async () => {
-    const original = fixture('definitions.json');
+    const original = classicOnly(fixture('definitions.json'));
     expect((await call('POST', '/api/definitions', original)).status).toBe(204);
     const exported = (await call('GET', '/api/definitions')).json!;
     expect(normalise(exported, ALL)).toEqual(normalise(original, ALL));
   });
 
   it('imported users log in over AMQP with their original passwords', async () => {
-    const original = fixture('definitions.json');
+    const original = classicOnly(fixture('definitions.json'));
     await call('POST', '/api/definitions', original);
     const guest = (original.users as { name: string; password_hash: string }[]).find((u) => u.name === 'guest')!;
     expect(registry.getUser('guest')!.passwordHash).toBe(guest.password_hash);
@@ -67,13 +72,19 @@ describe('definitions over the management API', () => {
     await expect(amqp.connect(broker.amqpUrl.replace('amqp://', 'amqp://ops:wrong@'))).rejects.toThrow(/ACCESS_REFUSED/);
   });
 
-  it('quorum queues are accepted and keep reporting their type', async () => {
-    await call('POST', '/api/definitions', fixture('definitions.json'));
-    const q = (await call('GET', '/api/queues/shop/orders.audit?columns=type,arguments')).json;
-    expect(q).toEqual({ type: 'quorum', arguments: { 'x-queue-type': 'quorum' } });
-    const conn = await amqp.connect(`${broker.amqpUrl.replace('amqp://', 'amqp://guest:guest@')}/shop`);
+  it('quorum queues are refused at their path, as an AMQP declare of one is, and nothing is created', async () => {
+    const original = fixture('definitions.json');
+    const index = (original.queues as { name: string }[]).findIndex((q) => q.name === 'orders.audit');
+    const refused = await call('POST', '/api/definitions', original);
+    expect(refused.status).toBe(400);
+    expect(refused.json!.problems).toEqual([
+      { path: `$.queues[${index}].arguments.x-queue-type`, message: "unsupported queue type 'quorum': the embedded broker has classic queues only; make it classic or leave it out" },
+    ]);
+    expect((await call('GET', '/api/queues/shop/orders.audit')).status).toBe(404);
+    const conn = await amqp.connect(broker.amqpUrl.replace('amqp://', 'amqp://guest:guest@'));
     const ch = await conn.createChannel();
-    await ch.assertQueue('orders.audit', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    ch.on('error', () => undefined);
+    await expect(ch.assertQueue('orders.audit', { durable: true, arguments: { 'x-queue-type': 'quorum' } })).rejects.toThrow(/unsupported queue type 'quorum'/);
     await conn.close();
   });
 
@@ -93,10 +104,14 @@ describe('definitions over the management API', () => {
       exchanges: [], bindings: [],
     };
     const refused = await call('POST', '/api/definitions', newer);
-    expect(refused.json!.problems).toEqual([{ path: '$.queues[2].type', message: "unsupported queue type 'stream'" }]);
-    newer.queues.pop();
+    expect(refused.json!.problems).toEqual([
+      { path: '$.queues[0].type', message: "unsupported queue type 'quorum': the embedded broker has classic queues only; make it classic or leave it out" },
+      { path: '$.queues[2].type', message: "unsupported queue type 'stream'" },
+    ]);
+    newer.queues = newer.queues.filter((q) => q.type === 'classic');
     expect((await call('POST', '/api/definitions', newer)).status).toBe(204);
-    expect((await call('GET', '/api/queues/v4/orders?columns=type,policy')).json).toEqual({ type: 'quorum', policy: 'qq-limit' });
+    // The policy is kept, and applies to no classic queue.
+    expect((await call('GET', '/api/policies/v4/qq-limit?columns=apply-to')).json).toEqual({ 'apply-to': 'quorum_queues' });
     expect((await call('GET', '/api/queues/v4/scratch?columns=type,policy')).json).toEqual({ type: 'classic', policy: null });
     expect((await call('GET', '/api/vhosts/v4?columns=description,tags')).json).toEqual({ description: 'newer', tags: [] });
     const conn = await amqp.connect(`${broker.amqpUrl.replace('amqp://', 'amqp://svc:guest@')}/v4`);
@@ -104,7 +119,7 @@ describe('definitions over the management API', () => {
   });
 
   it('a single-vhost export imports into a vhost and exports the same', async () => {
-    const original = fixture('definitions-vhost-shop.json');
+    const original = classicOnly(fixture('definitions-vhost-shop.json'));
     expect((await call('PUT', '/api/vhosts/shop')).status).toBe(201);
     expect((await call('POST', '/api/definitions/shop', original)).status).toBe(204);
     const exported = (await call('GET', '/api/definitions/shop')).json!;
