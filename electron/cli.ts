@@ -20,7 +20,9 @@ Commands:
   start    Open the desktop window; without an Electron binary, the web console
   web      Serve the console to a browser on this machine
   broker   Run the embedded AMQP broker in the foreground; its options are
-           --amqp-port N, --http-port N, --bind ADDR, --data-dir DIR
+           --amqp-port N, --http-port N, --bind ADDR, --data-dir DIR,
+           --memory-high-watermark 0.4|512MiB, --disk-free-limit 50MB,
+           --max-message-size BYTES
 
 Options for start and web:
   --port N          Port for the web console (default: any free port)
