@@ -18,6 +18,7 @@ import { StoreProvider, useConsole, useStore } from './state/StoreProvider.js';
 import { ChannelsView } from './views/ChannelsView.js';
 import { ConnectionsView } from './views/ConnectionsView.js';
 import { ConsumersView } from './views/ConsumersView.js';
+import { DefinitionsView } from './views/definitions/DefinitionsView.js';
 import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { QueuesView } from './views/QueuesView.js';
@@ -36,6 +37,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <ChannelsView />;
     case 'consumers':
       return <ConsumersView />;
+    case 'definitions':
+      return <DefinitionsView />;
   }
 }
 

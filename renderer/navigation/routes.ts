@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'connections', 'channels', 'consumers', 'profiles', 'broker'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'connections', 'channels', 'consumers', 'definitions', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {
@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'connections', label: 'Connections', key: 'c' },
   { route: 'channels', label: 'Channels', key: 'h' },
   { route: 'consumers', label: 'Consumers', key: 'u' },
+  { route: 'definitions', label: 'Definitions', key: 'd' },
 ];
 
 export const PROFILES_KEY = 'p';

@@ -13,6 +13,7 @@ const ICONS: Record<Route, IconName> = {
   connections: 'connections',
   channels: 'channels',
   consumers: 'consumers',
+  definitions: 'file',
   profiles: 'server',
   broker: 'broker',
 };
