@@ -22,6 +22,7 @@ import { DefinitionsView } from './views/definitions/DefinitionsView.js';
 import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { QueuesView } from './views/QueuesView.js';
+import { TopologyView } from './views/topology/TopologyView.js';
 
 function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
   switch (route) {
@@ -31,6 +32,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <QueuesView />;
     case 'exchanges':
       return <ExchangesView />;
+    case 'topology':
+      return <TopologyView />;
     case 'connections':
       return <ConnectionsView />;
     case 'channels':

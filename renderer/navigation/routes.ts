@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'connections', 'channels', 'consumers', 'definitions', 'profiles', 'broker'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {
@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'overview', label: 'Overview', key: 'o' },
   { route: 'queues', label: 'Queues', key: 'q' },
   { route: 'exchanges', label: 'Exchanges', key: 'e' },
+  { route: 'topology', label: 'Topology', key: 't' },
   { route: 'connections', label: 'Connections', key: 'c' },
   { route: 'channels', label: 'Channels', key: 'h' },
   { route: 'consumers', label: 'Consumers', key: 'u' },

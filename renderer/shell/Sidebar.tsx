@@ -10,6 +10,7 @@ const ICONS: Record<Route, IconName> = {
   overview: 'overview',
   queues: 'queues',
   exchanges: 'exchanges',
+  topology: 'topology',
   connections: 'connections',
   channels: 'channels',
   consumers: 'consumers',

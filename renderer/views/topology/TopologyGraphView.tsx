@@ -1,0 +1,301 @@
+import '@xyflow/react/dist/style.css';
+import { applyNodeChanges, Background, BackgroundVariant, MiniMap, type Node, type NodeChange, type OnSelectionChangeParams, ReactFlow, useReactFlow } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { collapseFanouts, DEFAULT_FANOUT_LIMIT } from '../../../shared/topology/collapse.js';
+import { filterGraph, kindsIn } from '../../../shared/topology/filter.js';
+import { buildGraph } from '../../../shared/topology/graph.js';
+import type { TopologyGraph } from '../../../shared/topology/graph-model.js';
+import { neighbourhood } from '../../../shared/topology/neighbourhood.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { useRemembered } from '../../state/useRemembered.js';
+import { useConsole, useStore } from '../../state/StoreProvider.js';
+import { ArrowMarkers } from './ArrowMarkers.js';
+import { exportGraph } from './export-graph.js';
+import { flowEdges, flowNodes } from './flow-elements.js';
+import { useGraphExtensions } from './graph-extensions.js';
+import { GrowthTracker } from './growth.js';
+import { Legend } from './Legend.js';
+import { queueIndex } from './live-index.js';
+import { sizeOf } from './node-size.js';
+import { ExchangeNodeView } from './nodes/ExchangeNodeView.js';
+import { GroupNodeView } from './nodes/GroupNodeView.js';
+import type { TopologyFlowNode } from './nodes/node-data.js';
+import { QueueNodeView } from './nodes/QueueNodeView.js';
+import { loadPins, pinsKey, savePins } from './pins.js';
+import type { Point } from './placement.js';
+import { cycle, searchGraph } from './search.js';
+import { TopologyContext, type TopologyViewContext } from './topology-context.js';
+import { TopologyToolbar } from './TopologyToolbar.js';
+import { useLayout } from './useLayout.js';
+import { withOverlay } from './with-overlay.js';
+import { useTopologySnapshot } from './useTopologySnapshot.js';
+import { ZoomDetail } from './ZoomDetail.js';
+
+const NODE_TYPES = { exchange: ExchangeNodeView, queue: QueueNodeView, group: GroupNodeView };
+const EMPTY_GRAPH: TopologyGraph = { nodes: [], edges: [] };
+const NO_KINDS: ReadonlySet<string> = new Set();
+/** Minimap fills through theme variables, so the minimap follows light and dark. */
+const miniColor = (node: Node): string => (node.type === 'exchange' ? 'var(--topo-direct)' : node.type === 'queue' ? 'var(--topo-queue)' : 'var(--topo-group)');
+
+export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; profileId: string; title: string }) {
+  const store = useStore();
+  const ext = useGraphExtensions();
+  const flow = useReactFlow<TopologyFlowNode>();
+  const containerRef = useRef<HTMLDivElement>(null);
+  const { snapshot, error, loading, refresh } = useTopologySnapshot(vhost);
+
+  const [showDefault, setShowDefault] = useRemembered('topology.showDefault', false);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const [fresh, setFresh] = useState(0);
+  const [nameFilter, setNameFilter] = useState('');
+  const [hiddenKinds, setHiddenKinds] = useState<ReadonlySet<string>>(NO_KINDS);
+  const [search, setSearch] = useState('');
+  const [hitIndex, setHitIndex] = useState(-1);
+  const [focus, setFocus] = useState<string | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const storageKey = pinsKey(profileId, vhost);
+  const [pins, setPins] = useState(() => loadPins(storageKey));
+
+  const growth = useMemo(() => new GrowthTracker(), []);
+  useEffect(() => {
+    const record = (): void => growth.record(store.getState().inventory.queues);
+    record();
+    return store.subscribe(record);
+  }, [store, growth]);
+
+  const base = useMemo(() => (snapshot ? buildGraph(snapshot, { showDefaultExchange: showDefault }) : EMPTY_GRAPH), [snapshot, showDefault]);
+  const collapsed = useMemo(() => collapseFanouts(base, DEFAULT_FANOUT_LIMIT, expanded), [base, expanded]);
+  const graph = useMemo(() => {
+    if (!ext.overlay) return collapsed;
+    return withOverlay(collapsed, ext.overlay);
+  }, [collapsed, ext.overlay]);
+  const layout = useLayout(graph, pins, fresh);
+
+  const kinds = useMemo(() => kindsIn(graph), [graph]);
+  const hidden = useMemo(() => {
+    const kept = new Set(filterGraph(graph, { name: nameFilter, hiddenKinds }).nodes.map((n) => n.id));
+    return new Set(graph.nodes.filter((n) => !kept.has(n.id)).map((n) => n.id));
+  }, [graph, nameFilter, hiddenKinds]);
+  const hits = useMemo(() => searchGraph(graph, search), [graph, search]);
+  const lit = useMemo(() => {
+    if (ext.highlight) return ext.highlight;
+    if (focus && graph.nodes.some((n) => n.id === focus)) return neighbourhood(graph, focus);
+    if (hits.length > 0) return { nodes: new Set(hits.map((h) => h.nodeId)), edges: new Set<string>() };
+    return null;
+  }, [ext.highlight, focus, graph, hits]);
+
+  const positions = useMemo(() => {
+    if (pins.size === 0) return layout.positions;
+    const merged = new Map(layout.positions);
+    for (const [id, p] of pins) if (merged.has(id)) merged.set(id, p);
+    return merged;
+  }, [layout.positions, pins]);
+
+  const computedNodes = useMemo(() => flowNodes(graph, positions, pins, { lit, hidden, overlay: ext.overlay ?? null }), [graph, positions, pins, lit, hidden, ext.overlay]);
+  const edges = useMemo(() => flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }), [graph, lit, hidden, ext.overlay]);
+  const [nodes, setNodes] = useState<TopologyFlowNode[]>([]);
+  useEffect(() => {
+    // Keep the user's selection across rebuilds (a new highlight, a pin).
+    setNodes((previous) => {
+      const selected = new Set(previous.filter((n) => n.selected).map((n) => n.id));
+      return selected.size === 0 ? computedNodes : computedNodes.map((n) => (selected.has(n.id) ? { ...n, selected: true } : n));
+    });
+  }, [computedNodes]);
+  const onNodesChange = useCallback((changes: NodeChange<TopologyFlowNode>[]) => setNodes((ns) => applyNodeChanges(changes, ns)), []);
+
+  const centerOn = useCallback(
+    (id: string) => {
+      const at = positions.get(id);
+      const node = graph.nodes.find((n) => n.id === id);
+      if (!at || !node) return false;
+      const { width, height } = sizeOf(node);
+      void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: Math.max(flow.getZoom(), 0.9), duration: 300 });
+      return true;
+    },
+    [positions, graph, flow],
+  );
+
+  // The first layout fits the window; a focus waiting for a fan-out to open lands once it is placed.
+  const fittedRef = useRef(false);
+  useEffect(() => {
+    if (layout.runs === 0) return;
+    const frame = requestAnimationFrame(() => {
+      if (!fittedRef.current) {
+        fittedRef.current = true;
+        void flow.fitView({ padding: 0.08, maxZoom: 1 });
+      }
+      if (pendingFocus.current && centerOn(pendingFocus.current)) pendingFocus.current = null;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [layout.runs, flow, centerOn]);
+
+  const focusNode = useCallback(
+    (id: string, inGroupOf: string | null) => {
+      setFocus(id);
+      if (inGroupOf !== null && !expanded.has(inGroupOf)) {
+        pendingFocus.current = id;
+        setExpanded(new Set([...expanded, inGroupOf]));
+        setFresh((n) => n + 1);
+        return;
+      }
+      centerOn(id);
+    },
+    [expanded, centerOn],
+  );
+
+  const onSearch = (value: string): void => {
+    setSearch(value);
+    setHitIndex(-1);
+    if (value.trim() === '') setFocus(null);
+  };
+  const onStep = (backwards: boolean): void => {
+    const next = cycle(hitIndex, hits.length, backwards);
+    setHitIndex(next);
+    const hit = hits[next];
+    if (hit) focusNode(hit.nodeId, hit.inGroupOf);
+  };
+
+  const updatePins = (next: Map<string, Point>): void => {
+    savePins(storageKey, next);
+    setPins(next);
+  };
+  const onNodeDragStop = (_: unknown, _node: Node, dragged: Node[]): void => {
+    const next = new Map(pins);
+    for (const n of dragged) next.set(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+    updatePins(next);
+  };
+  const selectedIds = nodes.filter((n) => n.selected).map((n) => n.id);
+  const selectedPinned = selectedIds.filter((id) => pins.has(id));
+
+  const toggleFanout = useCallback((exchange: string) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(exchange)) next.delete(exchange);
+      else next.add(exchange);
+      return next;
+    });
+    setFresh((n) => n + 1);
+  }, []);
+  const context: TopologyViewContext = useMemo(() => ({ vhost, growth, toggleFanout, connectable: ext.onConnect !== undefined }), [vhost, growth, toggleFanout, ext.onConnect]);
+
+  const onExport = (format: 'svg' | 'png'): void => {
+    const container = containerRef.current;
+    if (!container) return;
+    exportGraph({ graph, positionOf: (id) => positions.get(id), hidden, queues: queueIndex(store.getState().inventory.queues), vhost, title, themeFrom: container }, format).catch((err: unknown) => {
+      console.warn('export failed:', err instanceof Error ? err.message : String(err));
+    });
+  };
+
+  // Stable: React Flow calls a new selection handler at once, and extensions are rebuilt whenever their
+  // own state changes (often because of this very call), which would otherwise never settle.
+  const extRef = useRef(ext);
+  extRef.current = ext;
+  const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+    extRef.current.onSelectionChange?.({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) });
+  }, []);
+
+  if (!snapshot && error) {
+    return (
+      <EmptyState title="Cannot read the topology">
+        <p>{error}</p>
+        <button type="button" className="button" onClick={refresh}>
+          Try again
+        </button>
+      </EmptyState>
+    );
+  }
+
+  return (
+    <TopologyContext.Provider value={context}>
+      <div className="topology-layout">
+        <div
+          className="topology"
+          ref={containerRef}
+          data-testid="topology"
+          data-layout-runs={layout.runs}
+          data-layout-ms={layout.ms === null ? '' : layout.ms.toFixed(0)}
+          data-nodes={graph.nodes.length}
+          data-edges={graph.edges.length}
+          aria-busy={loading || layout.running}
+        >
+          <TopologyToolbar
+            search={{ value: search, onChange: onSearch, position: hitIndex, count: hits.length, onStep }}
+            nameFilter={nameFilter}
+            onNameFilter={setNameFilter}
+            kinds={kinds}
+            hiddenKinds={hiddenKinds}
+            onToggleKind={(kind) => {
+              const next = new Set(hiddenKinds);
+              if (next.has(kind)) next.delete(kind);
+              else next.add(kind);
+              setHiddenKinds(next);
+            }}
+            showDefault={showDefault}
+            onShowDefault={(show) => {
+              setShowDefault(show);
+              setFresh((n) => n + 1);
+            }}
+            onZoomIn={() => void flow.zoomIn({ duration: 150 })}
+            onZoomOut={() => void flow.zoomOut({ duration: 150 })}
+            onFit={() => void flow.fitView({ padding: 0.08, duration: 250, maxZoom: 1 })}
+            onRelayout={() => setFresh((n) => n + 1)}
+            onResetLayout={() => {
+              updatePins(new Map());
+              setFresh((n) => n + 1);
+            }}
+            onUnpin={
+              selectedPinned.length > 0
+                ? () => {
+                    const next = new Map(pins);
+                    for (const id of selectedPinned) next.delete(id);
+                    updatePins(next);
+                  }
+                : null
+            }
+            onExportSvg={() => onExport('svg')}
+            onExportPng={() => onExport('png')}
+            onRefresh={refresh}
+            busy={layout.running}
+            extra={ext.toolbar}
+          />
+          <div className="topology__canvas">
+            <ArrowMarkers />
+            <ReactFlow<TopologyFlowNode>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={NODE_TYPES}
+              onNodesChange={onNodesChange}
+              onNodeDragStop={onNodeDragStop}
+              onNodeClick={(_, node) => setFocus(node.id)}
+              onPaneClick={() => setFocus(null)}
+              onSelectionChange={onSelectionChange}
+              onConnect={ext.onConnect ? (c) => ext.onConnect?.(c.source, c.target) : undefined}
+              nodesConnectable={ext.onConnect !== undefined}
+              deleteKeyCode={ext.onDeleteSelection ? ['Delete', 'Backspace'] : null}
+              onBeforeDelete={async ({ nodes: n, edges: e }) => {
+                ext.onDeleteSelection?.({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) });
+                // The editor records the deletion as a pending change; the graph changes once it is applied.
+                return false;
+              }}
+              onlyRenderVisibleElements
+              minZoom={0.05}
+              maxZoom={2}
+              colorMode="system"
+              attributionPosition="bottom-left"
+              proOptions={{ hideAttribution: false }}
+            >
+              <ZoomDetail container={containerRef} />
+              <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+              <MiniMap pannable zoomable className="topology__minimap" nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+            </ReactFlow>
+            <Legend />
+            {graph.nodes.length === 0 && snapshot ? <div className="topology__empty">No exchanges or queues in this vhost{showDefault ? '' : ' (the default exchange is hidden)'}.</div> : null}
+            {loading && !snapshot ? <div className="topology__empty">Reading the topology…</div> : null}
+            {layout.error ? <div className="topology__empty">Layout failed: {layout.error}</div> : null}
+          </div>
+        </div>
+        {ext.panel}
+      </div>
+    </TopologyContext.Provider>
+  );
+}

@@ -1,0 +1,41 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import type { VhostRow } from '../../../shared/model/inventory.js';
+import { EmptyState } from '../../components/EmptyState.js';
+import { sessionProfile } from '../../state/selectors.js';
+import { useConsole } from '../../state/StoreProvider.js';
+import './topology.css';
+import { TopologyGraphView } from './TopologyGraphView.js';
+import { TopologyEditor } from './edit/TopologyEditor.js';
+
+/** With "All vhosts" chosen, the graph still needs one: "/" when the broker has it, else the first by name. */
+function defaultVhost(vhosts: readonly VhostRow[]): string | null {
+  if (vhosts.some((v) => v.name === '/')) return '/';
+  return [...vhosts].map((v) => v.name).sort((a, b) => a.localeCompare(b))[0] ?? null;
+}
+
+/** The Topology view: one vhost's exchanges, queues and bindings as a graph. */
+export function TopologyView() {
+  const vhosts = useConsole((s) => s.inventory.vhosts);
+  const selected = useConsole((s) => s.vhost);
+  const profile = useConsole(sessionProfile);
+  const vhost = selected ?? defaultVhost(vhosts);
+  if (vhost === null || !profile) {
+    return <EmptyState title="No vhost to show">The broker reports no virtual host this user can see.</EmptyState>;
+  }
+  const title = `${profile.name} · vhost ${vhost}`;
+  return (
+    <>
+      {selected === null ? (
+        <p className="topology__note" role="note">
+          The graph shows one vhost: <strong>{vhost}</strong>. Choose another in the vhost menu above.
+        </p>
+      ) : null}
+      {/* Keyed by broker and vhost: each has its own layout, pins and filters. */}
+      <ReactFlowProvider key={`${profile.id}\u0000${vhost}`}>
+        <TopologyEditor vhost={vhost}>
+          <TopologyGraphView vhost={vhost} profileId={profile.id} title={title} />
+        </TopologyEditor>
+      </ReactFlowProvider>
+    </>
+  );
+}
