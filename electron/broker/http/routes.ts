@@ -205,6 +205,20 @@ function resourceFields(s: Context['state']): Row {
   };
 }
 
+/**
+ * rabbit_mgmt_wm_health_check_alarms (and _local_alarms, the same on a single node):
+ * 200 without alarms, otherwise 503 naming each alarm's resource as RabbitMQ does.
+ */
+function alarmsCheck(ctx: Context, where: 'in the cluster' | 'on the node'): Reply {
+  const alarms = ctx.state.server.alarms;
+  if (alarms.size === 0) return ok({ status: 'ok' });
+  const resources = [...(alarms.has('disk') ? ['disk space'] : []), ...(alarms.has('memory') ? ['memory'] : [])];
+  return {
+    status: 503,
+    body: { status: 'failed', reason: `There are alarms in effect ${where}`, alarms: resources.map((resource) => ({ node: ctx.state.node, resource })) },
+  };
+}
+
 function nodeView(ctx: Context): Row {
   const s = ctx.state;
   return {
@@ -234,6 +248,8 @@ export function routes(): Route[] {
     route('/api/overview', { GET: (ctx) => single(ctx, overview(ctx)) }),
     // Health checks: the node answers; a vhost can declare, publish and get (rabbit_mgmt_wm_aliveness_test).
     route('/api/healthchecks/node', { GET: () => ok({ status: 'ok' }) }),
+    route('/api/health/checks/alarms', { GET: (ctx) => alarmsCheck(ctx, 'in the cluster') }),
+    route('/api/health/checks/local-alarms', { GET: (ctx) => alarmsCheck(ctx, 'on the node') }),
     route('/api/aliveness-test/:vhost', {
       GET: (ctx) => {
         const [vname] = vhostsFor(ctx);

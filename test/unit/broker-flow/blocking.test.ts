@@ -135,6 +135,24 @@ describe('memory alarm', () => {
     p.close();
   });
 
+  it('fails the alarms health checks with 503 while an alarm is in effect', async () => {
+    const check = async (path: string) => {
+      const res = await fetch(`${broker.httpUrl}${path}`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+      return [res.status, await res.json()];
+    };
+    expect(await check('/api/health/checks/alarms')).toEqual([200, { status: 'ok' }]);
+    memoryAlarm(true);
+    const node = (await api<{ name: string }[]>('/api/nodes'))[0]!.name;
+    expect(await check('/api/health/checks/alarms')).toEqual([503, {
+      status: 'failed', reason: 'There are alarms in effect in the cluster', alarms: [{ node, resource: 'memory' }],
+    }]);
+    expect(await check('/api/health/checks/local-alarms')).toEqual([503, {
+      status: 'failed', reason: 'There are alarms in effect on the node', alarms: [{ node, resource: 'memory' }],
+    }]);
+    memoryAlarm(false);
+    expect(await check('/api/health/checks/local-alarms')).toEqual([200, { status: 'ok' }]);
+  });
+
   it('makes a connection opened during an alarm "blocking", blocked on its first publish', async () => {
     memoryAlarm(true);
     const p = await publisher({ capability: true });
