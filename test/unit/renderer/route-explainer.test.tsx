@@ -1,9 +1,11 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
+import type { ReactNode } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TopologySnapshot } from '../../../shared/model/topology.js';
 import { queueNodeId } from '../../../shared/topology/ids.js';
 import { type RouteExplainer, useRouteExplainer } from '../../../renderer/views/topology/route/useRouteExplainer.js';
 import { draftFromMessage, parseHeaders } from '../../../renderer/views/topology/route/route-form.js';
+import { StoreProvider } from '../../../renderer/state/StoreProvider.js';
 import { FakeClient } from './support/fakeClient.js';
 import { renderWithStore } from './support/render.js';
 
@@ -39,8 +41,8 @@ const snapshot: TopologySnapshot = {
 
 let explainer: RouteExplainer;
 
-function Harness() {
-  explainer = useRouteExplainer(snapshot);
+function Harness({ topology = snapshot }: { topology?: TopologySnapshot }) {
+  explainer = useRouteExplainer(topology);
   const { toolbar, panel, highlight } = explainer.extensions;
   return (
     <div>
@@ -146,6 +148,20 @@ describe('route explainer panel', () => {
     fireEvent.keyDown(screen.getByLabelText('Routing key'), { key: 'Escape' });
     expect(screen.queryByRole('complementary')).toBeNull();
     expect(screen.getByTestId('highlight').textContent).toBe('none');
+  });
+
+  it('starts on an exchange of the snapshot once it loads, and starts afresh in another vhost', () => {
+    const loading: TopologySnapshot = { ...snapshot, exchanges: [], queues: [], bindings: [] };
+    const { rerender: rerenderRoot, store } = renderWithStore(<Harness topology={loading} />);
+    const rerender = (ui: ReactNode) => rerenderRoot(<StoreProvider store={store}>{ui}</StoreProvider>);
+    act(() => explainer.open());
+    const input = () => screen.getByRole('combobox') as HTMLInputElement;
+    expect(input().value).toBe('(AMQP default)');
+    rerender(<Harness topology={snapshot} />);
+    expect(input().value).toBe('orders');
+    typeKey('order.paid.eu');
+    rerender(<Harness topology={{ ...snapshot, vhost: 'other' }} />);
+    expect((screen.getByLabelText('Routing key') as HTMLInputElement).value).toBe('');
   });
 
   it('the exchange picker filters by name and picks with the keyboard', () => {

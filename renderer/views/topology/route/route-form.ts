@@ -42,7 +42,10 @@ export function headerRow(key = '', type: HeaderType = 'string', value = ''): He
   return { id: nextRowId++, key, type, value };
 }
 
-export const emptyDraft = (exchange = ''): RouteDraft => ({ exchange, routingKey: '', headers: [] });
+/** One shared empty list, so a fresh draft does not look like new headers to memoized parsing. */
+const NO_HEADERS: readonly HeaderRow[] = [];
+
+export const emptyDraft = (exchange = ''): RouteDraft => ({ exchange, routingKey: '', headers: NO_HEADERS });
 
 function rowOf(key: string, raw: unknown): HeaderRow {
   const v = isTypedFieldValue(raw) ? unwrapFieldValue(raw) : raw;

@@ -29,16 +29,21 @@ function firstExchange(snapshot: TopologySnapshot): string {
  */
 export function useRouteExplainer(snapshot: TopologySnapshot): RouteExplainer {
   const [isOpen, setOpen] = useState(false);
-  const [draft, setDraft] = useState<RouteDraft>(() => emptyDraft(firstExchange(snapshot)));
+  // Null until the user types or a message is handed over: until then the form follows the snapshot as it loads.
+  const [edited, setDraft] = useState<{ vhost: string; draft: RouteDraft } | null>(null);
   const exchangeRef = useRef<HTMLInputElement>(null);
+  const vhost = snapshot.vhost;
+  // Another vhost is another topology: a name picked for the old one would only say "does not exist".
+  const draft = edited !== null && edited.vhost === vhost ? edited.draft : emptyDraft(firstExchange(snapshot));
+  const edit = useCallback((next: RouteDraft) => setDraft({ vhost, draft: next }), [vhost]);
   const result = useRoutePrediction(snapshot, draft);
 
   const open = useCallback(
     (message?: RouteMessage) => {
-      if (message) setDraft(draftFromMessage(message));
+      if (message) edit(draftFromMessage(message));
       setOpen(true);
     },
-    [],
+    [edit],
   );
   const close = useCallback(() => setOpen(false), []);
   const toggle = useCallback(() => setOpen((o) => !o), []);
@@ -49,21 +54,12 @@ export function useRouteExplainer(snapshot: TopologySnapshot): RouteExplainer {
     if (isOpen) exchangeRef.current?.focus();
   }, [isOpen]);
 
-  // Another vhost is another topology: a name picked for the old one would only say "does not exist".
-  const vhost = snapshot.vhost;
-  const previousVhost = useRef(vhost);
-  useEffect(() => {
-    if (previousVhost.current === vhost) return;
-    previousVhost.current = vhost;
-    setDraft(emptyDraft(firstExchange(snapshot)));
-  }, [vhost, snapshot]);
-
   return {
     open,
     close,
     extensions: {
       toolbar: <RouteExplainerButton pressed={isOpen} onClick={toggle} />,
-      panel: isOpen ? <RouteExplainerPanel snapshot={snapshot} draft={draft} onDraftChange={setDraft} result={result} onClose={close} exchangeRef={exchangeRef} /> : null,
+      panel: isOpen ? <RouteExplainerPanel snapshot={snapshot} draft={draft} onDraftChange={edit} result={result} onClose={close} exchangeRef={exchangeRef} /> : null,
       highlight: isOpen ? result.highlight : null,
     },
   };
