@@ -90,6 +90,12 @@ export function planImport(file: Model, broker: Model, options: PlanOptions): Pl
     }
   }
 
+  for (const user of protectedUsers) {
+    if (changes.some((c) => c.kind === 'putUser' && c.name === user)) {
+      notes.push({ path: '$.users', message: `changes the user Warren is connected as ('${user}'): with another password in the file, Warren loses access after the import`, severity: 'warning' });
+    }
+  }
+
   if (options.sync) {
     // Bindings of a deleted queue or exchange go with it: listing them apart would only lengthen the confirmation.
     const goingAway = new Set([...recreatedKeys, ...diff.filter((e) => e.status === 'removed' && RECREATED.has(e.entity) && file.sections.has(e.entity)).map((e) => keyOf(e.entity, e.key))]);

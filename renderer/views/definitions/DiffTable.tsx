@@ -54,10 +54,12 @@ export function DiffTable({ entries, labels }: { entries: readonly DiffEntry[]; 
             {shown.map((e) => (
               <tr key={`${e.entity}-${e.key}`} className={`defs-table__row is-${e.status}`}>
                 <th scope="row">
-                  <span className="defs-table__entity">{ENTITY_LABELS[e.entity][0]}</span>
-                  <span className="defs-table__name">{e.name}</span>
-                  {e.vhost !== null && e.entity !== 'permission' ? <span className="defs-table__vhost">{e.vhost}</span> : null}
-                  <span className={`defs-status defs-status--${e.status}`}>{STATUS_LABEL[e.status]}</span>
+                  <div className="defs-table__item">
+                    <span className="defs-table__entity">{ENTITY_LABELS[e.entity][0]}</span>
+                    <span className="defs-table__name">{e.name}</span>
+                    {e.vhost !== null && e.entity !== 'permission' ? <span className="defs-table__vhost">{e.vhost}</span> : null}
+                    <span className={`defs-status defs-status--${e.status}`}>{STATUS_LABEL[e.status]}</span>
+                  </div>
                 </th>
                 <td>
                   <Props props={e.before} changed={e.fields} />
@@ -81,7 +83,7 @@ function Props({ props, changed }: { props: Record<string, unknown> | null; chan
   return (
     <dl className="defs-props">
       {keys.map((k) => (
-        <div key={k} className={changed.includes(k) ? 'is-changed' : undefined}>
+        <div key={k} className={changed.includes(k) ? 'is-different' : undefined}>
           <dt>{k}</dt>
           <dd>{showValue(props[k])}</dd>
         </div>

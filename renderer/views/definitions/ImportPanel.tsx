@@ -5,7 +5,7 @@ import { Switch } from '../../components/Switch.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useClient, useConsole } from '../../state/StoreProvider.js';
 import { FilePicker, type PickedFile } from './FilePicker.js';
-import { plural } from './labels.js';
+import { ACTION_LABEL, plural } from './labels.js';
 import { PlanView, type StepStatus } from './PlanView.js';
 import { ProblemList } from './ProblemList.js';
 import { SyncConfirm } from './SyncConfirm.js';
@@ -97,7 +97,7 @@ export function ImportPanel() {
             <strong>{plan.summary.form === 'broker' ? 'Whole broker' : 'Single vhost'}</strong>
             {plan.summary.version ? ` · RabbitMQ ${plan.summary.version}` : ''}
             {' · '}
-            {ENTITIES.filter((e) => plan.summary!.counts[e] > 0).map((e) => `${plan.summary!.counts[e]} ${ENTITY_LABELS[e][1].toLowerCase()}`).join(', ')}
+            {ENTITIES.filter((e) => plan.summary!.counts[e] > 0).map((e) => plural(plan.summary!.counts[e], ENTITY_LABELS[e][0], ENTITY_LABELS[e][1].toLowerCase())).join(', ')}
           </p>
         ) : null}
         <div className="defs-options">
@@ -132,12 +132,10 @@ export function ImportPanel() {
               {running ? 'Applying…' : `Apply ${plural(steps.length, 'change')}`}
             </button>
           </div>
-          {running || result ? <ApplyBar done={result ? outcomeCount('applied') + outcomeCount('rolled-back') : (progress?.done ?? 0)} total={steps.length} phase={result ? 'done' : (progress?.phase ?? 'applying')} /> : null}
+          {running || result ? <ApplyBar done={result ? outcomeCount('applied') + outcomeCount('rolled-back') : (progress?.done ?? 0)} total={steps.length} phase={result ? (result.ok ? 'done' : 'stopped') : (progress?.phase ?? 'applying')} /> : null}
           {result ? (
             <div className={`banner ${result.ok ? '' : 'banner--error'} defs-result`} role="status">
-              {result.ok
-                ? `Imported: ${plural(outcomeCount('applied'), 'change')} applied${result.mode === 'definitions' ? ' in one all-or-nothing import' : ''}.`
-                : `Stopped: the broker refused a change. ${outcomeCount('applied')} applied, ${outcomeCount('rolled-back')} rolled back, ${outcomeCount('not-attempted')} not attempted.`}
+              {result.ok ? `Imported: ${plural(outcomeCount('applied'), 'change')} applied${result.mode === 'definitions' ? ' in one all-or-nothing import' : ''}.` : <Stopped result={result} />}
             </div>
           ) : null}
           <PlanView steps={steps} status={status} errors={errorsByStep} />
@@ -148,8 +146,30 @@ export function ImportPanel() {
   );
 }
 
+/** Where an import stopped, why, and what was done before it: the failed change itself may be far down the plan. */
+function Stopped({ result }: { result: DefinitionsApplyResult }) {
+  const count = (s: string) => result.outcomes.filter((o) => o.status === s).length;
+  const failed = result.outcomes.filter((o) => o.status === 'failed');
+  const first = failed[0] ? result.steps[failed[0].index] : undefined;
+  const done = result.outcomes.filter((o) => o.status === 'applied').map((o) => result.steps[o.index]!);
+  return (
+    <div>
+      <strong>Stopped: the broker refused {failed.length > 1 ? `${failed.length} changes` : first ? `${ACTION_LABEL[first.action].toLowerCase()} ${ENTITY_LABELS[first.entity][0]} ${first.name}` : 'a change'}.</strong>{' '}
+      {failed.length === 1 && failed[0]!.error ? <span>{failed[0]!.error} </span> : null}
+      {count('applied') + count('rolled-back') === 0
+        ? 'Nothing was applied.'
+        : `${count('applied')} applied, ${count('rolled-back')} rolled back, ${count('not-attempted')} not attempted.`}
+      {done.length > 0 ? (
+        <span className="defs-done">
+          Done: {done.map((s) => `${ACTION_LABEL[s.action].toLowerCase()} ${ENTITY_LABELS[s.entity][0]} ${s.name}`).join('; ')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function ApplyBar({ done, total, phase }: { done: number; total: number; phase: string }) {
-  const label = phase === 'rolling-back' ? 'Rolling back' : phase === 'done' ? 'Finished' : 'Applying';
+  const label = phase === 'rolling-back' ? 'Rolling back' : phase === 'done' ? 'Finished' : phase === 'stopped' ? 'Stopped' : 'Applying';
   return (
     <div className="defs-progress">
       <progress className="defs-progress__bar" max={Math.max(total, 1)} value={done} aria-label={`${label}: ${done} of ${total}`} />

@@ -31,7 +31,8 @@ export function PlanView({ steps, status, errors }: { steps: readonly PlanStep[]
                   </span>
                   {step.vhost !== null && step.entity !== 'permission' ? <span className="defs-row__vhost">{step.vhost}</span> : null}
                   {step.fields.length > 0 ? <span className="defs-row__fields">{step.fields.join(', ')}</span> : null}
-                  {step.action === 'recreate-delete' ? <span className="defs-row__note">deleted first: it cannot be changed in place</span> : null}
+                  {step.action === 'recreate-delete' ? <span className="defs-row__note">deleted first: the broker cannot change it in place</span> : null}
+                  {step.action === 'recreate-create' ? <span className="defs-row__note">then declared again as the file has it</span> : null}
                   {step.messages ? (
                     <span className="badge badge--warn defs-row__messages">destroys {plural(step.messages, 'message')}</span>
                   ) : null}

@@ -161,4 +161,10 @@ describe('diff and plan', () => {
     expect(deletions.map((d) => `${d.entity}:${d.name}`)).toEqual(['permission:ops @ shop', 'permission:orders-svc @ shop', 'user:ops', 'user:orders-svc']);
     expect(notes.filter((n) => n.message.includes("connected as 'guest'"))).toHaveLength(3);
   });
+
+  it('warns when the import changes the user Warren is connected as', () => {
+    const broker = readDefinitions(edit(whole, (d) => (d.users[2].password_hash = 'b3RoZXI='))).model!;
+    const { notes } = planImport(readDefinitions(whole).model!, broker, { sync: false, protectedUsers: ['guest'] });
+    expect(notes).toContainEqual(expect.objectContaining({ path: '$.users', message: expect.stringContaining("connected as ('guest')") }));
+  });
 });
