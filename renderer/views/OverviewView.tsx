@@ -40,7 +40,9 @@ function BrokerFacts({ overview }: { overview: OverviewModel }) {
       <Fact label="Product" value={`${overview.productName} ${overview.productVersion}`} />
       <Fact label="Node" value={overview.node} />
       <Fact label="Cluster" value={overview.clusterName} />
-      <Fact label="Erlang" value={overview.erlangVersion} />
+      {/* A broker that is not Erlang reports none: a row of "—" would only suggest something is missing. */}
+      {overview.erlangVersion !== null ? <Fact label="Erlang" value={overview.erlangVersion} /> : null}
+      {overview.runtime !== null ? <Fact label="Runtime" value={overview.runtime} /> : null}
       <Fact label="Management" value={overview.managementVersion} />
     </dl>
   );

@@ -7,7 +7,10 @@ export const OverviewModel = z.object({
   productName: z.string(),
   productVersion: z.string(),
   managementVersion: z.string().nullable(),
+  /** Null for a broker that is not Erlang (Warren's embedded broker). */
   erlangVersion: z.string().nullable(),
+  /** What a non-Erlang broker says it runs on ("Node.js v20.11.0"); null for RabbitMQ. */
+  runtime: z.string().nullable(),
   clusterName: z.string().nullable(),
   node: z.string().nullable(),
   /** False when the broker reports no message statistics (RabbitMQ 4 with metrics off, or a fresh node). */

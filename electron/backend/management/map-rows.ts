@@ -167,6 +167,7 @@ export function toOverview(o: RawOverview): OverviewModel {
     productVersion: o.product_version ?? o.rabbitmq_version ?? 'unknown',
     managementVersion: o.management_version ?? null,
     erlangVersion: o.erlang_version ?? null,
+    runtime: o.runtime ?? null,
     clusterName: o.cluster_name ?? null,
     node: o.node ?? null,
     statsAvailable: o.disable_stats !== true && stats != null,

@@ -124,6 +124,8 @@ export const RawOverview = z.object({
   rabbitmq_version: text,
   management_version: text,
   erlang_version: text,
+  /** Warren's embedded broker: what it runs on, as it has no Erlang. */
+  runtime: text,
   cluster_name: text,
   node: text,
   disable_stats: flag,

@@ -156,6 +156,8 @@ function overview(ctx: Context): Row {
     exchange_types: EXCHANGE_TYPES,
     product_version: WARREN_VERSION,
     product_name: 'Warren',
+    // Not a RabbitMQ field: with no Erlang to report (erlang_version), what this broker runs on instead.
+    runtime: `Node.js ${process.version}`,
     rabbitmq_version: BROKER_VERSION,
     cluster_name: s.node,
     disable_stats: false,

@@ -54,11 +54,19 @@ describe('management API parsing on the RabbitMQ 3.10 fixtures', () => {
       productVersion: '3.10.8',
       managementVersion: '3.10.8',
       erlangVersion: '25.2.3',
+      runtime: null,
       node: 'rabbit@vm',
       statsAvailable: true,
       totals: { queues: 13, exchanges: 25, connections: 1, channels: 2, consumers: 1, messages: 280, messagesReady: 265, messagesUnacked: 15 },
     });
     expect(typeof overview?.rates.publish).toBe('number');
+  });
+
+  it("maps the embedded broker's runtime, which it reports instead of an Erlang version", () => {
+    const raw = rawFixtures();
+    const { erlang_version: _erlang, ...embedded } = raw.overview as Record<string, unknown>;
+    const { overview } = parseInventory({ ...raw, overview: { ...embedded, product_name: 'Warren', runtime: 'Node.js v20.20.2' } });
+    expect(overview).toMatchObject({ productName: 'Warren', erlangVersion: null, runtime: 'Node.js v20.20.2' });
   });
 
   it('derives badges from arguments and from the effective policy', () => {

@@ -63,6 +63,9 @@ describe('management statistics and visibility', () => {
     const overview = (await get('/api/overview')).json;
     expect(overview.message_stats).toMatchObject({ publish: 11, deliver_get: 10, ack: 9 });
     expect(overview.object_totals).toEqual({ channels: 1, connections: 1, consumers: 1, exchanges: 8, queues: 1 });
+    // No Erlang here: the runtime takes its place, in a field of its own.
+    expect(overview.erlang_version).toBeUndefined();
+    expect(overview.runtime).toBe(`Node.js ${process.version}`);
 
     // Rates: 36 more publishes in the next interval (an hour here) are a rate of 0.01/s, then 0 once nothing more comes.
     for (let i = 0; i < 36; i++) ch.publish('sx', '', Buffer.from('x'));

@@ -12,6 +12,7 @@ const overview = (overrides: Partial<OverviewModel> = {}): OverviewModel => ({
   productVersion: '3.10.8',
   managementVersion: '3.10.8',
   erlangVersion: '25.2.3',
+  runtime: null,
   clusterName: 'rabbit@vm',
   node: 'rabbit@vm',
   statsAvailable: true,
@@ -30,6 +31,21 @@ describe('OverviewView', () => {
     expect(screen.getByText('—')).toBeTruthy();
     const names = screen.getAllByRole('row').map((r) => r.querySelector('td')?.textContent).filter(Boolean);
     expect(names.slice(0, 2)).toEqual(['deep', 'small']);
+  });
+
+  it('shows Erlang for RabbitMQ, and the runtime instead for a broker with no Erlang', () => {
+    renderWithStore(<OverviewView />, { inventory: inventory({ overview: overview() }) });
+    expect(screen.getByText('Erlang')).toBeTruthy();
+    expect(screen.getByText('25.2.3')).toBeTruthy();
+    expect(screen.queryByText('Runtime')).toBeNull();
+    cleanup();
+
+    renderWithStore(<OverviewView />, {
+      inventory: inventory({ overview: overview({ productName: 'Warren', productVersion: '0.1.0', erlangVersion: null, runtime: 'Node.js v20.20.2' }) }),
+    });
+    expect(screen.queryByText('Erlang')).toBeNull();
+    expect(screen.getByText('Runtime')).toBeTruthy();
+    expect(screen.getByText('Node.js v20.20.2')).toBeTruthy();
   });
 
   it('says so when the broker reports no message statistics', () => {
