@@ -1,13 +1,12 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DiffTable } from '../../../../renderer/views/definitions/DiffTable.js';
 import { diffModels } from '../../../../shared/definitions/diff.js';
 import { readDefinitions } from '../../../../shared/definitions/read.js';
+import text from '../../../fixtures/rabbitmq-3.10/definitions.json?raw';
 
 afterEach(cleanup);
 
-const text = readFileSync('test/fixtures/rabbitmq-3.10/definitions.json', 'utf8');
 const changed = JSON.parse(text);
 changed.queues[0].durable = false;
 changed.exchanges.splice(0, 1);
