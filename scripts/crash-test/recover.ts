@@ -1,7 +1,7 @@
 // After a restart: reads every message in the queue (holding them unacked, so
-// each is seen once), checks their bodies, and only then acks a share of them
-// (the rest are requeued when the connection closes), so the next cycle starts
-// from a queue holding both old and new messages.
+// each is seen once), checks their bodies, and only then acks a share of the
+// owed ones and all the others (the rest are requeued when the connection
+// closes), so the next cycle starts from a queue holding old and new messages.
 import amqp, { type Message } from 'amqplib';
 import type { CrashLedger } from './ledger.js';
 import { checkBody, type BodyCheck } from './payload.js';
@@ -13,7 +13,7 @@ const EMPTY = Buffer.alloc(0);
 
 export interface QueueContents {
   recovered: BodyCheck[];
-  /** Acks the settled messages (marking them acked in the ledger) and closes; call after checking `recovered`. */
+  /** Acks a share of the owed messages and every other one (marking them acked in the ledger) and closes; call after checking `recovered`. */
   settle(ackShare: number): Promise<number>;
 }
 
@@ -44,11 +44,14 @@ export async function readQueue(amqpUrl: string, seed: number, random: Random, l
     async settle(ackShare) {
       let acked = 0;
       for (const h of held) {
-        if (h.id === undefined || random() >= ackShare) continue;
+        // Messages not owed (acked before, or never confirmed) are always acked, so each check counts only what came back since the last one.
+        if (h.id === undefined || (ledger.state(h.id) === 'owed' && random() >= ackShare)) continue;
         ch.ack(h.message);
         ledger.acked(h.id);
         acked++;
       }
+      // Closing the channel first: amqplib may send connection.close ahead of frames still queued on a channel, and the acks would be lost.
+      await ch.close();
       await conn.close();
       return acked;
     },
