@@ -6,7 +6,7 @@ import { AuthRegistry, registryAccessControl } from './auth/index.js';
 import { ParameterStore } from './definitions/parameters.js';
 import { startManagementServer } from './http/server.js';
 import type { ConnectionLimits } from './connection.js';
-import { DEFAULT_DISK_FREE_LIMIT, DEFAULT_MEMORY_HIGH_WATERMARK, type MemoryWatermark } from './flow/limits.js';
+import { DEFAULT_DISK_FREE_LIMIT, DEFAULT_MEMORY_HIGH_WATERMARK, type DiskFreeLimit, type MemoryWatermark } from './flow/limits.js';
 import { checkMaxMessageSize } from './flow/options.js';
 import { ResourceMonitor } from './flow/resource-monitor.js';
 import { systemSampler, type ResourceSampler } from './flow/system-sampler.js';
@@ -46,8 +46,8 @@ export interface BrokerOptions {
 export interface FlowOptions {
   /** Default: 0.4 of total RAM, as RabbitMQ. */
   memoryHighWatermark?: MemoryWatermark;
-  /** Free bytes below which the disk alarm is set; default 50000000, as RabbitMQ. */
-  diskFreeLimit?: number;
+  /** Free space below which the disk alarm is set; default 50000000 bytes, as RabbitMQ. */
+  diskFreeLimit?: DiskFreeLimit;
   /** How often memory and disk are sampled; default 1000 ms. */
   intervalMs?: number;
   /** What is measured; default the process's RSS, total RAM and statfs. Tests pass their own to set alarms at will. */

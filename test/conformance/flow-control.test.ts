@@ -38,7 +38,7 @@ async function embedded(): Promise<AlarmTarget> {
   const broker = await startBroker({
     amqpPort: 0, bind: '127.0.0.1', log: silentLogger,
     flow: {
-      memoryHighWatermark: { absolute: 1e9 }, diskFreeLimit: 50_000_000, intervalMs: 3_600_000,
+      memoryHighWatermark: { absolute: 1e9 }, diskFreeLimit: { absolute: 50_000_000 }, intervalMs: 3_600_000,
       sampler: { memoryUsed: () => sample.memory, totalMemory: () => 4e9, diskFree: () => sample.disk },
     },
   });

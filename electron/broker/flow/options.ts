@@ -1,7 +1,7 @@
 // Flow-control settings as given on the command line, checked with messages
 // that say what is expected. Sizes take RabbitMQ's information units.
 import { parseInformationUnit } from './information-unit.js';
-import type { MemoryWatermark } from './limits.js';
+import type { DiskFreeLimit, MemoryWatermark } from './limits.js';
 
 /** RabbitMQ 3.10's default max_message_size (128 MiB). */
 export const DEFAULT_MAX_MESSAGE_SIZE = 134_217_728;
@@ -24,11 +24,14 @@ export function parseMemoryHighWatermark(text: string): MemoryWatermark {
   return { absolute };
 }
 
-/** An amount of free disk space such as `50MB`, `1GiB` or `50000000`. */
-export function parseDiskFreeLimit(text: string): number {
-  const bytes = parseInformationUnit(text);
-  if (bytes === undefined) throw new FlowOptionError(`expected an amount of disk space such as 50MB or 1GiB, got '${text}'`);
-  return bytes;
+/** An amount of free disk space such as `50MB`, `1GiB` or `50000000`, or a multiple of total RAM with a decimal point (`1.5`). */
+export function parseDiskFreeLimit(text: string): DiskFreeLimit {
+  if (/^[0-9]*\.[0-9]+$/.test(text.trim())) return { memRelative: Number(text) };
+  const absolute = parseInformationUnit(text);
+  if (absolute === undefined) {
+    throw new FlowOptionError(`expected an amount of disk space such as 50MB or 1GiB, or a multiple of total memory such as 1.5, got '${text}'`);
+  }
+  return { absolute };
 }
 
 /** A message size in bytes (information units accepted), at most 512 MiB as in RabbitMQ. */

@@ -3,12 +3,12 @@
 // Each transition is logged once (warn when set, info when cleared) and
 // reported to `onChange` with the full set of active alarms.
 import type { BrokerLogger } from '../logger.js';
-import { diskAlarmed, memoryAlarmed, memoryLimit, type MemoryWatermark, type Resource } from './limits.js';
+import { diskAlarmed, diskFreeLimit, memoryAlarmed, memoryLimit, type DiskFreeLimit, type MemoryWatermark, type Resource } from './limits.js';
 import type { ResourceSampler } from './system-sampler.js';
 
 export interface ResourceMonitorOptions {
   memoryHighWatermark: MemoryWatermark;
-  diskFreeLimit: number;
+  diskFreeLimit: DiskFreeLimit;
   /** The directory whose file system is watched; undefined: no disk monitoring (disk_free reads 0, never alarmed). */
   diskDir: string | undefined;
   intervalMs: number;
@@ -32,6 +32,7 @@ export class ResourceMonitor {
   private memUsed = 0;
   private memLimit = 0;
   private diskFree = 0;
+  private diskLimit = 0;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly opts: ResourceMonitorOptions) {}
@@ -55,13 +56,15 @@ export class ResourceMonitor {
   /** One sample of every resource; alarms set or cleared accordingly. */
   check(): void {
     const { sampler, diskDir } = this.opts;
+    const total = sampler.totalMemory();
     this.memUsed = sampler.memoryUsed();
-    this.memLimit = memoryLimit(this.opts.memoryHighWatermark, sampler.totalMemory());
+    this.memLimit = memoryLimit(this.opts.memoryHighWatermark, total);
+    this.diskLimit = diskFreeLimit(this.opts.diskFreeLimit, total);
     let changed = this.update('memory', memoryAlarmed(this.memUsed, this.memLimit), { used: this.memUsed, limit: this.memLimit });
     const free = diskDir === undefined ? undefined : sampler.diskFree(diskDir);
     if (free !== undefined) {
       this.diskFree = free;
-      changed = this.update('disk', diskAlarmed(free, this.opts.diskFreeLimit), { free, limit: this.opts.diskFreeLimit, dir: diskDir }) || changed;
+      changed = this.update('disk', diskAlarmed(free, this.diskLimit), { free, limit: this.diskLimit, dir: diskDir }) || changed;
     }
     if (changed) this.opts.onChange(this.active);
   }
@@ -69,7 +72,7 @@ export class ResourceMonitor {
   status(): ResourceStatus {
     return {
       memUsed: this.memUsed, memLimit: this.memLimit, memAlarm: this.active.has('memory'),
-      diskFree: this.diskFree, diskFreeLimit: this.opts.diskFreeLimit, diskFreeAlarm: this.active.has('disk'),
+      diskFree: this.diskFree, diskFreeLimit: this.diskLimit, diskFreeAlarm: this.active.has('disk'),
     };
   }
 

@@ -19,7 +19,7 @@ beforeAll(async () => {
     limits: { silentCloseDelayMs: 50, closeTimeoutMs: 500 },
     flow: {
       memoryHighWatermark: { absolute: 1000 },
-      diskFreeLimit: 5000,
+      diskFreeLimit: { absolute: 5000 },
       intervalMs: 3_600_000,
       sampler: { memoryUsed: () => memoryUsed, totalMemory: () => 1e9, diskFree: () => 1e9 },
     },

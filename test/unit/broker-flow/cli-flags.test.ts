@@ -21,7 +21,7 @@ describe('cli-main flow-control flags', () => {
   it.each([
     [['--memory-high-watermark', '40%'], "--memory-high-watermark: expected a fraction of total memory such as 0.4, or an amount such as 512MiB, got '40%'"],
     [['--memory-high-watermark', '2.5'], "--memory-high-watermark: a fraction of total memory must be between 0 and 1, got '2.5'"],
-    [['--disk-free-limit', '50 megabytes'], "--disk-free-limit: expected an amount of disk space such as 50MB or 1GiB, got '50 megabytes'"],
+    [['--disk-free-limit', '50 megabytes'], "--disk-free-limit: expected an amount of disk space such as 50MB or 1GiB, or a multiple of total memory such as 1.5, got '50 megabytes'"],
     [['--max-message-size', '1GiB'], '--max-message-size: the maximum message size must be between 0 and 536870912 bytes (512 MiB), got 1073741824'],
   ])('refuses %j', { timeout: 30_000 }, async (args, message) => {
     const p = run(['--amqp-port', '0', '--http-port', '0', ...args]);

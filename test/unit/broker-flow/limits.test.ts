@@ -2,7 +2,7 @@
 // option parsers (electron/broker/flow).
 import { describe, expect, it } from 'vitest';
 import { parseInformationUnit } from '../../../electron/broker/flow/information-unit.js';
-import { blockedReason, diskAlarmed, memoryAlarmed, memoryLimit } from '../../../electron/broker/flow/limits.js';
+import { blockedReason, diskAlarmed, diskFreeLimit, memoryAlarmed, memoryLimit } from '../../../electron/broker/flow/limits.js';
 import { parseDiskFreeLimit, parseMaxMessageSize, parseMemoryHighWatermark } from '../../../electron/broker/flow/options.js';
 import { messageTooLargeText } from '../../../electron/broker/protocol/content-assembler.js';
 
@@ -10,6 +10,11 @@ describe('alarm decisions', () => {
   it('computes the memory limit as a truncated fraction of total RAM, or takes an absolute amount', () => {
     expect(memoryLimit({ relative: 0.4 }, 1001)).toBe(400);
     expect(memoryLimit({ absolute: 512 * 1024 * 1024 }, 1001)).toBe(536870912);
+  });
+
+  it('computes a relative disk limit as a rounded multiple of total RAM', () => {
+    expect(diskFreeLimit({ memRelative: 1.5 }, 1001)).toBe(1502);
+    expect(diskFreeLimit({ absolute: 50_000_000 }, 1001)).toBe(50_000_000);
   });
 
   it('sets the memory alarm strictly above the limit and the disk alarm strictly below it, without hysteresis', () => {
@@ -60,13 +65,14 @@ describe('flow options', () => {
   it('refuses bad values with what is expected', () => {
     expect(() => parseMemoryHighWatermark('1.5')).toThrow("a fraction of total memory must be between 0 and 1, got '1.5'");
     expect(() => parseMemoryHighWatermark('lots')).toThrow("expected a fraction of total memory such as 0.4, or an amount such as 512MiB, got 'lots'");
-    expect(() => parseDiskFreeLimit('50 MB')).toThrow("expected an amount of disk space such as 50MB or 1GiB, got '50 MB'");
+    expect(() => parseDiskFreeLimit('50 MB')).toThrow("expected an amount of disk space such as 50MB or 1GiB, or a multiple of total memory such as 1.5, got '50 MB'");
     expect(() => parseMaxMessageSize('big')).toThrow("expected a size in bytes such as 134217728 or 128MiB, got 'big'");
     expect(() => parseMaxMessageSize('536870913')).toThrow('the maximum message size must be between 0 and 536870912 bytes (512 MiB), got 536870913');
   });
 
   it('takes disk limits and message sizes in information units', () => {
-    expect(parseDiskFreeLimit('50MB')).toBe(50_000_000);
+    expect(parseDiskFreeLimit('50MB')).toEqual({ absolute: 50_000_000 });
+    expect(parseDiskFreeLimit('1.5')).toEqual({ memRelative: 1.5 });
     expect(parseMaxMessageSize('134217728')).toBe(134217728);
     expect(parseMaxMessageSize('512MiB')).toBe(536870912);
   });

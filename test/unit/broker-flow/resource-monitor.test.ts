@@ -12,7 +12,7 @@ function setup(diskDir: string | undefined) {
   const changes: Resource[][] = [];
   const monitor = new ResourceMonitor({
     memoryHighWatermark: { relative: 0.4 },
-    diskFreeLimit: 5000,
+    diskFreeLimit: { absolute: 5000 },
     diskDir,
     intervalMs: 60_000,
     sampler: { memoryUsed: () => sample.used, totalMemory: () => sample.total, diskFree: () => sample.free },
