@@ -61,11 +61,18 @@ class OrderedDeque {
   }
 }
 
+/** Told of every entry entering and leaving the ready list: the store keeps its memory budget by it (electron/broker/store). */
+export interface ReadyListener {
+  entered(e: QueueEntry): void;
+  left(e: QueueEntry): void;
+}
+
 export class MessageStore {
   /** Index = priority level; a non-priority queue has a single level. */
   private readonly levels: OrderedDeque[];
   private count = 0;
   private byteCount = 0;
+  listener: ReadyListener | null = null;
 
   constructor(maxPriority = 0) {
     this.levels = Array.from({ length: maxPriority + 1 }, () => new OrderedDeque());
@@ -87,13 +94,15 @@ export class MessageStore {
   push(e: QueueEntry): void {
     this.level(e).push(e);
     this.count++;
-    this.byteCount += e.message.body.length;
+    this.byteCount += e.bodySize;
+    this.listener?.entered(e);
   }
 
   requeue(e: QueueEntry): void {
     this.level(e).insert(e);
     this.count++;
-    this.byteCount += e.message.body.length;
+    this.byteCount += e.bodySize;
+    this.listener?.entered(e);
   }
 
   /** The next entry to deliver: highest priority first, then oldest. */
@@ -111,7 +120,8 @@ export class MessageStore {
       if (level.length > 0) {
         const e = level.shift()!;
         this.count--;
-        this.byteCount -= e.message.body.length;
+        this.byteCount -= e.bodySize;
+        this.listener?.left(e);
         return e;
       }
     }
@@ -134,13 +144,15 @@ export class MessageStore {
     if (level.peek() !== e) throw new Error('removeHead: entry is not at the head of its level');
     level.shift();
     this.count--;
-    this.byteCount -= e.message.body.length;
+    this.byteCount -= e.bodySize;
+    this.listener?.left(e);
   }
 
   clear(): QueueEntry[] {
     const all = this.levels.flatMap((l) => l.clear());
     this.count = 0;
     this.byteCount = 0;
+    if (this.listener) for (const e of all) this.listener.left(e);
     return all;
   }
 }

@@ -12,7 +12,12 @@ export interface Message {
   readonly body: Buffer;
 }
 
-/** One queue's hold on a message: ordering, redelivery and expiry are per queue. */
+/**
+ * One queue's hold on a message: ordering, redelivery and expiry are per queue.
+ * A stored entry (electron/broker/store/stored-entry.ts) may have its message
+ * paged out to disk; `message` then reads it back, so only `bodySize` and the
+ * fields below are free to read on an entry still in the ready list.
+ */
 export interface QueueEntry {
   readonly message: Message;
   /** Enqueue order; a requeued entry goes back to its original position by it. */
@@ -21,14 +26,8 @@ export interface QueueEntry {
   /** Absolute expiry time in ms, or 0 for none. */
   readonly expiresAt: number;
   readonly priority: number;
-  /** Where the store keeps it: set for persistent messages of durable queues with a data dir. */
-  stored?: StoredRef;
-}
-
-/** A message record's place in a queue's segment files (electron/broker/store). */
-export interface StoredRef {
-  readonly segment: number;
-  readonly offset: number;
+  /** The body's length, known without the body (byte counts and length limits). */
+  readonly bodySize: number;
 }
 
 /** Per-message TTL in ms from the expiration property, undefined when absent. */

@@ -3,8 +3,8 @@
 import { accessRefused, preconditionFailed, resourceName } from './errors.js';
 import type { Consumer } from './consumer.js';
 import type { DeadLetterReason } from './dead-letter.js';
-import { messageTtl, type Message, type QueueEntry, type StoredRef } from './message.js';
-import { MessageStore } from './message-store.js';
+import { messageTtl, type Message, type QueueEntry } from './message.js';
+import { MessageStore, type ReadyListener } from './message-store.js';
 import { queueSettings, type QueueSettings } from './queue-arguments.js';
 import type { FieldTable } from './protocol/field-table.js';
 
@@ -17,10 +17,19 @@ export interface QueueHost {
 
 export type PublishOutcome = 'enqueued' | 'rejected';
 
-/** A durable queue's persistent messages on disk (electron/broker/store); only entries with `stored` are in it. */
-export interface QueueJournal {
-  /** Writes the entry's record (buffered; on disk at the next group commit) and sets `entry.stored`. */
-  append(entry: QueueEntry): void;
+/**
+ * A durable queue's persistent messages on disk (electron/broker/store). It
+ * hears of every entry entering and leaving the ready list, to keep stored
+ * messages within the broker's memory budget; it ignores entries it did not make.
+ */
+export interface QueueJournal extends ReadyListener {
+  /** Writes the message's record (buffered; on disk at the next group commit) and returns the entry holding it. */
+  append(message: Message, seq: number, expiresAt: number, priority: number): QueueEntry;
+  /** The entry entered the ready list and stays there: its message is paged out if the memory budget is spent. */
+  settle(entry: QueueEntry): void;
+  /** Entries in the ready list whose message is paged out (on disk only), and their body bytes. */
+  readonly pagedMessages: number;
+  readonly pagedBytes: number;
   /** The entry went to a consumer that must ack it: redelivered after a restart. */
   delivered(entry: QueueEntry): void;
   /** The entry is gone (acked, no-ack delivery, rejected, expired, dropped, purged). */
@@ -120,13 +129,18 @@ export class Queue {
     }
     const ttl = minDefined(this.settings.messageTtl, messageTtl(message.properties));
     const priority = this.settings.maxPriority === undefined ? 0 : Math.min(message.properties.priority ?? 0, this.settings.maxPriority);
-    const entry: QueueEntry = { message, seq: ++this.seq, redelivered: false, expiresAt: ttl === undefined ? 0 : now + ttl, priority };
-    if (this.journal !== null && message.properties.deliveryMode === 2) this.journal.append(entry);
+    const seq = ++this.seq;
+    const expiresAt = ttl === undefined ? 0 : now + ttl;
+    const entry = this.journal !== null && message.properties.deliveryMode === 2
+      ? this.journal.append(message, seq, expiresAt, priority)
+      : { message, seq, redelivered: false, expiresAt, priority, bodySize: message.body.length };
     this.store.push(entry);
     this.publishing = entry;
     this.dispatch();
     this.publishing = undefined;
     if (overflow === 'drop-head') this.dropOverLimit();
+    // After dispatch: a message that went straight to a consumer is never paged out.
+    this.journal?.settle(entry);
     this.scheduleExpiry();
     return 'enqueued';
   }
@@ -140,7 +154,7 @@ export class Queue {
     while ((maxLength !== undefined && this.store.length > maxLength) || (maxLengthBytes !== undefined && this.store.bytes > maxLengthBytes)) {
       const dropped = this.store.shift();
       if (!dropped) break;
-      if (dropped.stored) this.journal?.removed(dropped);
+      this.journal?.removed(dropped);
       this.host.deadLetter(this, dropped.message, 'maxlen');
     }
   }
@@ -152,7 +166,7 @@ export class Queue {
       for (const head of this.store.heads()) {
         if (head.expiresAt !== 0 && now >= head.expiresAt && head !== this.publishing) {
           this.store.removeHead(head);
-          if (head.stored) this.journal?.removed(head);
+          this.journal?.removed(head);
           this.host.deadLetter(this, head.message, 'expired');
           removed = true;
         }
@@ -215,7 +229,7 @@ export class Queue {
         if (!consumer) break;
         const entry = this.store.shift()!;
         if (!consumer.noAck) this.unackedCount++;
-        if (entry.stored) this.journalTaken(entry, consumer.noAck);
+        this.journalTaken(entry, consumer.noAck);
         consumer.owner.deliver(consumer, this, entry);
       }
     } finally {
@@ -229,7 +243,7 @@ export class Queue {
     this.dropExpired(Date.now());
     const entry = this.store.shift();
     if (entry && !noAck) this.unackedCount++;
-    if (entry?.stored) this.journalTaken(entry, noAck);
+    if (entry) this.journalTaken(entry, noAck);
     this.scheduleExpiry();
     return entry;
   }
@@ -241,13 +255,25 @@ export class Queue {
 
   acked(entry: QueueEntry): void {
     this.unackedCount--;
-    if (entry.stored) this.journal?.removed(entry);
+    this.journal?.removed(entry);
   }
 
-  /** A persistent message read back from the store at start, behind those restored before it. */
-  restore(message: Message, redelivered: boolean, expiresAt: number, priority: number, stored: StoredRef): void {
-    this.store.push({ message, seq: ++this.seq, redelivered, expiresAt, priority, stored });
-    this.scheduleExpiry();
+  /** Hands the queue its journal (the store, for a durable queue of a broker with a data dir). */
+  useJournal(journal: QueueJournal): void {
+    this.journal = journal;
+    this.store.listener = journal;
+  }
+
+  /** The seq for an entry about to be restored. */
+  nextSeq(): number {
+    return ++this.seq;
+  }
+
+  /** A persistent message read back from the store at start (its entry made with nextSeq()), behind those restored before it. */
+  restore(entry: QueueEntry): void {
+    this.store.push(entry);
+    // Only an expiring entry can bring the next expiry forward (a million restored entries must not each rescan the heads).
+    if (entry.expiresAt !== 0) this.scheduleExpiry();
   }
 
   /** An unacked message comes back: original position, redelivered set. */
@@ -256,13 +282,14 @@ export class Queue {
     if (this.deleted) return;
     entry.redelivered = true;
     this.store.requeue(entry);
+    this.journal?.settle(entry);
     this.scheduleExpiry();
   }
 
   /** An unacked message rejected without requeue. */
   rejected(entry: QueueEntry): void {
     this.unackedCount--;
-    if (entry.stored) this.journal?.removed(entry);
+    this.journal?.removed(entry);
     if (!this.deleted) this.host.deadLetter(this, entry.message, 'rejected');
   }
 
@@ -306,7 +333,7 @@ export class Queue {
 
   purge(): number {
     const purged = this.store.clear();
-    if (this.journal !== null) for (const e of purged) if (e.stored) this.journal.removed(e);
+    if (this.journal !== null) for (const e of purged) this.journal.removed(e);
     return purged.length;
   }
 

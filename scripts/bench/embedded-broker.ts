@@ -29,8 +29,9 @@ export function readyUrl(line: string): string | undefined {
   return /ready on (amqp:\/\/[^\s,]+)/.exec(line)?.[1];
 }
 
-export async function startEmbeddedBroker(dataDir: string): Promise<EmbeddedBroker> {
-  const args = ['--import', 'tsx', BROKER_CLI, '--amqp-port', '0', '--http-port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir];
+/** `extraArgs` go to the broker's command line (e.g. `--message-memory-budget 64MiB`). */
+export async function startEmbeddedBroker(dataDir: string, extraArgs: readonly string[] = []): Promise<EmbeddedBroker> {
+  const args = ['--import', 'tsx', BROKER_CLI, '--amqp-port', '0', '--http-port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir, ...extraArgs];
   const child: ChildProcess = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const problems: string[] = [];
   const stderrTail: string[] = [];

@@ -5,21 +5,21 @@
 // whose messages are all gone is deleted. Group commit: message records are
 // buffered, written and fdatasync'ed once per batch (one event-loop turn, or
 // while the previous fsync runs), and every afterSync() waiting on that batch
-// runs when its fsync is done. Format: docs/storage.md.
+// runs when its fsync is done. Beyond a broker-wide memory budget, entries
+// are paged out and their messages read back on delivery (memory-budget.ts,
+// stored-entry.ts, read-window.ts). Format: docs/storage.md.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerLogger } from '../logger.js';
 import type { Message, QueueEntry } from '../message.js';
-import { decodeBasicProperties } from '../protocol/generated.js';
 import type { Queue, QueueJournal } from '../queue.js';
-import { crc32 } from './crc32.js';
+import { DEFAULT_MESSAGE_MEMORY_BUDGET, MemoryBudget, MESSAGE_OVERHEAD, messageCost } from './memory-budget.js';
+import { ReadWindow } from './read-window.js';
+import { decodePayload, encodeRecord, RECORD_HEADER, scanSegment, summarizePayload } from './record.js';
+import { StoredEntry, type RecordReader } from './stored-entry.js';
 
 export const QUEUES_DIR = 'queues';
-/** 'WMSG': starts every message record, so a reader can find the next record after a damaged one. */
-export const RECORD_MAGIC = 0x574d5347;
-/** magic u32, payload length u32, crc32(payload) u32. */
-export const RECORD_HEADER = 12;
 export const ACK_RECORD = 5;
 export const ACK_DELIVERED = 1;
 export const ACK_REMOVED = 2;
@@ -32,6 +32,8 @@ export interface JournalOptions {
   segmentBytes?: number;
   /** How a batch is made durable (default fs.fdatasync). */
   sync?: SyncFn;
+  /** Bytes of stored messages kept in memory across all queues; beyond it entries are paged out (default 64 MiB). */
+  messageMemoryBudget?: number;
 }
 
 /** The directory of a queue's files: a hash of vhost and name, so any name is a safe file name. */
@@ -41,92 +43,14 @@ export function queueDirName(vhost: string, name: string): string {
 
 const segmentName = (no: number, ext: 'msgs' | 'acks') => `${String(no).padStart(8, '0')}.${ext}`;
 
-/** payload: expiresAt f64, priority u8, exchange shortstr, routing key shortstr, properties u32-length + bytes, body. */
-export function encodeRecord(entry: QueueEntry): Buffer {
-  const m = entry.message;
-  const exchangeLen = Buffer.byteLength(m.exchange);
-  const keyLen = Buffer.byteLength(m.routingKey);
-  const payloadLen = 8 + 1 + 1 + exchangeLen + 1 + keyLen + 4 + m.propertiesBytes.length + m.body.length;
-  const b = Buffer.allocUnsafe(RECORD_HEADER + payloadLen);
-  b.writeUInt32BE(RECORD_MAGIC, 0);
-  b.writeUInt32BE(payloadLen, 4);
-  let o = RECORD_HEADER;
-  b.writeDoubleBE(entry.expiresAt, o); o += 8;
-  b[o++] = entry.priority;
-  b[o++] = exchangeLen;
-  o += b.write(m.exchange, o);
-  b[o++] = keyLen;
-  o += b.write(m.routingKey, o);
-  b.writeUInt32BE(m.propertiesBytes.length, o); o += 4;
-  o += m.propertiesBytes.copy(b, o);
-  m.body.copy(b, o);
-  b.writeUInt32BE(crc32(b, RECORD_HEADER, b.length), 8);
-  return b;
-}
-
-export interface DecodedRecord { message: Message; expiresAt: number; priority: number }
-
-export function decodePayload(b: Buffer, start: number, end: number): DecodedRecord {
-  let o = start;
-  const expiresAt = b.readDoubleBE(o); o += 8;
-  const priority = b[o++]!;
-  const exchangeLen = b[o++]!;
-  const exchange = b.toString('utf8', o, o + exchangeLen); o += exchangeLen;
-  const keyLen = b[o++]!;
-  const routingKey = b.toString('utf8', o, o + keyLen); o += keyLen;
-  const propsLen = b.readUInt32BE(o); o += 4;
-  const propertiesBytes = Buffer.from(b.subarray(o, o + propsLen)); o += propsLen;
-  if (o > end) throw new RangeError('record fields overrun the record');
-  const body = Buffer.from(b.subarray(o, end));
-  return { message: { exchange, routingKey, properties: decodeBasicProperties(propertiesBytes, 0), propertiesBytes, body }, expiresAt, priority };
-}
-
-/** A whole, intact record at `o`: its payload end, else -1. */
-function recordAt(b: Buffer, o: number): number {
-  if (o + RECORD_HEADER > b.length || b.readUInt32BE(o) !== RECORD_MAGIC) return -1;
-  const end = o + RECORD_HEADER + b.readUInt32BE(o + 4);
-  if (end > b.length || crc32(b, o + RECORD_HEADER, end) !== b.readUInt32BE(o + 8)) return -1;
-  return end;
-}
-
-export interface ScannedSegment {
-  /** Offsets and payload ends of the intact records, in order. */
-  records: { offset: number; end: number }[];
-  /** Damaged stretches followed by intact records: each lost at least one record. */
-  damaged: { offset: number; bytes: number }[];
-  /** Where a damaged or incomplete tail starts (the file is cut there), or undefined. */
-  tornAt?: number;
-}
-
-/** Reads a segment's records; after damage it resynchronises on the next intact record (magic, length and CRC). */
-export function scanSegment(b: Buffer): ScannedSegment {
-  const out: ScannedSegment = { records: [], damaged: [] };
-  let o = 0;
-  while (o < b.length) {
-    const end = recordAt(b, o);
-    if (end >= 0) {
-      out.records.push({ offset: o, end });
-      o = end;
-      continue;
-    }
-    let next = b.indexOf(MAGIC_BYTES, o + 1);
-    while (next >= 0 && recordAt(b, next) < 0) next = b.indexOf(MAGIC_BYTES, next + 1);
-    if (next < 0) {
-      out.tornAt = o;
-      return out;
-    }
-    out.damaged.push({ offset: o, bytes: next - o });
-    o = next;
-  }
-  return out;
-}
-
-const MAGIC_BYTES = Buffer.from([0x57, 0x4d, 0x53, 0x47]);
-
 class Segment {
   msgFd = -1;
   ackFd = -1;
   size = 0;
+  /** Bytes in the file (size less what is still buffered). */
+  written = 0;
+  /** Written since the last fsync: the next group commit syncs it. */
+  unsynced = false;
   records = 0;
   removed = 0;
   deleted = false;
@@ -134,18 +58,30 @@ class Segment {
   /** Pairs of (kind, offset). */
   pendingAcks: number[] = [];
 
-  constructor(readonly no: number) {}
+  constructor(readonly no: number, readonly msgPath: string, readonly ackPath: string) {}
 }
 
 /** One durable queue's files. */
-class QueueLog implements QueueJournal {
+class QueueLog implements QueueJournal, RecordReader {
   private readonly segments = new Map<number, Segment>();
   private current: Segment | undefined;
   private dropped = false;
   /** Number of the next segment to create (after the last one on disk). */
   private nextNo = 1;
+  private readonly window: ReadWindow;
+  /** Segments whose messages are all gone, deleted at the next group commit: a message just removed may still be read in this turn (dead-lettered, handed to basic.get). */
+  private readonly emptied = new Set<Segment>();
+  /** Entries in the ready list whose message is paged out, and their body bytes. */
+  pagedMessages = 0;
+  pagedBytes = 0;
 
-  constructor(private readonly journal: Journal, readonly dir: string, private readonly queue: Queue) {}
+  constructor(private readonly journal: Journal, readonly dir: string, private readonly queue: Queue) {
+    this.window = new ReadWindow(() => journal.reads++);
+  }
+
+  private segment(no: number): Segment {
+    return new Segment(no, join(this.dir, segmentName(no, 'msgs')), join(this.dir, segmentName(no, 'acks')));
+  }
 
   /** Reads every segment and hands the live messages to the queue, in order; damage is cut or skipped and logged. */
   load(): void {
@@ -156,12 +92,15 @@ class QueueLog implements QueueJournal {
       .sort((a, b) => a - b);
     let restored = 0;
     for (const no of numbers) restored += this.loadSegment(no);
-    if (numbers.length > 0) this.journal.logger.log('info', 'store.queue_restored', { queue: this.queue.resource, messages: restored, segments: numbers.length });
+    if (numbers.length > 0) {
+      this.journal.logger.log('info', 'store.queue_restored', { queue: this.queue.resource, messages: restored, pagedOut: this.pagedMessages, segments: numbers.length });
+    }
     this.nextNo = (numbers.at(-1) ?? 0) + 1;
   }
 
   private loadSegment(no: number): number {
-    const path = join(this.dir, segmentName(no, 'msgs'));
+    const seg = this.segment(no);
+    const path = seg.msgPath;
     const buf = readFileSync(path);
     const scan = scanSegment(buf);
     const log = this.journal.logger;
@@ -178,58 +117,111 @@ class QueueLog implements QueueJournal {
     if (scan.damaged.length > 0) {
       log.log('error', 'store.corrupt_records_skipped', {
         queue: this.queue.resource, file: path, damagedStretches: scan.damaged.length,
-        lostBytes: scan.damaged.reduce((n, d) => n + d.bytes, 0), offsets: scan.damaged.map((d) => d.offset), intactRecords: scan.records.length,
+        lostBytes: scan.damaged.reduce((n, d) => n + d.bytes, 0), offsets: scan.damaged.map((d) => d.offset), intactRecords: scan.offsets.length,
       });
     }
     const delivered = new Set<number>();
     const removed = new Set<number>();
-    const ackPath = join(this.dir, segmentName(no, 'acks'));
-    if (existsSync(ackPath)) {
-      const acks = readFileSync(ackPath);
+    if (existsSync(seg.ackPath)) {
+      const acks = readFileSync(seg.ackPath);
       const whole = acks.length - (acks.length % ACK_RECORD);
       for (let o = 0; o < whole; o += ACK_RECORD) (acks[o] === ACK_REMOVED ? removed : delivered).add(acks.readUInt32BE(o + 1));
     }
-    const seg = new Segment(no);
-    seg.size = scan.tornAt ?? buf.length;
-    seg.records = scan.records.length;
+    seg.size = seg.written = scan.tornAt ?? buf.length;
+    seg.records = scan.offsets.length;
     this.segments.set(no, seg);
+    const budget = this.journal.budget;
     let live = 0;
-    for (const r of scan.records) {
-      if (removed.has(r.offset)) {
+    for (let i = 0; i < scan.offsets.length; i++) {
+      const offset = scan.offsets[i]!;
+      const end = scan.ends[i]!;
+      if (removed.has(offset)) {
         seg.removed++;
         continue;
       }
-      let decoded: DecodedRecord;
+      const start = offset + RECORD_HEADER;
+      let entry: StoredEntry;
       try {
-        decoded = decodePayload(buf, r.offset + RECORD_HEADER, r.end);
+        // Within the budget the message is decoded and kept; beyond it only the fields the queue needs are read.
+        const summary = summarizePayload(buf, start, end);
+        const message = budget.fits(MESSAGE_OVERHEAD + summary.bodySize + summary.envelopeSize) ? decodePayload(buf, start, end).message : null;
+        entry = new StoredEntry(this, no, offset, this.queue.nextSeq(), delivered.has(offset), summary.expiresAt, summary.priority, summary.bodySize, message);
       } catch (err) {
         seg.removed++;
-        log.log('error', 'store.undecodable_record_skipped', { queue: this.queue.resource, file: path, offset: r.offset, error: err });
+        log.log('error', 'store.undecodable_record_skipped', { queue: this.queue.resource, file: path, offset, error: err });
         continue;
       }
-      this.queue.restore(decoded.message, delivered.has(r.offset), decoded.expiresAt, decoded.priority, { segment: no, offset: r.offset });
+      this.queue.restore(entry);
       live++;
     }
     this.collect(seg);
     return live;
   }
 
-  append(entry: QueueEntry): void {
-    if (this.dropped) return;
+  append(message: Message, seq: number, expiresAt: number, priority: number): QueueEntry {
+    if (this.dropped) return { message, seq, redelivered: false, expiresAt, priority, bodySize: message.body.length };
     let seg = this.current;
     if (seg === undefined || seg.size >= this.journal.segmentBytes) {
       const previous = seg;
-      seg = new Segment(this.nextNo++);
+      seg = this.segment(this.nextNo++);
       this.segments.set(seg.no, seg);
       this.current = seg;
       if (previous) this.collect(previous);
     }
-    const record = encodeRecord(entry);
-    entry.stored = { segment: seg.no, offset: seg.size };
+    const entry = new StoredEntry(this, seg.no, seg.size, seq, false, expiresAt, priority, message.body.length, message);
+    const record = encodeRecord(message, expiresAt, priority);
     seg.size += record.length;
     seg.records++;
     seg.pendingMsgs.push(record);
     this.journal.dirty(this);
+    return entry;
+  }
+
+  entered(entry: QueueEntry): void {
+    if (!(entry instanceof StoredEntry)) return;
+    if (entry.resident === null) {
+      this.pagedMessages++;
+      this.pagedBytes += entry.bodySize;
+      return;
+    }
+    entry.charged = messageCost(entry.resident);
+    this.journal.budget.used += entry.charged;
+  }
+
+  left(entry: QueueEntry): void {
+    if (!(entry instanceof StoredEntry)) return;
+    if (entry.charged === 0) {
+      this.pagedMessages--;
+      this.pagedBytes -= entry.bodySize;
+      return;
+    }
+    this.journal.budget.used -= entry.charged;
+    entry.charged = 0;
+  }
+
+  /** An entry that stays in the ready list while the budget is spent gives up its message: the newest entries are paged first. */
+  settle(entry: QueueEntry): void {
+    if (!(entry instanceof StoredEntry) || entry.charged === 0 || !this.journal.budget.exceeded) return;
+    this.journal.budget.used -= entry.charged;
+    entry.charged = 0;
+    entry.resident = null;
+    this.pagedMessages++;
+    this.pagedBytes += entry.bodySize;
+  }
+
+  /** A paged-out entry's message, from the read-ahead window (a record still buffered is written out first). */
+  read(entry: StoredEntry): Message {
+    const seg = this.segments.get(entry.segment);
+    if (seg === undefined) throw new Error(`store: segment ${entry.segment} of ${this.queue.resource} is gone while it holds a message`);
+    if (entry.offset >= seg.written) {
+      this.writeMessages(seg);
+      this.journal.dirty(this);
+    }
+    const view = this.window.payload(seg.no, seg.msgPath, entry.offset);
+    if (view === undefined) throw new Error(`store: the record at ${seg.msgPath}:${entry.offset} (${this.queue.resource}) is damaged`);
+    const { message } = decodePayload(view.b, view.start, view.end);
+    if (this.pagedMessages === 0) this.window.release();
+    return message;
   }
 
   delivered(entry: QueueEntry): void {
@@ -238,18 +230,14 @@ class QueueLog implements QueueJournal {
 
   removed(entry: QueueEntry): void {
     const seg = this.mark(entry, ACK_REMOVED);
-    if (seg) {
-      seg.removed++;
-      this.collect(seg);
-    }
+    if (seg && ++seg.removed >= seg.records) this.emptied.add(seg);
   }
 
   private mark(entry: QueueEntry, kind: number): Segment | undefined {
-    const ref = entry.stored;
-    if (this.dropped || ref === undefined) return undefined;
-    const seg = this.segments.get(ref.segment);
+    if (this.dropped || !(entry instanceof StoredEntry)) return undefined;
+    const seg = this.segments.get(entry.segment);
     if (seg === undefined || seg.deleted) return undefined;
-    seg.pendingAcks.push(kind, ref.offset);
+    seg.pendingAcks.push(kind, entry.offset);
     this.journal.dirty(this);
     return seg;
   }
@@ -263,22 +251,34 @@ class QueueLog implements QueueJournal {
     seg.pendingAcks = [];
     this.journal.closeFd(seg.msgFd);
     this.journal.closeFd(seg.ackFd);
-    for (const ext of ['msgs', 'acks'] as const) rmSync(join(this.dir, segmentName(seg.no, ext)), { force: true });
+    this.window.forget(seg.msgPath);
+    rmSync(seg.msgPath, { force: true });
+    rmSync(seg.ackPath, { force: true });
   }
 
-  /** Writes what is buffered; returns the message files written (they need an fsync before the confirms). */
+  /** Writes a segment's buffered records (not fsynced: the next group commit does it). */
+  private writeMessages(seg: Segment): void {
+    if (seg.pendingMsgs.length === 0) return;
+    if (seg.msgFd < 0) seg.msgFd = openSync(seg.msgPath, 'a');
+    seg.written += writeAll(seg.msgFd, seg.pendingMsgs);
+    seg.pendingMsgs = [];
+    seg.unsynced = true;
+  }
+
+  /** Writes what is buffered; returns the message files written since their last fsync (they need one before the confirms). */
   writePending(): number[] {
     const written: number[] = [];
     if (this.dropped) return written;
+    for (const seg of this.emptied) this.collect(seg);
+    this.emptied.clear();
     for (const seg of this.segments.values()) {
-      if (seg.pendingMsgs.length > 0) {
-        if (seg.msgFd < 0) seg.msgFd = openSync(join(this.dir, segmentName(seg.no, 'msgs')), 'a');
-        writeAll(seg.msgFd, seg.pendingMsgs);
-        seg.pendingMsgs = [];
+      this.writeMessages(seg);
+      if (seg.unsynced) {
+        seg.unsynced = false;
         written.push(seg.msgFd);
       }
       if (seg.pendingAcks.length > 0) {
-        if (seg.ackFd < 0) seg.ackFd = openSync(join(this.dir, segmentName(seg.no, 'acks')), 'a');
+        if (seg.ackFd < 0) seg.ackFd = openSync(seg.ackPath, 'a');
         const b = Buffer.allocUnsafe((seg.pendingAcks.length / 2) * ACK_RECORD);
         for (let i = 0, o = 0; i < seg.pendingAcks.length; i += 2, o += ACK_RECORD) {
           b[o] = seg.pendingAcks[i]!;
@@ -300,6 +300,7 @@ class QueueLog implements QueueJournal {
       this.journal.closeFd(seg.ackFd);
     }
     this.segments.clear();
+    this.window.release();
     this.journal.forget(this);
     rmSync(this.dir, { recursive: true, force: true });
   }
@@ -317,18 +318,23 @@ class QueueLog implements QueueJournal {
       if (seg.ackFd >= 0) closeSync(seg.ackFd);
       seg.msgFd = seg.ackFd = -1;
     }
+    this.window.release();
   }
 }
 
-function writeAll(fd: number, parts: Buffer[]): void {
+/** Writes every byte of `parts`; returns how many. */
+function writeAll(fd: number, parts: Buffer[]): number {
   const b = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
   let off = 0;
   while (off < b.length) off += writeSync(fd, b, off, b.length - off);
+  return b.length;
 }
 
 /** All durable queues' logs of one data directory, with the group commit they share. */
 export class Journal {
   readonly segmentBytes: number;
+  /** Shared by every queue of the broker. */
+  readonly budget: MemoryBudget;
   private readonly sync: SyncFn;
   private readonly logs = new Map<Queue, QueueLog>();
   private readonly dirtyLogs = new Set<QueueLog>();
@@ -340,10 +346,13 @@ export class Journal {
   private closed = false;
   /** fsync rounds so far (each serves every confirm waiting on it). */
   syncs = 0;
+  /** File reads of paged-out messages so far (each serves a whole read-ahead window). */
+  reads = 0;
 
   constructor(readonly dir: string, readonly logger: BrokerLogger, options: JournalOptions = {}) {
     this.segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
     this.sync = options.sync ?? fdatasync;
+    this.budget = new MemoryBudget(options.messageMemoryBudget ?? DEFAULT_MESSAGE_MEMORY_BUDGET);
     mkdirSync(join(dir, QUEUES_DIR), { recursive: true });
   }
 
@@ -351,7 +360,7 @@ export class Journal {
   attach(queue: Queue): void {
     const log = new QueueLog(this, join(this.dir, QUEUES_DIR, queueDirName(queue.vhost, queue.name)), queue);
     this.logs.set(queue, log);
-    queue.journal = log;
+    queue.useJournal(log);
     log.load();
   }
 

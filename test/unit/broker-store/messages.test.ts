@@ -10,7 +10,8 @@ import type { RunningBroker } from '../../../electron/broker/main.js';
 import { silentLogger } from '../../../electron/broker/logger.js';
 import { encodeProperties } from '../../../electron/broker/properties.js';
 import { Queue } from '../../../electron/broker/queue.js';
-import { Journal, queueDirName, QUEUES_DIR, scanSegment } from '../../../electron/broker/store/journal.js';
+import { Journal, queueDirName, QUEUES_DIR } from '../../../electron/broker/store/journal.js';
+import { scanSegment } from '../../../electron/broker/store/record.js';
 import { connect, start, startCli, tempDir, type CliBroker } from './support.js';
 
 let running: RunningBroker[] = [];
@@ -166,16 +167,16 @@ describe('persistent messages', () => {
     await first.close();
     const file = segmentFile(dir, 'q');
     const buf = readFileSync(file);
-    const { records } = scanSegment(buf);
-    expect(records).toHaveLength(4);
-    const at = records[1]!.end - 1; // last body byte of r2: its CRC no longer matches
+    const { offsets, ends } = scanSegment(buf);
+    expect(offsets).toHaveLength(4);
+    const at = ends[1]! - 1; // last body byte of r2: its CRC no longer matches
     buf[at] = buf[at]! ^ 0xff;
     writeFileSync(file, buf);
     const { log, events } = capture();
     const second = await started(dir, log);
     expect((await drain(second.port, 'q')).map((m) => m.body)).toEqual(['r1', 'r3', 'r4']);
     expect(events.find((e) => e.event === 'store.corrupt_records_skipped')?.fields).toMatchObject({
-      damagedStretches: 1, lostBytes: records[2]!.offset - records[1]!.offset, intactRecords: 3,
+      damagedStretches: 1, lostBytes: offsets[2]! - offsets[1]!, intactRecords: 3,
     });
   });
 });

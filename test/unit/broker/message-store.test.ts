@@ -3,7 +3,7 @@ import type { QueueEntry } from '../../../electron/broker/message.js';
 import { MessageStore } from '../../../electron/broker/message-store.js';
 
 const msg = { exchange: '', routingKey: 'q', properties: {}, propertiesBytes: Buffer.from([0, 0]), body: Buffer.from('xyz') };
-const entry = (seq: number, priority = 0): QueueEntry => ({ message: msg, seq, redelivered: false, expiresAt: 0, priority });
+const entry = (seq: number, priority = 0): QueueEntry => ({ message: msg, seq, redelivered: false, expiresAt: 0, priority, bodySize: msg.body.length });
 
 describe('MessageStore', () => {
   it('delivers in order and requeues to the original position', () => {
