@@ -84,17 +84,19 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
   const runtime = { policies: new PolicyStore(), parameters: new ParameterStore() };
   server.policies = runtime.policies;
   let journal: Journal | undefined;
+  let definitions: DefinitionsStore | undefined;
   if (options.dataDir !== undefined) {
-    const definitions = new DefinitionsStore(options.dataDir, server, registry, runtime, logger);
+    const store = new DefinitionsStore(options.dataDir, server, registry, runtime, logger);
+    definitions = store;
     const messages = new Journal(options.dataDir, logger, options.storage);
     journal = messages;
     server.durableQueueCreated = (q) => messages.attach(q);
     // Hooked before loading: vhosts created while restoring take the hook with them (load() ignores its own changes).
-    server.durableChanged = () => definitions.changed();
-    registry.onChange = () => definitions.changed();
-    runtime.policies.onChange = () => definitions.changed();
-    runtime.parameters.onChange = () => definitions.changed();
-    definitions.load(stored);
+    server.durableChanged = (change) => store.changed(change);
+    registry.onChange = () => store.authChanged();
+    runtime.policies.onChange = () => store.runtimeChanged();
+    runtime.parameters.onChange = () => store.runtimeChanged();
+    store.load(stored);
     messages.removeOrphans();
   }
   const flow = options.flow ?? {};
@@ -141,7 +143,10 @@ export async function startBroker(options: BrokerOptions): Promise<RunningBroker
     close() {
       resources.stop();
       closing ??= Promise.all([server.close(), management?.close()])
-        .then(() => journal?.close())
+        .then(() => {
+          definitions?.close();
+          return journal?.close();
+        })
         .then(() => logger.log('info', 'broker.stopped', { amqpUrl }));
       return closing;
     },

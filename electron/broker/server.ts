@@ -11,6 +11,7 @@ import { ReplyToRegistry } from './reply-to.js';
 import { VirtualHost } from './vhost.js';
 import type { Queue } from './queue.js';
 import type { PolicyHooks } from './policy/policies.js';
+import type { DurableChange } from './durable-change.js';
 
 export interface AmqpServerOptions {
   access: AccessControl;
@@ -31,7 +32,7 @@ export class AmqpServer implements ConnectionHost {
   /** Policies handed to every vhost (electron/broker/policy); set by startBroker, null for a bare server. */
   policies: PolicyHooks | null = null;
   /** Handed to every vhost: called after a durable definition changed (electron/broker/store); null without a data dir. */
-  durableChanged: (() => void) | null = null;
+  durableChanged: ((change: DurableChange) => void) | null = null;
   /** Handed to every vhost: gives each durable queue its journal (electron/broker/store); null without a data dir. */
   durableQueueCreated: ((queue: Queue) => void) | null = null;
   private readonly server: Server;

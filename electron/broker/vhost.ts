@@ -10,6 +10,7 @@ import { argsEquivalenceError, fieldEquivalenceError, validateQueueArguments } f
 import { Queue, type QueueHost } from './queue.js';
 import { stringValue, type FieldTable } from './protocol/field-table.js';
 import type { PolicyHooks } from './policy/policies.js';
+import type { DurableChange } from './durable-change.js';
 
 export interface Exchange {
   readonly name: string;
@@ -66,7 +67,7 @@ export class VirtualHost implements QueueHost {
   /** Policies in force (electron/broker/policy), applied to each queue and exchange as it is created. */
   policies: PolicyHooks | null = null;
   /** Called after a durable exchange, queue or binding changed (electron/broker/store); null without a data dir. */
-  durableChanged: (() => void) | null = null;
+  durableChanged: ((change: DurableChange) => void) | null = null;
   /** Called when a durable queue is created (or restored), so the store can give it a journal; null without a data dir. */
   durableQueueCreated: ((queue: Queue) => void) | null = null;
   private readonly queueDeletedListeners = new Set<QueueDeletedListener>();
@@ -127,7 +128,7 @@ export class VirtualHost implements QueueHost {
       x = { name: d.name, type: d.type, durable: d.durable, autoDelete: d.autoDelete, internal: d.internal, arguments: d.arguments };
       this.addExchange(x);
       this.policies?.applyToExchange(this, x);
-      if (x.durable) this.durableChanged?.();
+      if (x.durable) this.durableChanged?.({ kind: 'exchange.declared', vhost: this.name, exchange: x });
       return x;
     }
     const err = fieldEquivalenceError('type', x.type, d.type, resource)
@@ -153,7 +154,7 @@ export class VirtualHost implements QueueHost {
     this.exchanges.delete(name);
     const removed = this.routing.deleteExchange(name);
     this.autoDeleteSources(removed);
-    if (durable) this.durableChanged?.();
+    if (durable) this.durableChanged?.({ kind: 'exchange.deleted', vhost: this.name, name });
   }
 
   /** Auto-delete exchanges go when their last outgoing binding goes. */
@@ -194,7 +195,7 @@ export class VirtualHost implements QueueHost {
     this.routing.declareQueue(q.name);
     this.policies?.applyToQueue(q);
     if (q.durable) this.durableQueueCreated?.(q);
-    if (q.durable) this.durableChanged?.();
+    if (q.durable) this.durableChanged?.({ kind: 'queue.declared', queue: q });
     return q;
   }
 
@@ -205,7 +206,7 @@ export class VirtualHost implements QueueHost {
     for (const listener of this.queueDeletedListeners) listener(q);
     for (const c of q.markDeleted()) c.owner.queueDeleted(c);
     this.autoDeleteSources(removed);
-    if (q.durable) this.durableChanged?.();
+    if (q.durable) this.durableChanged?.({ kind: 'queue.deleted', vhost: this.name, name: q.name });
   }
 
   private checkBindingArguments(source: Exchange, args: FieldTable): void {
@@ -220,8 +221,9 @@ export class VirtualHost implements QueueHost {
     const q = this.queueOrDie(queue);
     this.checkExclusiveAccess(q, owner);
     this.checkBindingArguments(source, args);
-    this.routing.addBinding({ source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args });
-    if (source.durable && q.durable) this.durableChanged?.();
+    const binding: RoutingBinding = { source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args };
+    this.routing.addBinding(binding);
+    if (source.durable && q.durable) this.durableChanged?.({ kind: 'bound', vhost: this.name, binding });
   }
 
   /** Unbinding something that does not exist (binding, queue or exchange) succeeds, as in RabbitMQ 3.10. */
@@ -232,7 +234,7 @@ export class VirtualHost implements QueueHost {
     const binding: RoutingBinding = { source: exchange, destination: queue, destinationType: 'queue', routingKey, arguments: args };
     if (this.routing.removeBinding(binding)) {
       this.autoDeleteSources([binding]);
-      if (this.exchanges.get(exchange)?.durable && q?.durable) this.durableChanged?.();
+      if (this.exchanges.get(exchange)?.durable && q?.durable) this.durableChanged?.({ kind: 'unbound', vhost: this.name, binding });
     }
   }
 
@@ -241,8 +243,9 @@ export class VirtualHost implements QueueHost {
     const src = this.exchangeOrDie(source);
     const dst = this.exchangeOrDie(destination);
     this.checkBindingArguments(src, args);
-    this.routing.addBinding({ source, destination, destinationType: 'exchange', routingKey, arguments: args });
-    if (src.durable && dst.durable) this.durableChanged?.();
+    const binding: RoutingBinding = { source, destination, destinationType: 'exchange', routingKey, arguments: args };
+    this.routing.addBinding(binding);
+    if (src.durable && dst.durable) this.durableChanged?.({ kind: 'bound', vhost: this.name, binding });
   }
 
   unbindExchange(destination: string, source: string, routingKey: string, args: FieldTable): void {
@@ -250,7 +253,7 @@ export class VirtualHost implements QueueHost {
     const binding: RoutingBinding = { source, destination, destinationType: 'exchange', routingKey, arguments: args };
     if (this.routing.removeBinding(binding)) {
       this.autoDeleteSources([binding]);
-      if (this.exchanges.get(source)?.durable && this.exchanges.get(destination)?.durable) this.durableChanged?.();
+      if (this.exchanges.get(source)?.durable && this.exchanges.get(destination)?.durable) this.durableChanged?.({ kind: 'unbound', vhost: this.name, binding });
     }
   }
 

@@ -415,7 +415,7 @@ export function applyDefinitions(src: DefinitionsSource, plan: ImportPlan): void
       // Removed from the routing table directly (an unbind could auto-delete a source that was there before), so the store is told here.
       undo.push(() => {
         v.routing.removeBinding(binding);
-        v.durableChanged?.();
+        v.durableChanged?.({ kind: 'unbound', vhost, binding });
       });
     }
   } catch (err) {

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AuthRegistry } from '../../../electron/broker/auth/index.js';
 import type { RunningBroker } from '../../../electron/broker/main.js';
 import { openDataDir, StoreError, STORE_VERSION } from '../../../electron/broker/store/data-dir.js';
-import { DEFINITIONS_FILE } from '../../../electron/broker/store/definitions.js';
+import { DEFINITIONS_FILE, logFile } from '../../../electron/broker/store/definitions.js';
 import { codeOf, connect, runCliFailing, start, startCli, tempDir, type CliBroker } from './support.js';
 
 let running: RunningBroker[] = [];
@@ -153,7 +153,8 @@ describe('durable definitions', () => {
     await ch.assertQueue('t', { durable: false });
     await conn.close();
     expect(readFileSync(join(dir, DEFINITIONS_FILE), 'utf8')).toBe(before);
-    expect(readdirSync(dir).sort()).toEqual([DEFINITIONS_FILE, 'meta.json', 'queues']);
+    expect(readFileSync(join(dir, logFile(1)), 'utf8')).toBe('');
+    expect(readdirSync(dir).sort()).toEqual([logFile(1), DEFINITIONS_FILE, 'meta.json', 'queues']);
   });
 });
 

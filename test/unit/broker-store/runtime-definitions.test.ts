@@ -1,11 +1,11 @@
-// Policies and parameters in --data-dir, and definitions.json after a
+// Policies and parameters in --data-dir, and the stored definitions after a
 // definitions import that the engine refused half-way (rolled back).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../electron/broker/logger.js';
 import { startBroker, type RunningBroker } from '../../../electron/broker/main.js';
-import { DEFINITIONS_FILE, type StoredDefinitions } from '../../../electron/broker/store/definitions.js';
+import { DEFINITIONS_FILE, readDefinitions, type StoredDefinitions } from '../../../electron/broker/store/definitions.js';
 import { connect, tempDir } from './support.js';
 
 const auth = `Basic ${Buffer.from('guest:guest').toString('base64')}`;
@@ -30,7 +30,9 @@ async function call(b: RunningBroker, method: string, path: string, body?: unkno
   return { status: res.status, json: text === '' ? undefined : JSON.parse(text) };
 }
 
-const stored = (dir: string) => JSON.parse(readFileSync(join(dir, DEFINITIONS_FILE), 'utf8')) as StoredDefinitions;
+/** The durable state the data dir holds: the snapshot with its log replayed. */
+const stored = (dir: string) => readDefinitions(dir)!.definitions;
+const snapshotFile = (dir: string) => JSON.parse(readFileSync(join(dir, DEFINITIONS_FILE), 'utf8')) as StoredDefinitions;
 
 describe('policies and parameters in the data dir', () => {
   it('a policy survives a restart and keeps applying to queues, old and new', async () => {
@@ -86,14 +88,14 @@ describe('policies and parameters in the data dir', () => {
     const first = await started(dir);
     await first.close();
     running = [];
-    const { policies: _p, parameters: _q, global_parameters: _g, ...older } = stored(dir);
+    const { policies: _p, parameters: _q, global_parameters: _g, ...older } = snapshotFile(dir);
     writeFileSync(join(dir, DEFINITIONS_FILE), JSON.stringify(older));
     const second = await started(dir);
     expect((await call(second, 'GET', '/api/policies')).json).toEqual([]);
   });
 });
 
-describe('definitions.json after a rolled-back import', () => {
+describe('the stored definitions after a rolled-back import', () => {
   it('equals the durable state: a binding the import added, then undid, is not kept', async () => {
     const dir = tempDir();
     const b = await started(dir);
