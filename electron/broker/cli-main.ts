@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { parseDiskFreeLimit, parseMaxMessageSize, parseMemoryHighWatermark } from './flow/options.js';
 import { jsonLogger } from './logger.js';
 import { startBroker } from './main.js';
+import { parseMessageMemoryBudget } from './store/memory-budget.js';
 
 function fail(message: string): never {
   process.stderr.write(`warren broker: ${message}\n`);
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
         'memory-high-watermark': { type: 'string' },
         'disk-free-limit': { type: 'string' },
         'max-message-size': { type: 'string' },
+        'message-memory-budget': { type: 'string' },
       },
       strict: true,
     }));
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
   const memoryHighWatermark = setting(values['memory-high-watermark'], '--memory-high-watermark', parseMemoryHighWatermark);
   const diskFreeLimit = setting(values['disk-free-limit'], '--disk-free-limit', parseDiskFreeLimit);
   const maxMessageSize = setting(values['max-message-size'], '--max-message-size', parseMaxMessageSize);
+  const messageMemoryBudget = setting(values['message-memory-budget'], '--message-memory-budget', parseMessageMemoryBudget);
   const logger = jsonLogger();
   let broker;
   try {
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
       amqpPort, httpPort: port(values['http-port'], 15672, '--http-port'), bind, dataDir: values['data-dir'], log: logger,
       flow: { memoryHighWatermark, diskFreeLimit },
       limits: maxMessageSize === undefined ? undefined : { maxMessageSize },
+      storage: messageMemoryBudget === undefined ? undefined : { messageMemoryBudget },
     });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { listener?: 'HTTP' };

@@ -3,6 +3,7 @@
 // estimated footprint; an entry that enters a ready list when the budget is
 // spent is paged out instead (its message is read back from its segment when
 // it is delivered). Transient messages are never charged nor paged.
+import { parseInformationUnit } from '../flow/information-unit.js';
 import type { Message } from '../message.js';
 
 export const DEFAULT_MESSAGE_MEMORY_BUDGET = 64 * 1024 * 1024;
@@ -17,6 +18,13 @@ export const MESSAGE_OVERHEAD = 440;
 
 export function messageCost(m: Message): number {
   return MESSAGE_OVERHEAD + m.body.length + m.propertiesBytes.length + m.exchange.length + m.routingKey.length;
+}
+
+/** `--message-memory-budget`: bytes, with RabbitMQ's information units (64MiB, 500MB, 1GiB). */
+export function parseMessageMemoryBudget(text: string): number {
+  const bytes = parseInformationUnit(text);
+  if (bytes === undefined) throw new Error(`expected an amount of memory such as 64MiB or 67108864, got '${text}'`);
+  return bytes;
 }
 
 export class MemoryBudget {

@@ -14,7 +14,7 @@ import { decodeBasicProperties, type BasicProperties } from '../../../electron/b
 import { encodeProperties } from '../../../electron/broker/properties.js';
 import { Queue } from '../../../electron/broker/queue.js';
 import { Journal, queueDirName, QUEUES_DIR, type JournalOptions } from '../../../electron/broker/store/journal.js';
-import { messageCost } from '../../../electron/broker/store/memory-budget.js';
+import { messageCost, parseMessageMemoryBudget } from '../../../electron/broker/store/memory-budget.js';
 import { scanSegment } from '../../../electron/broker/store/record.js';
 import { connect, start, tempDir } from './support.js';
 
@@ -212,5 +212,14 @@ describe('paging through a client', () => {
     }
     expect(out).toEqual(sent.map((b, i) => ({ body: b, redelivered: i < 10, header: b })));
     await conn.close();
+  });
+});
+
+describe('--message-memory-budget', () => {
+  it('takes bytes with information units and refuses anything else', () => {
+    expect(parseMessageMemoryBudget('64MiB')).toBe(64 * 1024 * 1024);
+    expect(parseMessageMemoryBudget('500MB')).toBe(500_000_000);
+    expect(parseMessageMemoryBudget('0')).toBe(0);
+    expect(() => parseMessageMemoryBudget('lots')).toThrow("expected an amount of memory such as 64MiB or 67108864, got 'lots'");
   });
 });
