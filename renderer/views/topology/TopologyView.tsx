@@ -5,6 +5,7 @@ import { sessionProfile } from '../../state/selectors.js';
 import { useConsole } from '../../state/StoreProvider.js';
 import './topology.css';
 import { TopologyGraphView } from './TopologyGraphView.js';
+import { RouteExplainerProvider } from './route/RouteExplainerProvider.js';
 import { TopologyEditor } from './edit/TopologyEditor.js';
 
 /** With "All vhosts" chosen, the graph still needs one: "/" when the broker has it, else the first by name. */
@@ -32,9 +33,11 @@ export function TopologyView() {
       ) : null}
       {/* Keyed by broker and vhost: each has its own layout, pins and filters. */}
       <ReactFlowProvider key={`${profile.id}\u0000${vhost}`}>
-        <TopologyEditor vhost={vhost}>
-          <TopologyGraphView vhost={vhost} profileId={profile.id} title={title} />
-        </TopologyEditor>
+        <RouteExplainerProvider vhost={vhost}>
+          <TopologyEditor vhost={vhost}>
+            <TopologyGraphView vhost={vhost} profileId={profile.id} title={title} />
+          </TopologyEditor>
+        </RouteExplainerProvider>
       </ReactFlowProvider>
     </>
   );
