@@ -46,7 +46,7 @@ export function PendingPanel({
   const rows = diffRows(edits);
   const destroyed = messagesDestroyed(edits);
   const running = run.phase === 'running';
-  const destructive = rows.some((r) => r.destroys !== null);
+  const destructive = destroyed > 0;
   const counts = { added: 0, removed: 0, changed: 0 };
   for (const r of rows) counts[r.badge]++;
 

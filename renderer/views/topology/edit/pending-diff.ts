@@ -79,15 +79,15 @@ export function diffRows(edits: readonly Edit[]): DiffRow[] {
     }
     const lost = edit.op === 'remove' ? edit.bindingsLost : 0;
     const messages = c.kind === 'deleteQueue' ? (c.messages ?? 0) : 0;
-    const losses = [...(messages > 0 ? [plural(messages, 'message')] : []), ...(lost > 0 ? [plural(lost, 'binding')] : [])];
     return {
       key: edit.key,
       badge,
       what: c.kind === 'deleteQueue' ? 'Queue' : 'Exchange',
       title: c.name,
       details: [],
-      destroys: losses.length > 0 ? `Destroys ${losses.join(' and ')}` : null,
-      warning: null,
+      destroys: messages > 0 ? `Destroys ${plural(messages, 'message')}` : null,
+      // Bindings can be drawn again; messages cannot be brought back, so only they count as destroyed.
+      warning: lost > 0 ? `Its ${plural(lost, 'binding')} ${lost === 1 ? 'goes' : 'go'} with it.` : null,
     };
   });
 }

@@ -5,7 +5,7 @@ import { useConsole } from '../../../state/StoreProvider.js';
 import { sessionProfile } from '../../../state/selectors.js';
 import type { GraphExtensions, GraphSelection } from '../graph-extensions.js';
 import { BindingForm } from './BindingForm.js';
-import { brokerView } from './broker-view.js';
+import { type BrokerView, brokerView } from './broker-view.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { ExchangeForm } from './ExchangeForm.js';
 import { pendingOverlay } from './overlay.js';
@@ -30,7 +30,7 @@ type RemoveAction = Extract<PendingAction, { type: 'remove' }>;
  * the toolbar, the pending set as overlay and side panel, connect and delete
  * gestures turned into pending changes, Apply on the connected broker.
  */
-export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null, refresh: () => void): GraphExtensions {
+export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null): GraphExtensions {
   const [pending, dispatch] = useReducer(pendingReducer, undefined, emptyPending);
   const [form, setForm] = useState<OpenForm | null>(null);
   const [selection, setSelection] = useState<GraphSelection>({ nodes: [], edges: [] });
@@ -39,19 +39,22 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
   const broker = useMemo(() => brokerView(snapshot, vhost), [snapshot, vhost]);
   const messagesOf = useCallback((name: string) => queues.find((q) => q.vhost === vhost && q.name === name)?.total ?? 0, [queues, vhost]);
 
-  const onApplied = useCallback(
-    (keys: string[]) => {
-      dispatch({ type: 'applied', keys });
-      refresh();
-    },
-    [refresh],
-  );
-  const { run, apply, reset } = useApplyRun(onApplied);
-  const running = run.phase === 'running';
-
   // The latest state, for the gesture handlers the graph keeps hold of.
   const latest = useRef({ edits: pending.edits, broker });
   latest.current = { edits: pending.edits, broker };
+
+  // Applied lines stay drawn until the snapshot shows them, so nothing blinks out between Apply and the
+  // graph's next read of the broker (both snapshots refetch when the sampler sees the structure change).
+  const [landing, setLanding] = useState<Edit[]>([]);
+  useEffect(() => setLanding((l) => (l.length === 0 ? l : l.filter((e) => !reflected(e, broker)))), [broker]);
+
+  const onApplied = useCallback((keys: string[]) => {
+    const done = new Set(keys);
+    setLanding((l) => [...l, ...latest.current.edits.filter((e) => done.has(e.key))]);
+    dispatch({ type: 'applied', keys });
+  }, []);
+  const { run, apply, reset } = useApplyRun(onApplied);
+  const running = run.phase === 'running';
 
   const pendingDeclare = (key: string): Edit | undefined => latest.current.edits.find((e) => e.key === key && e.op !== 'remove');
 
@@ -74,6 +77,13 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
   const removalsFor = (sel: GraphSelection): RemoveAction[] => {
     const { broker: b, edits } = latest.current;
     const actions: RemoveAction[] = [];
+    // Bindings first: removing an exchange or queue afterwards drops the ones it takes with it.
+    for (const id of sel.edges) {
+      const onBroker = b.bindingById(id);
+      const pendingBind = edits.find((e) => e.op === 'add' && e.change.kind === 'bind' && bindingEdgeId(e.change) === id);
+      const binding = onBroker ?? (pendingBind?.op === 'add' && pendingBind.change.kind === 'bind' ? pendingBind.change : null);
+      if (binding) actions.push({ type: 'remove', change: { ...binding, kind: 'unbind' }, exists: onBroker !== null, bindingsLost: 0 });
+    }
     for (const id of sel.nodes) {
       const ref = parseNodeId(id);
       if (!ref || ref.kind === 'group' || ref.name === '' || ref.name.startsWith('amq.')) continue;
@@ -83,12 +93,6 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
         const messages = messagesOf(ref.name);
         actions.push({ type: 'remove', change: { kind: 'deleteQueue', vhost, name: ref.name, ...(messages > 0 ? { messages } : {}) }, exists: b.queue(ref.name) !== null, bindingsLost: b.bindingsOf('queue', ref.name).length });
       }
-    }
-    for (const id of sel.edges) {
-      const onBroker = b.bindingById(id);
-      const pendingBind = edits.find((e) => e.op === 'add' && e.change.kind === 'bind' && bindingEdgeId(e.change) === id);
-      const binding = onBroker ?? (pendingBind?.op === 'add' && pendingBind.change.kind === 'bind' ? pendingBind.change : null);
-      if (binding) actions.push({ type: 'remove', change: { ...binding, kind: 'unbind' }, exists: onBroker !== null, bindingsLost: 0 });
     }
     return actions;
   };
@@ -152,7 +156,7 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
   }, [pending.edits, pending.past.length, run.phase, reset]);
 
   return {
-    overlay: useMemo(() => pendingOverlay(pending.edits, vhost), [pending.edits, vhost]),
+    overlay: useMemo(() => pendingOverlay([...landing, ...pending.edits], vhost), [landing, pending.edits, vhost]),
     onConnect,
     onDeleteSelection,
     onSelectionChange: setSelection,
@@ -188,4 +192,24 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
       />
     ),
   };
+}
+
+/** Does the broker, as the snapshot shows it, have what this applied line made? */
+function reflected(edit: Edit, broker: BrokerView): boolean {
+  if (edit.op === 'change') return true;
+  const c = edit.change;
+  switch (c.kind) {
+    case 'declareExchange':
+      return broker.exchange(c.name) !== null;
+    case 'declareQueue':
+      return broker.queue(c.name) !== null;
+    case 'deleteExchange':
+      return broker.exchange(c.name) === null;
+    case 'deleteQueue':
+      return broker.queue(c.name) === null;
+    case 'bind':
+      return broker.bindingById(bindingEdgeId(c)) !== null;
+    case 'unbind':
+      return broker.bindingById(bindingEdgeId(c)) === null;
+  }
 }

@@ -24,7 +24,7 @@ const snapshot: TopologySnapshot = {
 
 let extensions: GraphExtensions = {};
 function Harness() {
-  extensions = useTopologyEditor(vhost, snapshot, () => undefined);
+  extensions = useTopologyEditor(vhost, snapshot);
   return (
     <>
       {extensions.toolbar}

@@ -76,7 +76,7 @@ describe('pending change set', () => {
       { type: 'remove', change: { kind: 'deleteQueue', vhost: v, name: 'q', messages: 4 }, exists: true, bindingsLost: 2 },
     );
     expect(s.edits.map((e) => e.op)).toEqual(['remove']);
-    expect(diffRows(s.edits)[0]).toMatchObject({ badge: 'removed', what: 'Queue', destroys: 'Destroys 4 messages and 2 bindings' });
+    expect(diffRows(s.edits)[0]).toMatchObject({ badge: 'removed', what: 'Queue', destroys: 'Destroys 4 messages', warning: 'Its 2 bindings go with it.' });
   });
 
   it('drops applied lines after an apply, keeping the rest (after a refusal) and no history', () => {
