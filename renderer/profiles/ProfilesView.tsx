@@ -6,6 +6,7 @@ import { StatusDot } from '../components/StatusDot.js';
 import { errorMessage } from '../state/consoleStore.js';
 import { useClient, useConsole, useStore } from '../state/StoreProvider.js';
 import { hostOf } from '../format/uri.js';
+import { ManagedProfile, MANAGED_NOTE_ID } from './ManagedProfile.js';
 import { ProfileForm } from './ProfileForm.js';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; id: string };
@@ -124,7 +125,14 @@ export function ProfilesView({ onConnected }: { onConnected: () => void }) {
                 <Icon name="duplicate" size={14} />
                 Duplicate
               </button>
-              <button type="button" className="button button--danger-ghost" onClick={() => setRemoving(selected)} disabled={selected.builtIn}>
+              <button
+                type="button"
+                className="button button--danger-ghost"
+                onClick={() => setRemoving(selected)}
+                disabled={selected.builtIn}
+                title={selected.builtIn ? 'Managed by Warren: it follows the embedded broker and cannot be removed' : undefined}
+                aria-describedby={selected.builtIn ? MANAGED_NOTE_ID : undefined}
+              >
                 <Icon name="trash" size={14} />
                 Remove
               </button>
@@ -136,12 +144,16 @@ export function ProfilesView({ onConnected }: { onConnected: () => void }) {
             {actionError}
           </p>
         ) : null}
-        <ProfileForm
-          key={selected?.id ?? 'new'}
-          profile={selected}
-          onSaved={(saved) => setEditing({ kind: 'edit', id: saved.id })}
-          onCancel={mode.kind === 'new' ? () => setEditing(profiles[0] ? { kind: 'edit', id: profiles[0].id } : { kind: 'new' }) : undefined}
-        />
+        {selected?.builtIn ? (
+          <ManagedProfile profile={selected} />
+        ) : (
+          <ProfileForm
+            key={selected?.id ?? 'new'}
+            profile={selected}
+            onSaved={(saved) => setEditing({ kind: 'edit', id: saved.id })}
+            onCancel={mode.kind === 'new' ? () => setEditing(profiles[0] ? { kind: 'edit', id: profiles[0].id } : { kind: 'new' }) : undefined}
+          />
+        )}
       </section>
       <ConfirmDialog
         open={removing !== null}

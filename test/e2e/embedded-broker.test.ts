@@ -38,12 +38,21 @@ describe.skipIf(!chromium)('web console on its embedded broker', () => {
     await screenshot(page, 'e2e-embedded-first-start');
   });
 
-  it('lists the built-in profile in Profiles, where it cannot be removed', async () => {
+  it('lists the built-in profile in Profiles, read-only, saying why and where its settings are', async () => {
     const { page } = session;
     await page.getByRole('link', { name: 'Profiles' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Embedded broker' }).isVisible(), { timeout: 10_000 }).toBe(true);
-    expect(await page.getByRole('button', { name: 'Remove' }).isDisabled()).toBe(true);
+    const note = page.getByRole('note');
+    expect(await note.textContent()).toContain('Managed by Warren: its settings are on the Broker page');
+    expect(await page.getByRole('button', { name: 'Save changes' }).count()).toBe(0);
+    const remove = page.getByRole('button', { name: 'Remove' });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await remove.getAttribute('title')).toContain('cannot be removed');
+    expect(await page.getByRole('button', { name: 'Duplicate' }).isEnabled()).toBe(true);
     await screenshot(page, 'e2e-embedded-profile');
+    await note.getByRole('link', { name: 'Broker page' }).click();
+    await expect.poll(() => page.getByRole('status', { name: /Embedded broker: / }).isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(new URL(page.url()).hash).toBe('#/broker');
   });
 
   it('shows the broker page: running, its URLs, pid, data folder and log', async () => {

@@ -28,6 +28,31 @@ describe('ProfilesView', () => {
     expect(store.getState().profiles.map((p) => p.id)).toEqual(['p1']);
   });
 
+  it('shows the built-in profile read-only, says why and where its settings are, and still duplicates it', async () => {
+    const builtIn = profile({ id: 'embedded-broker', name: 'Embedded broker', amqpUri: 'amqp://127.0.0.1:5672/', builtIn: true });
+    const client = new FakeClient({ 'profiles.duplicate': () => profile({ id: 'p3', name: 'Embedded broker (copy)' }) });
+    renderWithStore(<ProfilesView onConnected={vi.fn()} />, { profiles: [builtIn, profile()], session: session({ profileId: 'embedded-broker' }) }, client);
+    expect(screen.getByRole('heading', { name: 'Embedded broker' })).toBeTruthy();
+
+    expect(screen.queryByRole('form')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Save changes' })).toBeNull();
+    const note = screen.getByRole('note');
+    expect(note.textContent).toContain('Managed by Warren: its settings are on the Broker page');
+    expect(within(note).getByRole('link', { name: 'Broker page' }).getAttribute('href')).toBe('#/broker');
+    expect(screen.getByText('amqp://127.0.0.1:5672/')).toBeTruthy();
+
+    const remove = screen.getByRole('button', { name: 'Remove' }) as HTMLButtonElement;
+    expect(remove.disabled).toBe(true);
+    expect(remove.title).toContain('cannot be removed');
+    expect(remove.getAttribute('aria-describedby')).toBe(note.id);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate' }));
+    expect(await screen.findByRole('heading', { name: 'Embedded broker (copy)' })).toBeTruthy();
+    // The copy is the user's: an ordinary form, and Remove works.
+    expect(screen.getByRole('form', { name: 'Edit Embedded broker (copy)' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Remove' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
   it('connects to the selected profile and duplicates it', async () => {
     const onConnected = vi.fn();
     const client = new FakeClient({
