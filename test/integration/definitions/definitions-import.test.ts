@@ -98,6 +98,12 @@ describe.each(targets)('definitions import against the $name', (target) => {
     const compared = await h['definitions.compare']({ left: { kind: 'file', text: shopFile, label: 'shop.json' }, right: { kind: 'file', text: exported.text, label: exported.fileName } });
     // The vhost-limits parameter is outside the Change vocabulary, so it is the one expected difference.
     expect(compared.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual(['parameter:vhost-limits/limits:removed']);
+    // A single-vhost file against the broker's vhost, and against the whole broker (scoped to that vhost).
+    for (const right of [{ kind: 'broker' as const, vhost }, { kind: 'broker' as const, vhost: null }]) {
+      const live = await h['definitions.compare']({ left: { kind: 'file', text: shopFile, label: 'shop.json', vhost }, right });
+      expect(live.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual(['parameter:vhost-limits/limits:removed']);
+      expect(live.entries.filter((e) => e.status === 'same')).toHaveLength(24);
+    }
     const again = await h['definitions.plan']({ text: shopFile, vhost, sync: false });
     expect(again.changes).toEqual([]);
   });
