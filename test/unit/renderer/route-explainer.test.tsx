@@ -81,8 +81,8 @@ describe('route explainer panel', () => {
     const reached = within(screen.getByRole('list', { name: 'Queues reached' }));
     expect(reached.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['orders.paid', 'orders.audit']);
     // Hop by hop: orders, then events through a binding, then the internal audit exchange.
-    expect(within(panel).getAllByText(/^Reached/).map((p) => p.textContent)).toEqual([
-      'Reached published here',
+    expect([...panel.querySelectorAll('.route-step__via')].map((p) => p.textContent)).toEqual([
+      'Published to this exchange',
       'Reached through a binding from orders',
       'Reached through a binding from events',
     ]);

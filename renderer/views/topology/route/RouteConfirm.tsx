@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ROUTE_PROBE_HEADER, type RouteConfirmArgs, type RouteConfirmResult } from '../../../../shared/model/route-probe.js';
 import type { PredictedOutcome } from '../../../../shared/topology/route-prediction.js';
 import { Icon } from '../../../components/Icon.js';
@@ -58,6 +58,12 @@ export function RouteConfirm({ args, predicted, blockedBy }: RouteConfirmProps) 
   };
 
   const verdict = current?.state === 'done' ? agrees(predicted, current.result.outcome) : null;
+  // The answer lands at the foot of a scrolling panel: bring it into view.
+  const answerRef = useRef<HTMLDivElement>(null);
+  const answered = current?.state === 'done' || current?.state === 'failed';
+  useEffect(() => {
+    if (answered) answerRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [answered]);
   return (
     <section className="route-confirm" aria-labelledby="route-confirm-title">
       <h3 className="route-section-title" id="route-confirm-title">
@@ -75,12 +81,12 @@ export function RouteConfirm({ args, predicted, blockedBy }: RouteConfirmProps) 
         {current?.state === 'sending' ? 'Publishing…' : 'Confirm with a real publish'}
       </button>
       {current?.state === 'failed' ? (
-        <p className="form-error" role="alert">
+        <div className="form-error" role="alert" ref={answerRef}>
           {current.error}
-        </p>
+        </div>
       ) : null}
       {current?.state === 'done' ? (
-        <div className="route-compare" role="status">
+        <div className="route-compare" role="status" ref={answerRef}>
           <div className="route-compare__cell">
             <span className="route-compare__label">Predicted</span>
             <span className="route-compare__value">{OUTCOME_LABEL[predicted]}</span>

@@ -14,17 +14,17 @@ function reachedVia(visit: ExchangeVisit) {
   const via = visit.reachedVia;
   switch (via.kind) {
     case 'publish':
-      return <>published here</>;
+      return <>Published to this exchange</>;
     case 'binding':
       return (
         <>
-          through a binding from <Name>{via.from}</Name>
+          Reached through a binding from <Name>{via.from}</Name>
         </>
       );
     case 'alternate':
       return (
         <>
-          as the alternate exchange of <Name>{via.from}</Name>
+          Reached as the alternate exchange of <Name>{via.from}</Name>
         </>
       );
   }
@@ -98,7 +98,7 @@ function VisitStep({ visit, index }: { visit: ExchangeVisit; index: number }) {
         <span className="badge badge--flag">{visit.type}</span>
         {visit.internal ? <span className="badge badge--flag">internal</span> : null}
       </div>
-      <p className="route-step__via">Reached {reachedVia(visit)}</p>
+      <p className="route-step__via">{reachedVia(visit)}</p>
       {visit.bindings.length === 0 ? <p className="route-step__empty">No bindings.</p> : null}
       {visit.bindings.length > 0 ? (
         <ul className="route-step__bindings" aria-label={`Bindings of ${visit.exchange || DEFAULT_EXCHANGE_LABEL}`}>
