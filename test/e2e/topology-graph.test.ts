@@ -122,11 +122,14 @@ describe.skipIf(!chromium)('topology graph on the embedded broker', () => {
     const rpc = node(queueNodeId('rpc_queue'));
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(() => rpc.isVisible(), { timeout: 5_000 }).toBe(true);
+    // Past the zoom animation, so the box is where the node stays.
+    await page.waitForTimeout(400);
     const box = (await rpc.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 12);
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 60, box.y + 100, { steps: 8 });
     await page.mouse.up();
+    await screenshot(page, 'e2e-topology-pinned');
     await expect.poll(() => rpc.getByRole('img', { name: 'Pinned' }).count()).toBe(1);
     const pinnedAt = await rpc.evaluate((el) => (el as HTMLElement).style.transform);
 

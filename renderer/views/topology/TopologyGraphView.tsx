@@ -214,6 +214,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
           data-testid="topology"
           data-layout-runs={layout.runs}
           data-layout-ms={layout.ms === null ? '' : layout.ms.toFixed(0)}
+          data-layout-engine={layout.engine ?? ''}
           data-nodes={graph.nodes.length}
           data-edges={graph.edges.length}
           aria-busy={loading || layout.running}

@@ -1,6 +1,6 @@
-import type { LayoutRequest, LayoutResponse } from './layout-protocol.js';
+import type { LayoutEngine, LayoutRequest, LayoutResponse } from './layout-protocol.js';
 
-export type LayoutResult = { positions: Record<string, { x: number; y: number }>; ms: number };
+export type LayoutResult = { positions: Record<string, { x: number; y: number }>; ms: number; engine: LayoutEngine };
 
 export type LayoutClient = {
   /** Lays out a graph; a newer request supersedes an unfinished one, whose promise then never settles. */
@@ -18,7 +18,7 @@ export function createLayoutClient(): LayoutClient {
     if (!pending || answer.seq !== pending.seq) return;
     const { resolve, reject } = pending;
     pending = null;
-    if (answer.ok) resolve({ positions: answer.positions, ms: answer.ms });
+    if (answer.ok) resolve({ positions: answer.positions, ms: answer.ms, engine: answer.engine });
     else reject(new Error(answer.error));
   };
   worker.onerror = (event) => {

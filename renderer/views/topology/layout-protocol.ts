@@ -6,5 +6,8 @@ export type LayoutRequest = {
 };
 
 export type LayoutResponse =
-  | { seq: number; ok: true; positions: Record<string, { x: number; y: number }>; ms: number }
+  | { seq: number; ok: true; positions: Record<string, { x: number; y: number }>; ms: number; engine: LayoutEngine }
   | { seq: number; ok: false; error: string };
+
+/** ELK's layered algorithm, or the fast layered layout used past ELK_NODE_LIMIT nodes. */
+export type LayoutEngine = 'elk' | 'fast';

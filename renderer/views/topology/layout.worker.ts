@@ -1,5 +1,13 @@
 import elkModule from 'elkjs/lib/elk.bundled.js';
+import { fastLayered } from './fast-layered.js';
 import type { LayoutRequest, LayoutResponse } from './layout-protocol.js';
+
+/**
+ * Up to this many nodes ELK lays the graph out (a few hundred milliseconds);
+ * past it ELK's time grows to tens of seconds, and the fast layered layout
+ * takes over so a vhost with thousands of queues still opens at once.
+ */
+export const ELK_NODE_LIMIT = 400;
 
 /**
  * ELK's layered layout, left to right, in a worker so a vhost with thousands
@@ -32,6 +40,15 @@ const scope = self as unknown as Scope;
 scope.onmessage = (event) => {
   const { seq, nodes, edges } = event.data;
   const started = performance.now();
+  if (nodes.length > ELK_NODE_LIMIT) {
+    try {
+      const positions = fastLayered({ nodes, edges });
+      scope.postMessage({ seq, ok: true, positions, ms: performance.now() - started, engine: 'fast' });
+    } catch (error) {
+      scope.postMessage({ seq, ok: false, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   elk
     .layout({
       id: 'root',
@@ -42,7 +59,7 @@ scope.onmessage = (event) => {
     .then((result) => {
       const positions: Record<string, { x: number; y: number }> = {};
       for (const child of result.children ?? []) positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0 };
-      scope.postMessage({ seq, ok: true, positions, ms: performance.now() - started });
+      scope.postMessage({ seq, ok: true, positions, ms: performance.now() - started, engine: 'elk' });
     })
     .catch((error: unknown) => scope.postMessage({ seq, ok: false, error: error instanceof Error ? error.message : String(error) }));
 };

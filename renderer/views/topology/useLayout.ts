@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TopologyGraph } from '../../../shared/topology/graph-model.js';
 import { createLayoutClient, type LayoutClient } from './layout-client.js';
+import type { LayoutEngine } from './layout-protocol.js';
 import { sizeOf } from './node-size.js';
 import { placeNodes, type Point } from './placement.js';
 
@@ -10,6 +11,7 @@ export type LayoutState = {
   runs: number;
   /** The last layout's time in the worker. */
   ms: number | null;
+  engine: LayoutEngine | null;
   running: boolean;
   error: string | null;
 };
@@ -31,7 +33,7 @@ export function useLayout(graph: TopologyGraph, pinned: ReadonlyMap<string, Poin
   const tokenRef = useRef(0);
   const pinnedRef = useRef(pinned);
   pinnedRef.current = pinned;
-  const [state, setState] = useState<LayoutState>({ positions: new Map(), runs: 0, ms: null, running: false, error: null });
+  const [state, setState] = useState<LayoutState>({ positions: new Map(), runs: 0, ms: null, engine: null, running: false, error: null });
   const positionsRef = useRef(state.positions);
   positionsRef.current = state.positions;
 
@@ -62,10 +64,10 @@ export function useLayout(graph: TopologyGraph, pinned: ReadonlyMap<string, Poin
         nodes: graph.nodes.map((n) => ({ id: n.id, ...sizeOf(n) })),
         edges: graph.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
       })
-      .then(({ positions, ms }) => {
+      .then(({ positions, ms, engine }) => {
         if (token !== tokenRef.current) return;
         const placed = placeNodes({ ids: graph.nodes.map((n) => n.id), edges: graph.edges, laidOut: positions, pinned: pinnedRef.current, previous: positionsRef.current, incremental });
-        setState((s) => ({ positions: placed, runs: s.runs + 1, ms, running: false, error: null }));
+        setState((s) => ({ positions: placed, runs: s.runs + 1, ms, engine, running: false, error: null }));
       })
       .catch((error: unknown) => {
         if (token === tokenRef.current) setState((s) => ({ ...s, running: false, error: error instanceof Error ? error.message : String(error) }));
