@@ -49,8 +49,9 @@ export function ArgumentsEditor({
             }
             return (
               <div key={spec.key} className={`field${error ? ' has-error' : ''}`}>
-                <label className="field__label" htmlFor={id} title={spec.hint}>
-                  {spec.label} <code className="args__key">{spec.key}</code>
+                <label className="field__label args__label" htmlFor={id} title={spec.hint}>
+                  <span>{spec.label}</span>
+                  <code className="args__key">{spec.key}</code>
                 </label>
                 {spec.kind === 'choice' ? (
                   <select id={id} className="select args__select" value={value} onChange={(e) => setKnown(spec.key, e.target.value)}>
@@ -69,7 +70,7 @@ export function ArgumentsEditor({
                       inputMode={spec.kind === 'integer' ? 'numeric' : undefined}
                       list={spec.exchange ? listId : undefined}
                       value={value}
-                      placeholder={spec.kind === 'integer' ? 'not set' : ''}
+                      placeholder="not set"
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${id}-error` : undefined}
                       onChange={(e) => setKnown(spec.key, e.target.value)}

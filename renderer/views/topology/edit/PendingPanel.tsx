@@ -137,9 +137,9 @@ export function PendingPanel({
 function PendingRow({ row, outcome, busy, onDrop }: { row: DiffRow; outcome: EditOutcome | undefined; busy: boolean; onDrop: () => void }) {
   return (
     <li className={`pending-row pending-row--${row.badge}${outcome ? ` is-${outcome.status}` : ''}`}>
-      <span className={`diff-badge diff-badge--${row.badge}`}>{row.badge}</span>
       <div className="pending-row__main">
         <div className="pending-row__title">
+          <span className={`diff-badge diff-badge--${row.badge}`}>{row.badge}</span>
           <span className="pending-row__what">{row.what}</span> <span className="pending-row__name">{row.title}</span>
         </div>
         {row.details.length > 0 ? (
