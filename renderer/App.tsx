@@ -107,7 +107,7 @@ function Shell() {
   useEmbeddedProfileSync();
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
   const title = route === 'profiles' ? 'Profiles' : route === 'broker' ? 'Embedded broker' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
-  const showVhost = hasProfiles && route !== 'profiles' && route !== 'broker' && route !== 'overview';
+  const showVhost = hasProfiles && route !== 'profiles' && route !== 'broker' && route !== 'overview' && route !== 'definitions';
   const profileName = useConsole((s) => sessionProfile(s)?.name);
   // The window or tab title says which broker this is, for people with several open.
   useEffect(() => {
