@@ -31,7 +31,7 @@ function mergeExtensions(outer: GraphExtensions, editor: GraphExtensions): Graph
       </>
     ),
     panel:
-      outer.panel !== undefined ? (
+      outer.panel != null ? (
         <div className="editor-panels">
           {outer.panel}
           {editor.panel}

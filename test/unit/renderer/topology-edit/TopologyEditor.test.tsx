@@ -14,9 +14,12 @@ afterEach(cleanup);
 const vhost = 'shop / eu';
 const snapshot: TopologySnapshot = {
   vhost,
-  exchanges: [{ name: 'orders.x', type: 'topic', durable: true, autoDelete: false, internal: false, arguments: {}, policy: null }],
+  exchanges: [
+    { name: 'orders.x', type: 'topic', durable: true, autoDelete: false, internal: false, arguments: {}, policy: null },
+    { name: 'reports.h', type: 'headers', durable: true, autoDelete: false, internal: false, arguments: {}, policy: null },
+  ],
   queues: [{ name: 'old', type: 'classic', durable: true, autoDelete: false, exclusive: false, arguments: {}, policy: null }],
-  bindings: [],
+  bindings: [{ source: 'orders.x', destination: 'old', destinationType: 'queue', routingKey: 'old.#', arguments: {}, propertiesKey: 'old.%23' }],
   policies: [],
   operatorPolicies: [],
   fetchedAt: 0,
@@ -99,5 +102,33 @@ describe('graph editor', () => {
     // The applied line left the set; the refused one stays, to fix or drop.
     const lines = panel().querySelectorAll('.pending-row__name');
     expect([...lines].map((l) => l.textContent)).toEqual(['old']);
+  });
+
+  it('edits an existing queue as a change that recreates it, warning that its messages go', () => {
+    setup();
+    act(() => extensions.onSelectionChange?.({ nodes: [queueNodeId('old')], edges: [] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit queue old' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit queue old' });
+    expect(within(dialog).getByRole('note').textContent).toMatch(/cannot change a queue in place.*7 messages will be lost/);
+    fireEvent.click(within(dialog).getByRole('switch', { name: 'Durable' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add change' }));
+    const row = panel().querySelector('.pending-row--changed') as HTMLElement;
+    expect(row.textContent).toContain('durable: true → false');
+    expect(row.textContent).toContain('Destroys 7 messages');
+    expect(row.textContent).toMatch(/deleted and declared again, with its 1 binding/);
+  });
+
+  it('binds to a headers exchange with x-match and typed headers instead of a routing key', () => {
+    setup();
+    act(() => extensions.onConnect?.(exchangeNodeId('reports.h'), queueNodeId('old')));
+    const dialog = screen.getByRole('dialog', { name: 'New binding' });
+    expect(within(dialog).queryByLabelText('Routing key')).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText(/Match/), { target: { value: 'any' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /Add argument/ }));
+    fireEvent.change(within(dialog).getByLabelText('Argument name'), { target: { value: 'format' } });
+    fireEvent.change(within(dialog).getByLabelText('Value'), { target: { value: 'pdf' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add binding' }));
+    expect(panel().textContent).toContain('x-match = "any"');
+    expect(panel().textContent).toContain('format = "pdf"');
   });
 });
