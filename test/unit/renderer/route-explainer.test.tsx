@@ -6,6 +6,9 @@ import { queueNodeId } from '../../../shared/topology/ids.js';
 import { type RouteExplainer, useRouteExplainer } from '../../../renderer/views/topology/route/useRouteExplainer.js';
 import { draftFromMessage, parseHeaders } from '../../../renderer/views/topology/route/route-form.js';
 import { StoreProvider } from '../../../renderer/state/StoreProvider.js';
+import { useGraphExtensions } from '../../../renderer/views/topology/graph-extensions.js';
+import { RouteExplainerProvider } from '../../../renderer/views/topology/route/RouteExplainerProvider.js';
+import { requestRouteExplanation } from '../../../renderer/views/topology/route/route-request.js';
 import { FakeClient } from './support/fakeClient.js';
 import { renderWithStore } from './support/render.js';
 
@@ -141,13 +144,33 @@ describe('route explainer panel', () => {
     expect(screen.getByRole('status').textContent).toContain('312 NO_ROUTE');
   });
 
-  it('closes with Escape, which clears the highlight', () => {
+  it('closes with Escape, which clears the highlight and gives focus back to the toolbar button', () => {
     setup();
     act(() => explainer.open({ exchange: 'orders', routingKey: 'order.paid.eu' }));
     expect(screen.getByTestId('highlight').textContent).not.toBe('none');
     fireEvent.keyDown(screen.getByLabelText('Routing key'), { key: 'Escape' });
     expect(screen.queryByRole('complementary')).toBeNull();
     expect(screen.getByTestId('highlight').textContent).toBe('none');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Explain route/ }));
+  });
+
+  it('opens prefilled with a message another view handed over (the workbench), in the Topology view\'s provider', async () => {
+    function Graph() {
+      const ext = useGraphExtensions();
+      return <div>{ext.panel}</div>;
+    }
+    const client = new FakeClient({ 'topology.snapshot': () => snapshot });
+    requestRouteExplanation({ exchange: 'orders', routingKey: 'invoice.sent', headers: { tenant: 'a' } });
+    renderWithStore(
+      <RouteExplainerProvider vhost="shop">
+        <Graph />
+      </RouteExplainerProvider>,
+      {},
+      client,
+    );
+    expect(((await screen.findByLabelText('Routing key')) as HTMLInputElement).value).toBe('invoice.sent');
+    expect((screen.getByLabelText('Header 1 value') as HTMLInputElement).value).toBe('a');
+    expect(await screen.findByText('No binding matched: the message goes to the alternate exchange', { exact: false })).toBeTruthy();
   });
 
   it('starts on an exchange of the snapshot once it loads, and starts afresh in another vhost', () => {

@@ -1,9 +1,10 @@
+import { forwardRef } from 'react';
 import { Icon } from '../../../components/Icon.js';
 
 /** The topology toolbar's toggle for the route explainer. */
-export function RouteExplainerButton({ pressed, onClick }: { pressed: boolean; onClick: () => void }) {
+export const RouteExplainerButton = forwardRef<HTMLButtonElement, { pressed: boolean; onClick: () => void }>(function RouteExplainerButton({ pressed, onClick }, ref) {
   return (
-    <button type="button" className="button button--small route-toggle" aria-pressed={pressed} aria-keyshortcuts="r" title="Explain a route (R)" onClick={onClick}>
+    <button ref={ref} type="button" className="button button--small route-toggle" aria-pressed={pressed} aria-keyshortcuts="r" title="Explain a route (R)" onClick={onClick}>
       <Icon name="exchanges" size={14} />
       Explain route
       <kbd className="route-toggle__key" aria-hidden="true">
@@ -11,4 +12,4 @@ export function RouteExplainerButton({ pressed, onClick }: { pressed: boolean; o
       </kbd>
     </button>
   );
-}
+});

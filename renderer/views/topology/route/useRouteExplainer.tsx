@@ -45,7 +45,12 @@ export function useRouteExplainer(snapshot: TopologySnapshot): RouteExplainer {
     },
     [edit],
   );
-  const close = useCallback(() => setOpen(false), []);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const close = useCallback(() => {
+    setOpen(false);
+    // Focus would otherwise fall to the page body with the panel gone.
+    toggleRef.current?.focus();
+  }, []);
   const toggle = useCallback(() => setOpen((o) => !o), []);
   useRouteShortcut(toggle);
 
@@ -58,7 +63,7 @@ export function useRouteExplainer(snapshot: TopologySnapshot): RouteExplainer {
     open,
     close,
     extensions: {
-      toolbar: <RouteExplainerButton pressed={isOpen} onClick={toggle} />,
+      toolbar: <RouteExplainerButton ref={toggleRef} pressed={isOpen} onClick={toggle} />,
       panel: isOpen ? <RouteExplainerPanel snapshot={snapshot} draft={draft} onDraftChange={edit} result={result} onClose={close} exchangeRef={exchangeRef} /> : null,
       highlight: isOpen ? result.highlight : null,
     },
