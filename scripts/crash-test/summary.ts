@@ -11,7 +11,7 @@ export function summaryLines(r: CrashTestResult): string[] {
     `Crash test, seed ${r.seed}: ${r.cycles.length} kill cycles completed`,
     `  published ${n(r.published)}, confirmed ${n(r.confirmed)}, acked ${n(r.acked)}, returned unroutable ${n(r.returned)}`,
     `  after the restarts: ${n(sum((c) => c.check.owed))} owed messages checked, ${n(r.lost)} lost; `
-      + `${n(sum((c) => c.check.ackedBack))} acked messages came back (ack not yet on disk), ${n(sum((c) => c.check.unconfirmedBack))} unconfirmed present, `
+      + `${n(sum((c) => c.check.ackedBack))} acked messages came back (ack in flight or unwritten at the kill), ${n(sum((c) => c.check.unconfirmedBack))} unconfirmed present, `
       + `${n(sum((c) => c.check.duplicates))} duplicates, ${n(corrupt)} corrupt, ${n(foreign)} foreign`,
   ];
   if (!r.failed) lines.push('PASS: every confirmed message was there after every kill');

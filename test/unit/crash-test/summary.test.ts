@@ -14,7 +14,7 @@ describe('crash-test summary', () => {
     expect(summaryLines(r)).toEqual([
       'Crash test, seed 1: 2 kill cycles completed',
       '  published 20, confirmed 16, acked 3, returned unroutable 0',
-      '  after the restarts: 16 owed messages checked, 0 lost; 2 acked messages came back (ack not yet on disk), 2 unconfirmed present, 0 duplicates, 0 corrupt, 0 foreign',
+      '  after the restarts: 16 owed messages checked, 0 lost; 2 acked messages came back (ack in flight or unwritten at the kill), 2 unconfirmed present, 0 duplicates, 0 corrupt, 0 foreign',
       'PASS: every confirmed message was there after every kill',
     ]);
   });
