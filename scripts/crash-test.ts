@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   process.stdout.write(`crash test: ${cycles} cycles, seed ${seed} (--seed ${seed} replays it), data dir ${dir}\n`);
   const result = await runCrashTest({
     cycles, seed, dataDir: dir, publishers: integer(values.publishers, 4, '--publishers', 1), confirmWindow: 256,
-    killAfterMs: [50, 2500], ackShare: 0.6, log: (line) => process.stdout.write(`${line}\n`),
+    killAfterMs: [50, 2500], ackShare: 0.6, startKillShare: 0.2, log: (line) => process.stdout.write(`${line}\n`),
   });
   process.stdout.write(`${summaryLines(result).join('\n')}\n`);
   if (result.failed) {

@@ -29,7 +29,13 @@ export function readyUrls(line: string): { amqpUrl: string; httpUrl: string } | 
   return m ? { amqpUrl: m[1]!, httpUrl: m[2]! } : undefined;
 }
 
-export async function startBrokerProcess(dataDir: string): Promise<BrokerProcess> {
+interface Launched {
+  urls: Promise<{ amqpUrl: string; httpUrl: string }>;
+  end(signal: NodeJS.Signals): Promise<void>;
+  tail(): string;
+}
+
+function launch(dataDir: string): Launched {
   const args = ['--import', 'tsx', BROKER_CLI, '--amqp-port', '0', '--http-port', '0', '--bind', '127.0.0.1', '--data-dir', dataDir];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail: string[] = [];
@@ -42,7 +48,7 @@ export async function startBrokerProcess(dataDir: string): Promise<BrokerProcess
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  const urls = await new Promise<{ amqpUrl: string; httpUrl: string }>((resolve, reject) => {
+  const urls = new Promise<{ amqpUrl: string; httpUrl: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no ready line within ${READY_TIMEOUT_MS / 1000} s`)), READY_TIMEOUT_MS);
     createInterface({ input: child.stdout }).on('line', (line) => {
       const found = readyUrls(line);
@@ -53,11 +59,25 @@ export async function startBrokerProcess(dataDir: string): Promise<BrokerProcess
     });
     void exited.then(([code, signal]) => {
       clearTimeout(timer);
-      reject(new Error(`broker exited (${signal ?? `status ${String(code)}`}) before it was ready:\n${tail.join('\n')}`));
+      reject(new Error(`broker exited (${String(signal ?? `status ${String(code)}`)}) before it was ready:\n${tail.join('\n')}`));
     });
-  }).catch(async (err: unknown) => {
-    await end('SIGKILL');
+  });
+  return { urls, end, tail: () => tail.join('\n') };
+}
+
+export async function startBrokerProcess(dataDir: string): Promise<BrokerProcess> {
+  const b = launch(dataDir);
+  const urls = await b.urls.catch(async (err: unknown) => {
+    await b.end('SIGKILL');
     throw err;
   });
-  return { ...urls, kill: () => end('SIGKILL'), stop: () => end('SIGTERM'), stderrTail: () => tail.join('\n') };
+  return { ...urls, kill: () => b.end('SIGKILL'), stop: () => b.end('SIGTERM'), stderrTail: b.tail };
+}
+
+/** Starts the broker and SIGKILLs it `afterMs` later, ready or not: a crash while it restores its data dir. */
+export async function killDuringStart(dataDir: string, afterMs: number): Promise<void> {
+  const b = launch(dataDir);
+  b.urls.catch(() => undefined);
+  await new Promise((resolve) => setTimeout(resolve, afterMs));
+  await b.end('SIGKILL');
 }

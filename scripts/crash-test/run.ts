@@ -4,13 +4,16 @@
 // check the topology and every message in the queue against the ledger, and
 // ack a share of them. The last cycle's check drains the queue.
 import amqp from 'amqplib';
-import { startBrokerProcess, type BrokerProcess } from './broker-process.js';
+import { killDuringStart, startBrokerProcess, type BrokerProcess } from './broker-process.js';
 import { checkRecovery, isFailure, type RecoveryCheck } from './check.js';
 import { CrashLedger } from './ledger.js';
 import { runLoad, type LoadTally } from './load.js';
 import { readQueue } from './recover.js';
 import { randomInt, seededRandom } from './rng.js';
 import { declareTopology, topologyProblems } from './topology.js';
+
+/** The tsx loader takes about a second to start; kills up to here land before, during and after the broker reads its data dir. */
+const START_KILL_MAX_MS = 2500;
 
 export interface CrashTestOptions {
   cycles: number;
@@ -22,12 +25,16 @@ export interface CrashTestOptions {
   killAfterMs: readonly [number, number];
   /** Share of the recovered messages acked after each check (the rest stay for later cycles). */
   ackShare: number;
+  /** Share of the restarts that are themselves killed, at a random moment while the broker reads its data dir, before the real restart. */
+  startKillShare: number;
   log(line: string): void;
 }
 
 export interface CycleReport {
   cycle: number;
   killedAfterMs: number;
+  /** When the restart itself was killed too: this long after it was started. */
+  startKilledAfterMs: number | undefined;
   load: LoadTally;
   topology: string[];
   check: RecoveryCheck;
@@ -49,7 +56,7 @@ export interface CrashTestResult {
 function cycleLine(r: CycleReport, of: number): string {
   const c = r.check;
   return `cycle ${r.cycle}/${of}: killed after ${r.killedAfterMs} ms (published ${r.load.published}, confirmed ${r.load.confirmed}, consumer acked ${r.load.acked}); `
-    + `restarted: ${c.present} in queue, ${c.owed} owed, ${c.lost.length} lost, ${c.ackedBack} acked came back, ${c.unconfirmedBack} unconfirmed present, `
+    + `${r.startKilledAfterMs === undefined ? '' : `restart killed after ${r.startKilledAfterMs} ms; `}restarted: ${c.present} in queue, ${c.owed} owed, ${c.lost.length} lost, ${c.ackedBack} acked came back, ${c.unconfirmedBack} unconfirmed present, `
     + `${c.duplicates} duplicates${c.corrupt.length > 0 ? `, ${c.corrupt.length} corrupt` : ''}${c.foreign > 0 ? `, ${c.foreign} foreign` : ''}${r.topology.length > 0 ? `; ${r.topology.join('; ')}` : ''}`;
 }
 
@@ -73,6 +80,8 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       await new Promise((resolve) => setTimeout(resolve, killedAfterMs));
       await broker.kill();
       const load = await loading;
+      const startKilledAfterMs = random() < o.startKillShare ? randomInt(random, 0, START_KILL_MAX_MS) : undefined;
+      if (startKilledAfterMs !== undefined) await killDuringStart(o.dataDir, startKilledAfterMs);
       broker = await startBrokerProcess(o.dataDir);
       const conn = await amqp.connect(broker.amqpUrl);
       conn.on('error', () => undefined);
@@ -86,7 +95,7 @@ export async function runCrashTest(o: CrashTestOptions): Promise<CrashTestResult
       const check = checkRecovery(ledger, contents.recovered);
       for (const id of check.lost) lost.add(id);
       const ackedAfterCheck = await contents.settle(cycle === o.cycles ? 1 : o.ackShare);
-      const report: CycleReport = { cycle, killedAfterMs, load, topology, check, ackedAfterCheck };
+      const report: CycleReport = { cycle, killedAfterMs, startKilledAfterMs, load, topology, check, ackedAfterCheck };
       cycles.push(report);
       o.log(cycleLine(report, o.cycles));
       for (const c of [...load.corrupt, ...check.corrupt].slice(0, 5)) o.log(`  corrupt: ${c}`);

@@ -8,7 +8,7 @@ export function summaryLines(r: CrashTestResult): string[] {
   const corrupt = sum((c) => c.check.corrupt.length + c.load.corrupt.length);
   const foreign = sum((c) => c.check.foreign);
   const lines = [
-    `Crash test, seed ${r.seed}: ${r.cycles.length} kill cycles completed`,
+    `Crash test, seed ${r.seed}: ${r.cycles.length} kill cycles completed, ${r.cycles.filter((c) => c.startKilledAfterMs !== undefined).length} restarts killed while starting`,
     `  published ${n(r.published)}, confirmed ${n(r.confirmed)}, acked ${n(r.acked)}, returned unroutable ${n(r.returned)}`,
     `  after the restarts: ${n(sum((c) => c.check.owed))} owed messages checked, ${n(r.lost)} lost; `
       + `${n(sum((c) => c.check.ackedBack))} acked messages came back (ack in flight or unwritten at the kill), ${n(sum((c) => c.check.unconfirmedBack))} unconfirmed present, `

@@ -13,7 +13,7 @@ it('loses no confirmed message over 5 SIGKILL cycles', { timeout: 60_000 }, asyn
   const dataDir = mkdtempSync(join(tmpdir(), 'warren-crash-ci-'));
   const lines: string[] = [];
   const result = await runCrashTest({
-    cycles: 5, seed: 20_261_122, dataDir, publishers: 3, confirmWindow: 128, killAfterMs: [150, 900], ackShare: 0.5, log: (l) => lines.push(l),
+    cycles: 5, seed: 20_261_122, dataDir, publishers: 3, confirmWindow: 128, killAfterMs: [150, 900], ackShare: 0.5, startKillShare: 0.4, log: (l) => lines.push(l),
   });
   const report = [...lines, ...summaryLines(result)].join('\n');
   expect(result.failed, report).toBe(false);
