@@ -9,6 +9,7 @@ import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
 import { routeHandlers } from './route/route-handlers.js';
+import { createLastProfile } from './session/last-profile.js';
 import { createSessionController } from './session/session-controller.js';
 import { topologyApplyHandlers } from './topology/topology-apply-handlers.js';
 import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.js';
@@ -29,15 +30,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   await store.sealPlainPasswords().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
 
   const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
+  const lastProfile = createLastProfile(options.dataDir, log.child('session'));
+  // The user's last choice, if it is still there; otherwise the embedded broker's profile, selected by the supervisor.
+  const resumeId = await lastProfile.resumable(store);
   const embedded = createEmbeddedSupervisor({
     dataDir: options.dataDir,
     log: log.child('embedded'),
     hub,
     store,
     session,
+    selectOnFirstStart: resumeId === null,
     ...(options.embedded?.launch ? { launch: options.embedded.launch } : {}),
     ...options.embedded?.tuning,
   });
+  if (resumeId !== null) {
+    // In the background, like the embedded broker: a broker that is away must not hold up the window.
+    session.connect(resumeId).catch((err: unknown) => log.warn('reconnecting to the last profile failed', { id: resumeId, error: err instanceof Error ? err.message : String(err) }));
+  }
   if (options.embedded?.autoStart) {
     // In the background: the window or the web host comes up at once; 'embedded.state' events follow.
     embedded.autoStart().catch((err: unknown) => log.error('embedded broker start failed', { error: err instanceof Error ? err.message : String(err) }));
@@ -59,8 +68,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       log.info('connection test', { id: input.id ?? null, amqp: result.amqp.code, http: result.http.code });
       return result;
     },
-    'session.connect': ({ id }) => session.connect(id),
-    'session.disconnect': () => session.disconnect(),
+    'session.connect': async ({ id }) => {
+      const state = await session.connect(id);
+      await lastProfile.remember(id);
+      return state;
+    },
+    'session.disconnect': async () => {
+      const state = await session.disconnect();
+      await lastProfile.remember(null);
+      return state;
+    },
     'session.retry': () => session.retry(),
     'session.state': async () => session.state(),
     'sampler.configure': async (change) => session.configure(change),

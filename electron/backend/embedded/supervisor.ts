@@ -41,6 +41,11 @@ export interface SupervisorOptions {
   hub: EventHub;
   store: ProfileStore;
   session: SessionController;
+  /**
+   * Connect to the built-in profile at the broker's first start when no profile is selected (default true).
+   * False when the backend is going back to the user's last profile: that choice wins, however the start races.
+   */
+  selectOnFirstStart?: boolean;
   /** How to start the broker process (Electron main passes a utilityProcess one). */
   launch?: LaunchBroker;
   /** The broker program; tests and the built app resolve it themselves. */
@@ -397,7 +402,7 @@ export function createEmbeddedSupervisor(options: SupervisorOptions): Supervisor
     selectedOnce = true;
     const connectTo = (why: string) =>
       options.session.connect(profile.id).catch((err: unknown) => log.warn(why, { error: err instanceof Error ? err.message : String(err) }));
-    if (session.profileId === null && firstStart) {
+    if (session.profileId === null && firstStart && options.selectOnFirstStart !== false) {
       log.info('selecting the embedded broker profile', { bind: config.bind });
       void connectTo('connecting to the embedded broker failed');
     } else if (session.profileId === profile.id) {
