@@ -108,6 +108,8 @@ describe.skipIf(!chromium)('definitions import, export and compare on the embedd
     // All or nothing: not even the vhost was created.
     expect((await api('GET', '/api/vhosts/shop')).status).toBe(404);
     await screenshot(page, 'e2e-definitions-refused');
+    await plan().getByRole('button', { name: 'Plan again' }).click();
+    await expect.poll(() => plan().getByRole('button', { name: /^Apply \d+ changes$/ }).isEnabled(), { timeout: 15_000 }).toBe(true);
   });
 
   it('imports the classic copy, with the result on the broker as its HTTP API shows it', async () => {

@@ -128,9 +128,23 @@ export function ImportPanel() {
               </span>
             ) : null}
             <span className="defs-row__spacer" />
-            <button type="button" className="button button--primary" disabled={steps.length === 0 || running || planning || !connected || result !== null} onClick={askOrApply}>
-              {running ? 'Applying…' : `Apply ${plural(steps.length, 'change')}`}
-            </button>
+            {result ? (
+              // The plan was recomputed against the broker as the import left it: what is still missing can be applied again.
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setResult(null);
+                  setApplyId(null);
+                }}
+              >
+                Plan again
+              </button>
+            ) : (
+              <button type="button" className="button button--primary" disabled={steps.length === 0 || running || planning || !connected} onClick={askOrApply}>
+                {running ? 'Applying…' : `Apply ${plural(steps.length, 'change')}`}
+              </button>
+            )}
           </div>
           {running || result ? <ApplyBar done={result ? outcomeCount('applied') + outcomeCount('rolled-back') : (progress?.done ?? 0)} total={steps.length} phase={result ? (result.ok ? 'done' : 'stopped') : (progress?.phase ?? 'applying')} /> : null}
           {result ? (
