@@ -9,8 +9,8 @@ import type { ResourceSampler } from './system-sampler.js';
 export interface ResourceMonitorOptions {
   memoryHighWatermark: MemoryWatermark;
   diskFreeLimit: DiskFreeLimit;
-  /** The directory whose file system is watched; undefined: no disk monitoring (disk_free reads 0, never alarmed). */
-  diskDir: string | undefined;
+  /** The directory whose file system is watched (the data directory, as rabbit_disk_monitor). */
+  diskDir: string;
   intervalMs: number;
   sampler: ResourceSampler;
   logger: BrokerLogger;
@@ -61,7 +61,8 @@ export class ResourceMonitor {
     this.memLimit = memoryLimit(this.opts.memoryHighWatermark, total);
     this.diskLimit = diskFreeLimit(this.opts.diskFreeLimit, total);
     let changed = this.update('memory', memoryAlarmed(this.memUsed, this.memLimit), { used: this.memUsed, limit: this.memLimit });
-    const free = diskDir === undefined ? undefined : sampler.diskFree(diskDir);
+    // Free space that cannot be read leaves the disk alarm as it was.
+    const free = sampler.diskFree(diskDir);
     if (free !== undefined) {
       this.diskFree = free;
       changed = this.update('disk', diskAlarmed(free, this.diskLimit), { free, limit: this.diskLimit, dir: diskDir }) || changed;
