@@ -28,7 +28,7 @@ export const PlanResult = z.object({
   summary: Summary.nullable(),
   changes: z.array(Change),
   steps: z.array(PlanStep),
-  /** Every item of the file and the broker's matching scope, broker = before, file = after. */
+  /** The items that differ between the broker's matching scope (before) and the file (after). */
   diff: z.array(DiffEntry),
   deletions: z.array(Deletion),
 });

@@ -48,7 +48,8 @@ export function definitionsHandlers(session: SessionController, hub: EventHub, l
       summary: first.summary,
       changes: planned.changes,
       steps: planned.steps,
-      diff: planned.diff,
+      // Only what differs: on a large broker the unchanged items would be most of the answer.
+      diff: planned.diff.filter((e) => e.status !== 'same'),
       deletions: planned.deletions,
     };
   }
