@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import { bindingEdgeId, parseNodeId } from '../../../../shared/topology/ids.js';
-import { useConsole } from '../../../state/StoreProvider.js';
+import { useConsole, useStore } from '../../../state/StoreProvider.js';
 import { sessionProfile } from '../../../state/selectors.js';
 import type { GraphExtensions, GraphSelection } from '../graph-extensions.js';
 import { BindingForm } from './BindingForm.js';
@@ -34,10 +34,14 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
   const [pending, dispatch] = useReducer(pendingReducer, undefined, emptyPending);
   const [form, setForm] = useState<OpenForm | null>(null);
   const [selection, setSelection] = useState<GraphSelection>({ nodes: [], edges: [] });
-  const queues = useConsole((s) => s.inventory.queues);
+  const store = useStore();
   const embedded = useConsole((s) => sessionProfile(s)?.builtIn ?? false);
   const broker = useMemo(() => brokerView(snapshot, vhost), [snapshot, vhost]);
-  const messagesOf = useCallback((name: string) => queues.find((q) => q.vhost === vhost && q.name === name)?.total ?? 0, [queues, vhost]);
+  // Read when an edit is made, not subscribed: the editor (and the graph it feeds) must not re-render at every sample.
+  const messagesOf = useCallback(
+    (name: string) => store.getState().inventory.queues.find((q) => q.vhost === vhost && q.name === name)?.total ?? 0,
+    [store, vhost],
+  );
 
   // The latest state, for the gesture handlers the graph keeps hold of.
   const latest = useRef({ edits: pending.edits, broker });
@@ -109,6 +113,12 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
     if (actions.length > 0 && !running) dispatch({ type: 'batch', actions });
   };
 
+  // Stable for the graph: a new function there would re-render every node.
+  const gestures = useRef({ onConnect, onDeleteSelection });
+  gestures.current = { onConnect, onDeleteSelection };
+  const stableConnect = useCallback((source: string, target: string) => gestures.current.onConnect(source, target), []);
+  const stableDelete = useCallback((sel: GraphSelection) => gestures.current.onDeleteSelection(sel), []);
+
   useUndoKeys({ enabled: form === null && !running, onUndo: () => dispatch({ type: 'undo' }), onRedo: () => dispatch({ type: 'redo' }) });
 
   const declare = (change: ExchangeDeclare | QueueDeclare) => {
@@ -157,8 +167,8 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
 
   return {
     overlay: useMemo(() => pendingOverlay([...landing, ...pending.edits], vhost), [landing, pending.edits, vhost]),
-    onConnect,
-    onDeleteSelection,
+    onConnect: stableConnect,
+    onDeleteSelection: stableDelete,
     onSelectionChange: setSelection,
     toolbar: (
       <>
