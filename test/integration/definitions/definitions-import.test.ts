@@ -140,6 +140,18 @@ describe.each(targets)('definitions import against the $name', (target) => {
     await expect(client.send({ method: 'GET', path: queuePath(vhost, 'new.ok') })).rejects.toThrow(/404/);
   });
 
+  it("reads the broker's own whole export without problems, and plans no change to anything in it", async () => {
+    const exported = await h['definitions.export']({ vhost: null, includeUsers: true });
+    expect(JSON.parse(exported.text).users.length).toBeGreaterThan(0);
+    const plan = await h['definitions.plan']({ text: exported.text, sync: false });
+    expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(plan.summary?.form).toBe('broker');
+    // Other suites may add or delete things between the two reads; nothing that is on both may differ.
+    expect(plan.steps.filter((s) => s.action !== 'create')).toEqual([]);
+    const again = await h['definitions.export']({ vhost: null, includeUsers: false });
+    expect(JSON.parse(again.text).users).toBeUndefined();
+  });
+
   it('refuses a file with problems and applies nothing', async () => {
     const bad = JSON.stringify({ rabbit_version: '3.13.0', queues: [{ name: 'q', durable: 'yes', auto_delete: false }] });
     const plan = await h['definitions.plan']({ text: bad, vhost, sync: false });
