@@ -157,5 +157,20 @@ function isNotFound(err: unknown): boolean {
 }
 
 function reasonOf(err: unknown): string {
+  const cause = err instanceof ApiError ? err.cause : err;
+  // Reads already succeeded with these credentials: a 401 on a write is the broker refusing this change
+  // (a reserved amq. name, or no configure/write permission on the vhost), not a login problem.
+  if (cause instanceof HttpRequestError && cause.status === 401) {
+    return `Refused by the broker (HTTP 401): ${brokerReason(cause.body) ?? 'access refused'}. The name may be reserved (amq.*), or the user may lack the permission for it.`;
+  }
   return err instanceof Error ? err.message : String(err);
+}
+
+function brokerReason(body: string | null): string | null {
+  try {
+    const reason = (JSON.parse(body ?? '') as { reason?: unknown }).reason;
+    return typeof reason === 'string' ? reason.replace(/\.$/, '') : null;
+  } catch {
+    return null;
+  }
 }

@@ -97,6 +97,12 @@ describe.each(targets)('applyChanges against the $name', (target) => {
     expect(await exists(queuePath(vhost, b))).toBe(false);
   });
 
+  it('says a refused reserved name is a refusal, not a login problem', async () => {
+    const result = await applyChanges(client, [queue(vhost, 'amq.reserved')]);
+    expect(result.outcomes[0]?.status).toBe('failed');
+    expect(result.outcomes[0]?.error).toMatch(/^Refused by the broker \(HTTP 401\): Access refused\. The name may be reserved/);
+  });
+
   it('rolls back what it created when asked, and leaves what existed before', async () => {
     const x = odd('ex'), a = odd('a'), existing = odd('existing');
     expect((await applyChanges(client, [queue(vhost, existing)])).ok).toBe(true);
