@@ -15,6 +15,7 @@ import type { BrokerLogger } from '../logger.js';
 import type { Message, QueueEntry } from '../message.js';
 import type { Queue, QueueJournal } from '../queue.js';
 import { DEFAULT_MESSAGE_MEMORY_BUDGET, MemoryBudget, MESSAGE_OVERHEAD, messageCost } from './memory-budget.js';
+import { MessageArena } from './message-arena.js';
 import { ReadWindow } from './read-window.js';
 import { decodePayload, encodeRecord, RECORD_HEADER, scanSegment, summarizePayload } from './record.js';
 import { StoredEntry, type RecordReader } from './stored-entry.js';
@@ -32,7 +33,7 @@ export interface JournalOptions {
   segmentBytes?: number;
   /** How a batch is made durable (default fs.fdatasync). */
   sync?: SyncFn;
-  /** Bytes of stored messages kept in memory across all queues; beyond it entries are paged out (default 64 MiB). */
+  /** Bytes of stored messages kept in memory across all queues; beyond it entries are paged out (default 16 MiB). */
   messageMemoryBudget?: number;
 }
 
@@ -144,7 +145,7 @@ class QueueLog implements QueueJournal, RecordReader {
       try {
         // Within the budget the message is decoded and kept; beyond it only the fields the queue needs are read.
         const summary = summarizePayload(buf, start, end);
-        const message = budget.fits(MESSAGE_OVERHEAD + summary.bodySize + summary.envelopeSize) ? decodePayload(buf, start, end).message : null;
+        const message = budget.fits(MESSAGE_OVERHEAD + summary.bodySize + summary.envelopeSize) ? this.journal.arena.keep(decodePayload(buf, start, end).message) : null;
         entry = new StoredEntry(this, no, offset, this.queue.nextSeq(), delivered.has(offset), summary.expiresAt, summary.priority, summary.bodySize, message);
       } catch (err) {
         seg.removed++;
@@ -199,9 +200,16 @@ class QueueLog implements QueueJournal, RecordReader {
     entry.charged = 0;
   }
 
-  /** An entry that stays in the ready list while the budget is spent gives up its message: the newest entries are paged first. */
+  /**
+   * An entry that stays in the ready list while the budget is spent gives up its message: the newest entries are
+   * paged first. One that stays in memory moves its bytes to the arena.
+   */
   settle(entry: QueueEntry): void {
-    if (!(entry instanceof StoredEntry) || entry.charged === 0 || !this.journal.budget.exceeded) return;
+    if (!(entry instanceof StoredEntry) || entry.charged === 0) return;
+    if (!this.journal.budget.exceeded) {
+      entry.resident = this.journal.arena.keep(entry.resident!);
+      return;
+    }
     this.journal.budget.used -= entry.charged;
     entry.charged = 0;
     entry.resident = null;
@@ -335,6 +343,7 @@ export class Journal {
   readonly segmentBytes: number;
   /** Shared by every queue of the broker. */
   readonly budget: MemoryBudget;
+  readonly arena = new MessageArena();
   private readonly sync: SyncFn;
   private readonly logs = new Map<Queue, QueueLog>();
   private readonly dirtyLogs = new Set<QueueLog>();

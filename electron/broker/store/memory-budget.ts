@@ -6,7 +6,8 @@
 import { parseInformationUnit } from '../flow/information-unit.js';
 import type { Message } from '../message.js';
 
-export const DEFAULT_MESSAGE_MEMORY_BUDGET = 64 * 1024 * 1024;
+/** Small on purpose: resident messages cost resident memory well beyond their bytes (docs/storage.md). */
+export const DEFAULT_MESSAGE_MEMORY_BUDGET = 16 * 1024 * 1024;
 
 /**
  * What a resident message costs beyond its bytes: the Message object, its

@@ -76,6 +76,15 @@ describe('paging stored messages out beyond the memory budget', () => {
     expect(queue.journal!.pagedMessages).toBe(0);
   });
 
+  it('moves the bytes of messages kept in memory out of the shared Buffer pool, into chunks of their own', () => {
+    const { queue } = durableQueue(tempDir(), {});
+    for (const b of bodies(3)) queue.publish(message(b, { messageId: b }), Date.now());
+    const kept = [queue.fetch(true)!, queue.fetch(true)!, queue.fetch(true)!].map((e) => e.message);
+    expect(kept.map((m) => [m.body.toString(), m.properties.messageId])).toEqual(bodies(3).map((b) => [b, b]));
+    expect(new Set(kept.map((m) => m.body.buffer)).size).toBe(1);
+    expect(kept[0]!.body.buffer.byteLength).toBe(1024 * 1024);
+  });
+
   it('reads a window at a time, across segment boundaries', async () => {
     const { journal, queue } = durableQueue(tempDir(), { messageMemoryBudget: 0, segmentBytes: 400 });
     const sent = Array.from({ length: 200 }, (_, i) => `body-${i}`);
