@@ -11,7 +11,7 @@ import { ExchangeForm } from './ExchangeForm.js';
 import { pendingOverlay } from './overlay.js';
 import { diffRows } from './pending-diff.js';
 import { type BindChange, type Edit, entityKey, type ExchangeDeclare, type QueueDeclare } from './pending-edits.js';
-import { emptyPending, type PendingAction, pendingReducer } from './pending-reducer.js';
+import { emptyPending, type PendingAction, pendingReducer, type PendingState } from './pending-reducer.js';
 import { PendingPanel } from './PendingPanel.js';
 import { QueueForm } from './QueueForm.js';
 import { useApplyRun } from './useApplyRun.js';
@@ -31,10 +31,16 @@ type RemoveAction = Extract<PendingAction, { type: 'remove' }>;
  * gestures turned into pending changes, Apply on the connected broker.
  */
 export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null): GraphExtensions {
-  const [pending, dispatch] = useReducer(pendingReducer, undefined, emptyPending);
   const [form, setForm] = useState<OpenForm | null>(null);
   const [selection, setSelection] = useState<GraphSelection>({ nodes: [], edges: [] });
   const store = useStore();
+  // The pending set outlives the view: leaving the graph, or looking at another vhost, must not lose it.
+  const profileId = useConsole((s) => s.session?.profileId ?? '');
+  const memoryKey = `topology.pending\u0000${profileId}\u0000${vhost}`;
+  const [pending, dispatch] = useReducer(pendingReducer, undefined, () => (store.memory.get(memoryKey) as PendingState | undefined) ?? emptyPending());
+  useEffect(() => {
+    store.memory.set(memoryKey, pending);
+  }, [store, memoryKey, pending]);
   const embedded = useConsole((s) => sessionProfile(s)?.builtIn ?? false);
   const broker = useMemo(() => brokerView(snapshot, vhost), [snapshot, vhost]);
   // Read when an edit is made, not subscribed: the editor (and the graph it feeds) must not re-render at every sample.

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import type { Change } from '../../../../shared/topology/change.js';
-import { exchangeNodeId, queueNodeId } from '../../../../shared/topology/ids.js';
+import { bindingEdgeId, exchangeNodeId, queueNodeId } from '../../../../shared/topology/ids.js';
 import { type GraphExtensions } from '../../../../renderer/views/topology/graph-extensions.js';
 import { useTopologyEditor } from '../../../../renderer/views/topology/edit/useTopologyEditor.js';
 import { createConsoleStore } from '../../../../renderer/state/consoleStore.js';
@@ -39,13 +39,21 @@ function Harness() {
 function setup() {
   const client = connectedClient(inventory({ queues: [queue('old', { vhost, total: 7, ready: 7 })] }));
   const store = createConsoleStore(client);
-  render(
+  const view = render(
     <StoreProvider store={store}>
       <Harness />
     </StoreProvider>,
   );
   act(() => store.dispatch({ type: 'snapshot/loaded', seq: 1, inventory: inventory({ queues: [queue('old', { vhost, total: 7, ready: 7 })] }) }));
-  return client;
+  const remount = () => {
+    view.unmount();
+    render(
+      <StoreProvider store={store}>
+        <Harness />
+      </StoreProvider>,
+    );
+  };
+  return Object.assign(client, { remount });
 }
 
 const panel = () => screen.getByRole('region', { name: 'Pending changes' });
@@ -130,5 +138,17 @@ describe('graph editor', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add binding' }));
     expect(panel().textContent).toContain('x-match = "any"');
     expect(panel().textContent).toContain('format = "pdf"');
+  });
+
+  it('removes a binding the broker has when its edge is deleted, and keeps the pending set when the view comes back', () => {
+    const { remount } = setup();
+    const edge = bindingEdgeId({ source: 'orders.x', destination: 'old', destinationType: 'queue', routingKey: 'old.#', arguments: {} });
+    act(() => extensions.onDeleteSelection?.({ nodes: [], edges: [edge] }));
+    expect(panel().querySelector('.pending-row--removed')?.textContent).toContain('orders.x → old');
+    expect(extensions.overlay?.edges).toEqual([expect.objectContaining({ id: edge, change: 'remove' })]);
+    remount();
+    expect(panel().querySelector('.pending-row--removed')?.textContent).toContain('orders.x → old');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(panel().querySelectorAll('.pending-row')).toHaveLength(0);
   });
 });
