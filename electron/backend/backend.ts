@@ -8,6 +8,7 @@ import { createEmbeddedSupervisor } from './embedded/supervisor.js';
 import { createEventHub } from './events.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
+import { queueActionHandlers } from './queue-actions/queue-actions-handlers.js';
 import { routeHandlers } from './route/route-handlers.js';
 import { createLastProfile } from './session/last-profile.js';
 import { createSessionController } from './session/session-controller.js';
@@ -87,6 +88,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...routeHandlers(session, store, log.child('route')),
     ...topologyApplyHandlers(session, hub, log.child('topology')),
     ...definitionsHandlers(session, hub, log.child('definitions')),
+    ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
   };
 
   return {

@@ -8,6 +8,18 @@ import { RouteConfirmArgs, RouteConfirmResult } from '../model/route-probe.js';
 import { ApplyProgress, ApplyResult, Change } from '../topology/change.js';
 import { ApplyArgs, CompareArgs, CompareResult, DefinitionsApplyResult, ExportArgs, ExportResult, PlanArgs, PlanResult, ValidateArgs, ValidateResult } from '../definitions/api.js';
 import { TopologySnapshot } from '../model/topology.js';
+import {
+  HistoryAppended,
+  HistoryEventsArgs,
+  HistoryEventsResult,
+  HistoryQueryArgs,
+  HistoryQueryResult,
+  HistorySettings,
+  HistoryStatus,
+  SparklinesArgs,
+  SparklinesResult,
+} from '../model/history.js';
+import { QueueDeleteArgs, QueueMoveArgs, QueueMoveProgress, QueueMoveResult, QueueRef } from '../model/queue-actions.js';
 
 /**
  * The console API: everything the renderer can ask the backend, declared once.
@@ -101,6 +113,19 @@ export const methods = {
   'definitions.compare': method(CompareArgs, CompareResult),
   /** Imports a file; progress comes as 'definitions.progress' events carrying `applyId`. */
   'definitions.apply': method(ApplyArgs, DefinitionsApplyResult),
+
+  /** Empties a queue (management API); the count to confirm comes from the inventory the page shows. */
+  'queue.purge': method(QueueRef, z.object({ purged: z.literal(true) })),
+  /** Deletes a queue; the broker refuses with its reason when `ifEmpty` / `ifUnused` do not hold. */
+  'queue.delete': method(QueueDeleteArgs, z.object({ deleted: z.literal(true) })),
+  /**
+   * Moves every message to another queue of the vhost over AMQP with publisher confirms; the source
+   * is acked only after the target confirmed, so an interruption loses nothing. Progress comes as
+   * 'queue.moveProgress' events carrying `moveId`.
+   */
+  'queue.move': method(QueueMoveArgs, QueueMoveResult),
+  /** Stops a running move after its batch in flight; `cancelled` is false when it had finished. */
+  'queue.moveCancel': method(z.object({ moveId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
 } as const;
 
 export const events = {
@@ -110,6 +135,7 @@ export const events = {
   'embedded.log': EmbeddedLogLine,
   'topology.progress': ApplyProgress,
   'definitions.progress': ApplyProgress,
+  'queue.moveProgress': QueueMoveProgress,
 } as const;
 
 export type Methods = typeof methods;
