@@ -107,6 +107,9 @@ function consumerCapacity(q: Queue): number {
 
 export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unackedBytes: Map<Queue, number>): Row {
   const n = queueNumbers(q, unackedBytes);
+  // Stored messages beyond the memory budget are on disk only (docs/storage.md); paged entries are always ready ones.
+  const paged = q.journal?.pagedMessages ?? 0;
+  const pagedBytes = q.journal?.pagedBytes ?? 0;
   const capacity = consumerCapacity(q);
   const consumers = q.consumerList();
   const policy = state.policies.match(q.vhost, 'queue', q.name, queueTypeOf(q));
@@ -123,17 +126,17 @@ export function queueView(state: ManagementState, q: Queue, ranges: Ranges, unac
     exclusive: q.exclusiveOwner !== null,
     exclusive_consumer_tag: consumers.find((c) => c.exclusive)?.tag ?? null,
     message_bytes: n.message_bytes,
-    message_bytes_paged_out: 0,
-    message_bytes_ram: n.message_bytes,
+    message_bytes_paged_out: pagedBytes,
+    message_bytes_ram: n.message_bytes - pagedBytes,
     message_bytes_ready: n.message_bytes_ready,
     message_bytes_unacknowledged: n.message_bytes_unacknowledged,
     messages: n.messages,
     messages_details: d('messages'),
-    messages_paged_out: 0,
-    messages_ram: n.messages,
+    messages_paged_out: paged,
+    messages_ram: n.messages - paged,
     messages_ready: n.messages_ready,
     messages_ready_details: d('messages_ready'),
-    messages_ready_ram: n.messages_ready,
+    messages_ready_ram: n.messages_ready - paged,
     messages_unacknowledged: n.messages_unacknowledged,
     messages_unacknowledged_details: d('messages_unacknowledged'),
     messages_unacknowledged_ram: n.messages_unacknowledged,

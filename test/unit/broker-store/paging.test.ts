@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, appendFileSync, readdirSync } from 'node:f
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { silentLogger, type BrokerLogger } from '../../../electron/broker/logger.js';
-import type { RunningBroker } from '../../../electron/broker/main.js';
+import { startBroker, type RunningBroker } from '../../../electron/broker/main.js';
 import type { Message } from '../../../electron/broker/message.js';
 import type { FieldTable } from '../../../electron/broker/protocol/field-table.js';
 import { decodeBasicProperties, type BasicProperties } from '../../../electron/broker/protocol/generated.js';
@@ -16,7 +16,7 @@ import { Queue } from '../../../electron/broker/queue.js';
 import { Journal, queueDirName, QUEUES_DIR, type JournalOptions } from '../../../electron/broker/store/journal.js';
 import { messageCost, parseMessageMemoryBudget } from '../../../electron/broker/store/memory-budget.js';
 import { scanSegment } from '../../../electron/broker/store/record.js';
-import { connect, start, tempDir } from './support.js';
+import { connect, tempDir } from './support.js';
 
 let running: RunningBroker[] = [];
 let journals: Journal[] = [];
@@ -196,7 +196,7 @@ describe('restart with more stored than the budget', () => {
 describe('paging through a client', () => {
   it('delivers paged messages to a consumer and requeues unacknowledged ones on channel close', async () => {
     const dir = tempDir();
-    const broker = await start(dir, { storage: { messageMemoryBudget: 4 * COST } });
+    const broker = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', dataDir: dir, log: silentLogger, storage: { messageMemoryBudget: 4 * COST } });
     running.push(broker);
     const conn = await connect(broker.port);
     const pub = await conn.createConfirmChannel();
@@ -204,6 +204,11 @@ describe('paging through a client', () => {
     const sent = Array.from({ length: 300 }, (_, i) => `c${i}`);
     for (const b of sent) pub.sendToQueue('q', Buffer.from(b), { persistent: true, headers: { n: b } });
     await pub.waitForConfirms();
+    const view = await fetch(`${broker.httpUrl}/api/queues/%2F/q`, { headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+    const row = await view.json() as Record<string, number>;
+    const paged = row.messages_paged_out!;
+    expect(paged).toBeGreaterThan(290);
+    expect(row).toMatchObject({ messages: 300, messages_ram: 300 - paged, message_bytes: row.message_bytes_paged_out! + row.message_bytes_ram! });
     const ch = await conn.createChannel();
     await ch.prefetch(10);
     const firstTen = await new Promise<string[]>((resolve) => {
