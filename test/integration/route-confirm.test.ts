@@ -89,6 +89,19 @@ for (const target of targets) {
       expect(result).toMatchObject({ outcome: 'returned', replyCode: 312, replyText: 'NO_ROUTE' });
     });
 
+    it('a probe a full queue rejects (overflow reject-publish) is routed, then nacked', async () => {
+      const full = uniqueName('route-full');
+      const ch = await admin.createChannel();
+      await ch.assertQueue(full, { durable: false, arguments: { 'x-max-length': 0, 'x-overflow': 'reject-publish' } });
+      await ch.bindQueue(full, exchange, 'full');
+      try {
+        expect((await confirm({ vhost: '/', exchange, routingKey: 'full', headers: {} })).outcome).toBe('nacked');
+      } finally {
+        await ch.deleteQueue(full);
+        await ch.close();
+      }
+    });
+
     it('a missing exchange is refused with the broker\'s 404, and the session carries on', async () => {
       const missing = uniqueName('missing');
       const result = await confirm({ vhost: '/', exchange: missing, routingKey: 'x', headers: {} });
