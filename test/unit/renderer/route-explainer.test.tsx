@@ -187,6 +187,15 @@ describe('route explainer panel', () => {
     expect((screen.getByLabelText('Routing key') as HTMLInputElement).value).toBe('');
   });
 
+  it('an internal exchange is refused: no path, nothing lit', () => {
+    setup();
+    act(() => explainer.open({ exchange: 'audit', routingKey: '' }));
+    expect(screen.getByTestId('route-prediction').textContent).toBe('Refused');
+    expect(screen.getByText(/ACCESS_REFUSED - cannot publish to internal exchange 'audit'/)).toBeTruthy();
+    expect(screen.getByText('Nothing is routed: the publish is refused before any exchange sees it.')).toBeTruthy();
+    expect(screen.getByTestId('highlight').textContent).toBe('');
+  });
+
   it('the exchange picker filters by name and picks with the keyboard', () => {
     setup();
     act(() => explainer.open());

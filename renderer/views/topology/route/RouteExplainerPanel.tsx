@@ -81,7 +81,7 @@ export function RouteExplainerPanel({ snapshot, draft, onDraftChange, result, on
           <h3 className="route-section-title" id="route-path-title">
             Path
           </h3>
-          {prediction.explanation.visits.length === 0 && prediction.explanation.defaultQueue === undefined ? (
+          {prediction.outcome === 'refused' || (prediction.explanation.visits.length === 0 && prediction.explanation.defaultQueue === undefined) ? (
             <p className="route-muted">Nothing is routed: the publish is refused before any exchange sees it.</p>
           ) : (
             <RouteSteps explanation={prediction.explanation} />

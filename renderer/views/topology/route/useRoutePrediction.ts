@@ -5,6 +5,8 @@ import { routeModelOf } from '../../../../shared/topology/route-model.js';
 import { type RoutePrediction, predictRoute } from '../../../../shared/topology/route-prediction.js';
 import { type ParsedHeaders, type RouteDraft, parseHeaders } from './route-form.js';
 
+const NOTHING: RouteHighlight = { nodes: new Set(), edges: new Set() };
+
 export interface RouteExplainerResult extends ParsedHeaders {
   readonly prediction: RoutePrediction;
   readonly highlight: RouteHighlight;
@@ -20,6 +22,8 @@ export function useRoutePrediction(snapshot: TopologySnapshot, draft: RouteDraft
   const parsed = useMemo(() => parseHeaders(draft.headers), [draft.headers]);
   return useMemo(() => {
     const prediction = predictRoute(model, { exchange: draft.exchange, routingKey: draft.routingKey, headers: parsed.headers });
-    return { ...parsed, prediction, highlight: routeHighlight(prediction.explanation) };
+    // A refused publish goes nowhere, even when the walk could follow an internal exchange's bindings.
+    const highlight = prediction.outcome === 'refused' ? NOTHING : routeHighlight(prediction.explanation);
+    return { ...parsed, prediction, highlight };
   }, [model, parsed, draft.exchange, draft.routingKey]);
 }
