@@ -5,6 +5,7 @@ export function EditorToolbar({
   disabled,
   onNewExchange,
   onNewQueue,
+  onNewBinding,
   editLabel,
   onEdit,
   deleteCount,
@@ -13,6 +14,8 @@ export function EditorToolbar({
   disabled: boolean;
   onNewExchange: () => void;
   onNewQueue: () => void;
+  /** The keyboard's way to bind, besides dragging between handles. */
+  onNewBinding: () => void;
   /** "Edit queue orders" when one exchange or queue is selected; null hides the button. */
   editLabel: string | null;
   onEdit: () => void;
@@ -26,6 +29,9 @@ export function EditorToolbar({
       </button>
       <button type="button" className="button button--small" onClick={onNewQueue} disabled={disabled}>
         <Icon name="plus" size={14} /> Queue
+      </button>
+      <button type="button" className="button button--small" onClick={onNewBinding} disabled={disabled}>
+        <Icon name="plus" size={14} /> Binding
       </button>
       {editLabel ? (
         <button type="button" className="button button--small" onClick={onEdit} disabled={disabled} title={editLabel} aria-label={editLabel}>

@@ -14,6 +14,7 @@ export type BrokerView = {
   /** The binding an edge id names, if the broker has it. */
   bindingById(edgeId: string): BindChange | null;
   exchangeNames: string[];
+  queueNames: string[];
   exchangeTypes: string[];
 };
 
@@ -45,6 +46,7 @@ export function brokerView(snapshot: TopologySnapshot | null, vhost: string): Br
     },
     bindingById: (id) => byId.get(id) ?? null,
     exchangeNames: [...exchanges.keys()].sort(),
+    queueNames: [...queues.keys()].sort(),
     exchangeTypes: [...new Set([...exchanges.values()].map((e) => e.type))],
   };
 }

@@ -4,7 +4,7 @@ import { bindingEdgeId, parseNodeId } from '../../../../shared/topology/ids.js';
 import { useConsole, useStore } from '../../../state/StoreProvider.js';
 import { sessionProfile } from '../../../state/selectors.js';
 import type { GraphExtensions, GraphSelection } from '../graph-extensions.js';
-import { BindingForm } from './BindingForm.js';
+import { type BindingChoices, BindingForm } from './BindingForm.js';
 import { type BrokerView, brokerView } from './broker-view.js';
 import { EditorToolbar } from './EditorToolbar.js';
 import { ExchangeForm } from './ExchangeForm.js';
@@ -21,7 +21,7 @@ import './editor.css';
 type OpenForm =
   | { kind: 'exchange'; initial: ExchangeDeclare | null; existing: ExchangeDeclare | null }
   | { kind: 'queue'; initial: QueueDeclare | null; existing: QueueDeclare | null }
-  | { kind: 'binding'; source: string; sourceType: string; destination: string; destinationType: 'queue' | 'exchange' };
+  | { kind: 'binding'; source: string; sourceType: string; destination: string; destinationType: 'queue' | 'exchange'; choices?: BindingChoices };
 
 type RemoveAction = Extract<PendingAction, { type: 'remove' }>;
 
@@ -114,6 +114,23 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
     setForm({ kind: 'binding', source: from.name, sourceType: exchangeTypeOf(from.name) ?? 'direct', destination: to.name, destinationType: to.kind });
   };
 
+  /** Both ends to choose from, for a binding made without dragging: what the broker has and what the set adds. */
+  const bindingChoices = (): BindingChoices => {
+    const removed = new Set(pending.edits.filter((e) => e.op === 'remove').map((e) => e.key));
+    const added = pending.edits.flatMap((e) => (e.op === 'add' && (e.change.kind === 'declareExchange' || e.change.kind === 'declareQueue') ? [e.change] : []));
+    const exchanges = new Map(broker.exchangeNames.filter((n) => n !== '').map((n) => [n, broker.exchange(n)?.type ?? 'direct']));
+    const queues = new Set(broker.queueNames);
+    for (const c of added) {
+      if (c.kind === 'declareExchange') exchanges.set(c.name, c.type);
+      else queues.add(c.name);
+    }
+    const keep = (kind: 'exchange' | 'queue', name: string) => !removed.has(entityKey({ kind, vhost, name }));
+    return {
+      exchanges: [...exchanges].filter(([name]) => keep('exchange', name)).map(([name, type]) => ({ name, type })).sort((a, b) => a.name.localeCompare(b.name)),
+      queues: [...queues].filter((name) => keep('queue', name)).sort((a, b) => a.localeCompare(b)),
+    };
+  };
+
   const onDeleteSelection = (sel: GraphSelection) => {
     const actions = removalsFor(sel);
     if (actions.length > 0 && !running) dispatch({ type: 'batch', actions });
@@ -182,6 +199,10 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
           disabled={running}
           onNewExchange={() => setForm({ kind: 'exchange', initial: null, existing: null })}
           onNewQueue={() => setForm({ kind: 'queue', initial: null, existing: null })}
+          onNewBinding={() => {
+            const from = editable?.kind === 'exchange' ? editable.name : '';
+            setForm({ kind: 'binding', source: from, sourceType: from ? (exchangeTypeOf(from) ?? 'direct') : 'direct', destination: '', destinationType: 'queue', choices: bindingChoices() });
+          }}
           editLabel={editable ? `Edit ${editable.kind} ${editable.name}` : null}
           onEdit={() => editable && openEdit(editable.kind as 'exchange' | 'queue', editable.name)}
           deleteCount={deletable}

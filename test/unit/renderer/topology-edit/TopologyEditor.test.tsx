@@ -151,4 +151,21 @@ describe('graph editor', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
     expect(panel().querySelectorAll('.pending-row')).toHaveLength(0);
   });
+
+  it('binds without a mouse: + Binding asks for both ends, offering pending exchanges and queues too', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: /Queue/ }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'fresh' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add queue' }));
+    fireEvent.click(screen.getByRole('button', { name: /Binding/ }));
+    const dialog = screen.getByRole('dialog', { name: 'New binding' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add binding' }));
+    expect(within(dialog).getByText('Choose an exchange')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('From exchange'), { target: { value: 'orders.x' } });
+    fireEvent.change(within(dialog).getByLabelText('To'), { target: { value: 'q:fresh' } });
+    fireEvent.change(within(dialog).getByLabelText('Routing key'), { target: { value: 'a.#' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Add binding' }));
+    expect(panel().textContent).toContain('orders.x → fresh');
+    expect(panel().textContent).toContain('routing key "a.#"');
+  });
 });
