@@ -13,6 +13,8 @@ export type PredictedOutcome = 'routed' | 'returned' | 'refused' | 'unknown';
 export interface RoutePrediction {
   readonly explanation: RouteExplanation;
   readonly outcome: PredictedOutcome;
+  /** The queues the message reaches: the explanation's, or none when the publish is refused (the walk may still follow an internal exchange). */
+  readonly queues: readonly string[];
   /** The channel error RabbitMQ closes the channel with, when refused. */
   readonly refusal?: { readonly code: number; readonly text: string };
   /** Exchanges on the path of a type shared/routing does not implement, with that type. */
@@ -36,18 +38,19 @@ export function predictRoute(route: RouteModel, message: RoutingMessage): RouteP
     const type = route.unsupported.get(exchange);
     return type === undefined ? [] : [{ exchange, type }];
   });
-  const base = { explanation, unpredictable };
+  const refused = { explanation, unpredictable, queues: [], outcome: 'refused' } as const;
   if (explanation.invalidMessage !== undefined) {
-    return { ...base, outcome: 'refused', refusal: { code: 406, text: `PRECONDITION_FAILED - invalid message: ${explanation.invalidMessage}` } };
+    return { ...refused, refusal: { code: 406, text: `PRECONDITION_FAILED - invalid message: ${explanation.invalidMessage}` } };
   }
   if (explanation.exchangeMissing) {
-    if (unpredictable.length > 0) return { ...base, outcome: 'unknown' };
-    return { ...base, outcome: 'refused', refusal: { code: 404, text: `NOT_FOUND - no exchange '${message.exchange}'` } };
+    if (unpredictable.length > 0) return { ...refused, outcome: 'unknown' };
+    return { ...refused, refusal: { code: 404, text: `NOT_FOUND - no exchange '${message.exchange}'` } };
   }
   const start = message.exchange === DEFAULT_EXCHANGE ? undefined : explanation.visits[0];
   if (start?.internal === true) {
-    return { ...base, outcome: 'refused', refusal: { code: 403, text: `ACCESS_REFUSED - cannot publish to internal exchange '${message.exchange}'` } };
+    return { ...refused, refusal: { code: 403, text: `ACCESS_REFUSED - cannot publish to internal exchange '${message.exchange}'` } };
   }
+  const base = { explanation, unpredictable, queues: explanation.queues };
   // A queue already reached stays reached whatever the plugin exchange does; only "returned" is in doubt.
   if (explanation.routed) return { ...base, outcome: 'routed' };
   return { ...base, outcome: unpredictable.length > 0 ? 'unknown' : 'returned' };

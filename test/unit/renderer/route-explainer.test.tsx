@@ -194,6 +194,7 @@ describe('route explainer panel', () => {
     expect(screen.getByText(/ACCESS_REFUSED - cannot publish to internal exchange 'audit'/)).toBeTruthy();
     expect(screen.getByText('Nothing is routed: the publish is refused before any exchange sees it.')).toBeTruthy();
     expect(screen.getByTestId('highlight').textContent).toBe('');
+    expect(screen.queryByRole('list', { name: 'Queues reached' })).toBeNull();
   });
 
   it('the exchange picker filters by name and picks with the keyboard', () => {

@@ -119,7 +119,7 @@ describe('route vectors over the RabbitMQ 3.10 fixture', () => {
 
   it('a missing exchange and an internal one are refused before routing', () => {
     expect(predict(shop, 'nope', 'x')).toMatchObject({ outcome: 'refused', refusal: { code: 404 } });
-    expect(predict(shop, 'orders.internal', '')).toMatchObject({ outcome: 'refused', refusal: { code: 403 } });
+    expect(predict(shop, 'orders.internal', '')).toMatchObject({ outcome: 'refused', refusal: { code: 403 }, queues: [] });
   });
 
   it('a CC header that is not an array is refused as RabbitMQ does', () => {

@@ -9,7 +9,7 @@ export const OUTCOME_LABEL = {
 } as const;
 
 function detail(p: RoutePrediction): string {
-  const n = p.explanation.queues.length;
+  const n = p.queues.length;
   switch (p.outcome) {
     case 'routed':
       return `Delivered to ${n} ${n === 1 ? 'queue' : 'queues'}.`;
@@ -45,9 +45,9 @@ export function RouteSummary({ prediction }: { prediction: RoutePrediction }) {
           ))}
         </p>
       ) : null}
-      {explanation.queues.length > 0 ? (
+      {prediction.queues.length > 0 ? (
         <ul className="route-queues" aria-label="Queues reached">
-          {explanation.queues.map((q) => (
+          {prediction.queues.map((q) => (
             <li key={q} className="route-queue">
               <Icon name="queues" size={12} />
               <span>{q}</span>
