@@ -9,12 +9,12 @@
 // are paged out and their messages read back on delivery (memory-budget.ts,
 // stored-entry.ts, read-window.ts). Format: docs/storage.md.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fdatasync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fstatSync, fsyncSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrokerLogger } from '../logger.js';
 import type { Message, QueueEntry } from '../message.js';
 import type { Queue, QueueJournal } from '../queue.js';
-import { DEFAULT_MESSAGE_MEMORY_BUDGET, MemoryBudget, MESSAGE_OVERHEAD, messageCost } from './memory-budget.js';
+import { DEFAULT_MESSAGE_MEMORY_BUDGET, MemoryBudget, messageCost } from './memory-budget.js';
 import { MessageArena } from './message-arena.js';
 import { ReadWindow } from './read-window.js';
 import { decodePayload, encodeRecord, RECORD_HEADER, scanSegment, summarizePayload } from './record.js';
@@ -102,7 +102,7 @@ class QueueLog implements QueueJournal, RecordReader {
   private loadSegment(no: number): number {
     const seg = this.segment(no);
     const path = seg.msgPath;
-    const buf = readFileSync(path);
+    const buf = this.journal.readWhole(path);
     const scan = scanSegment(buf);
     const log = this.journal.logger;
     if (scan.tornAt !== undefined) {
@@ -131,7 +131,6 @@ class QueueLog implements QueueJournal, RecordReader {
     seg.size = seg.written = scan.tornAt ?? buf.length;
     seg.records = scan.offsets.length;
     this.segments.set(no, seg);
-    const budget = this.journal.budget;
     let live = 0;
     for (let i = 0; i < scan.offsets.length; i++) {
       const offset = scan.offsets[i]!;
@@ -143,10 +142,9 @@ class QueueLog implements QueueJournal, RecordReader {
       const start = offset + RECORD_HEADER;
       let entry: StoredEntry;
       try {
-        // Within the budget the message is decoded and kept; beyond it only the fields the queue needs are read.
+        // Restored paged out: only the fields the queue needs are read, no message is decoded.
         const summary = summarizePayload(buf, start, end);
-        const message = budget.fits(MESSAGE_OVERHEAD + summary.bodySize + summary.envelopeSize) ? this.journal.arena.keep(decodePayload(buf, start, end).message) : null;
-        entry = new StoredEntry(this, no, offset, this.queue.nextSeq(), delivered.has(offset), summary.expiresAt, summary.priority, summary.bodySize, message);
+        entry = new StoredEntry(this, no, offset, this.queue.nextSeq(), delivered.has(offset), summary.expiresAt, summary.priority, summary.bodySize, null);
       } catch (err) {
         seg.removed++;
         log.log('error', 'store.undecodable_record_skipped', { queue: this.queue.resource, file: path, offset, error: err });
@@ -357,12 +355,34 @@ export class Journal {
   syncs = 0;
   /** File reads of paged-out messages so far (each serves a whole read-ahead window). */
   reads = 0;
+  private loadBuffer: Buffer | undefined;
 
   constructor(readonly dir: string, readonly logger: BrokerLogger, options: JournalOptions = {}) {
     this.segmentBytes = options.segmentBytes ?? DEFAULT_SEGMENT_BYTES;
     this.sync = options.sync ?? fdatasync;
     this.budget = new MemoryBudget(options.messageMemoryBudget ?? DEFAULT_MESSAGE_MEMORY_BUDGET);
     mkdirSync(join(dir, QUEUES_DIR), { recursive: true });
+  }
+
+  /**
+   * A whole file, read into one buffer reused for every segment read at start (it is only scanned; nothing
+   * keeps a slice of it), so loading many segments does not leave one garbage buffer per segment behind.
+   */
+  readWhole(path: string): Buffer {
+    const fd = openSync(path, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (this.loadBuffer === undefined || this.loadBuffer.length < size) this.loadBuffer = Buffer.allocUnsafeSlow(size);
+      let n = 0;
+      while (n < size) {
+        const got = readSync(fd, this.loadBuffer, n, size - n, n);
+        if (got === 0) break;
+        n += got;
+      }
+      return this.loadBuffer.subarray(0, n);
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Gives a durable queue its log and restores the messages stored for it. */
@@ -373,8 +393,9 @@ export class Journal {
     log.load();
   }
 
-  /** After the definitions are restored: directories of queues that no longer exist are deleted. */
+  /** After the definitions are restored: directories of queues that no longer exist are deleted, and start-up's read buffer goes. */
   removeOrphans(): void {
+    this.loadBuffer = undefined;
     const live = new Set([...this.logs.values()].map((l) => l.dir));
     for (const name of readdirSync(join(this.dir, QUEUES_DIR))) {
       const path = join(this.dir, QUEUES_DIR, name);
