@@ -9,7 +9,7 @@ import { startBroker } from '../../electron/broker/main.js';
 import type { RouteConfirmArgs } from '../../shared/model/route-probe.js';
 import { type RouteTopology, routeModelOf } from '../../shared/topology/route-model.js';
 import { predictRoute } from '../../shared/topology/route-prediction.js';
-import { rabbitAvailable } from '../support/requirements.js';
+import { RABBITMQ_MANAGEMENT_URL, rabbitAvailable } from '../support/requirements.js';
 import { RABBIT_PASSWORD, RABBIT_URI, RABBIT_USER, uniqueName } from './support/rabbit-admin.js';
 
 const rabbit = await rabbitAvailable();
@@ -30,6 +30,8 @@ function topologyOf(p: string) {
     { name: n('audit'), type: 'fanout', internal: true, arguments: {} },
     { name: n('reports'), type: 'headers', internal: false, arguments: {} },
     { name: n('direct'), type: 'direct', internal: false, arguments: {} },
+    // Its alternate exchange comes from the policy below.
+    { name: n('by-policy'), type: 'direct', internal: false, arguments: {} },
   ];
   const queues = ['q.unrouted', 'q.audit', 'q.paid', 'q.vip', 'q.pdf', 'q.any'].map((q) => ({ name: n(q) }));
   const bind = (source: string, destination: string, routingKey: string, destinationType: 'queue' | 'exchange' = 'queue', args: Record<string, unknown> = {}) => ({
@@ -50,8 +52,18 @@ function topologyOf(p: string) {
     bind('reports', 'q.any', '', 'queue', { 'x-match': 'any', format: 'csv', lang: 'en' }),
     bind('direct', 'q.paid', 'paid'),
   ];
-  const topology: RouteTopology = { exchanges, queues, bindings, policies: [] };
+  const policy = { name: n('ae'), pattern: `^${p.replace(/\./g, '\\.')}\\.by-policy$`, applyTo: 'exchanges' as const, priority: 0, definition: { 'alternate-exchange': n('unrouted') } };
+  const topology: RouteTopology = { exchanges, queues, bindings, policies: [policy] };
   return { topology, n };
+}
+
+async function management(base: string, user: string, password: string, method: string, path: string, body?: unknown): Promise<Response> {
+  const auth = Buffer.from(`${user}:${password}`).toString('base64');
+  return fetch(new URL(path, base), {
+    method,
+    headers: { authorization: `Basic ${auth}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
 }
 
 async function declare(ch: Channel, topology: RouteTopology): Promise<void> {
@@ -68,11 +80,15 @@ const targets = [
     name: 'the embedded broker',
     available: true,
     async start() {
-      const broker = await startBroker({ amqpPort: 0, bind: '127.0.0.1', log: silentLogger });
-      return { uri: `amqp://127.0.0.1:${broker.port}`, username: 'guest', password: 'guest', stop: () => broker.close() };
+      const broker = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', log: silentLogger });
+      return { uri: `amqp://127.0.0.1:${broker.port}`, http: broker.httpUrl as string, username: 'guest', password: 'guest', stop: () => broker.close() };
     },
   },
-  { name: 'RabbitMQ', available: rabbit, start: async () => ({ uri: RABBIT_URI, username: RABBIT_USER, password: RABBIT_PASSWORD, stop: async () => undefined }) },
+  {
+    name: 'RabbitMQ',
+    available: rabbit,
+    start: async () => ({ uri: RABBIT_URI, http: RABBITMQ_MANAGEMENT_URL, username: RABBIT_USER, password: RABBIT_PASSWORD, stop: async () => undefined }),
+  },
 ];
 
 for (const target of targets) {
@@ -83,6 +99,9 @@ for (const target of targets) {
     let ch: Channel;
     let session: AmqpSession;
     let confirm: (args: RouteConfirmArgs) => ReturnType<ReturnType<typeof routeHandlers>['route.confirm']>;
+    let http: (method: string, path: string, body?: unknown) => Promise<Response>;
+    const policy = topology.policies[0] as RouteTopology['policies'][number];
+    const policyPath = `/api/policies/%2F/${encodeURIComponent(policy.name)}`;
 
     beforeAll(async () => {
       const started = await target.start();
@@ -90,6 +109,9 @@ for (const target of targets) {
       admin = await amqp.connect({ hostname: '127.0.0.1', port: Number(new URL(started.uri).port), username: started.username, password: started.password });
       ch = await admin.createChannel();
       await declare(ch, topology);
+      http = (method, path, body) => management(started.http, started.username, started.password, method, path, body);
+      const put = await http('PUT', policyPath, { pattern: policy.pattern, definition: policy.definition, 'apply-to': policy.applyTo, priority: policy.priority });
+      expect(put.status).toBeLessThan(300);
       const credentials = { amqpUri: started.uri, managementUrl: 'http://127.0.0.1:1', username: started.username, password: started.password, tls: { skipVerify: false } };
       session = createAmqpSession({ endpoint: { ...credentials, tls: { rejectUnauthorized: true } }, log: memoryLogger() });
       await session.ready();
@@ -98,6 +120,7 @@ for (const target of targets) {
     });
 
     afterAll(async () => {
+      await http('DELETE', policyPath);
       for (const q of topology.queues) await ch.deleteQueue(q.name);
       for (const x of topology.exchanges) await ch.deleteExchange(x.name);
       await admin.close();
@@ -119,6 +142,7 @@ for (const target of targets) {
       ['topic with # and an e2e hop into an internal exchange', 'orders', 'order.paid.eu', {}],
       ['topic with *', 'orders', 'order.x.vip', {}],
       ['the alternate exchange when nothing matches', 'orders', 'invoice', {}],
+      ['the alternate exchange a policy gives', 'by-policy', 'anything', {}],
       ['a matching e2e binding keeps the AE unused though nothing is reached', 'orders', 'order.shipped', {}],
       ['CC keys routed with the key', 'orders', 'invoice', { CC: ['order.paid.x'] }],
       ['headers x-match all', 'reports', '', { format: 'pdf', type: 'report' }],
