@@ -36,8 +36,8 @@ export function HeaderRows({ rows, problems, onChange }: HeaderRowsProps) {
               }}
             >
               {HEADER_TYPES.map((t) => (
-                <option key={t.type} value={t.type}>
-                  {t.label}
+                <option key={t} value={t}>
+                  {t}
                 </option>
               ))}
             </select>

@@ -8,13 +8,7 @@ import { isTypedFieldValue, unwrapFieldValue } from '../../../../shared/routing/
  */
 export type HeaderType = 'string' | 'number' | 'boolean' | 'void' | 'list';
 
-export const HEADER_TYPES: readonly { type: HeaderType; label: string }[] = [
-  { type: 'string', label: 'string' },
-  { type: 'number', label: 'number' },
-  { type: 'boolean', label: 'boolean' },
-  { type: 'void', label: 'void' },
-  { type: 'list', label: 'list' },
-];
+export const HEADER_TYPES: readonly HeaderType[] = ['string', 'number', 'boolean', 'void', 'list'];
 
 export interface HeaderRow {
   readonly id: number;

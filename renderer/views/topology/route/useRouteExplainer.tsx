@@ -12,7 +12,6 @@ export interface RouteExplainer {
   extensions: Pick<GraphExtensions, 'toolbar' | 'panel' | 'highlight'>;
   /** Opens the explainer, prefilled with a message when given (the workbench's "explain route"). */
   open(message?: RouteMessage): void;
-  close(): void;
 }
 
 /** A start the user can change at once: the first exchange a message is usually published to. */
@@ -61,7 +60,6 @@ export function useRouteExplainer(snapshot: TopologySnapshot): RouteExplainer {
 
   return {
     open,
-    close,
     extensions: {
       toolbar: <RouteExplainerButton ref={toggleRef} pressed={isOpen} onClick={toggle} />,
       panel: isOpen ? <RouteExplainerPanel snapshot={snapshot} draft={draft} onDraftChange={edit} result={result} onClose={close} exchangeRef={exchangeRef} /> : null,
