@@ -197,6 +197,18 @@ describe('route explainer panel', () => {
     expect(screen.queryByRole('list', { name: 'Queues reached' })).toBeNull();
   });
 
+  it('a fanout to many queues lists the first bindings and offers the rest', () => {
+    const many = Array.from({ length: 40 }, (_, i) => `fan.${String(i).padStart(2, '0')}`);
+    const wide: TopologySnapshot = { ...snapshot, exchanges: [...snapshot.exchanges, x('broadcast', 'fanout')], queues: many.map(q), bindings: many.map((name) => b('broadcast', name, '')) };
+    renderWithStore(<Harness topology={wide} />);
+    act(() => explainer.open({ exchange: 'broadcast', routingKey: '' }));
+    const bindings = () => screen.getByRole('list', { name: 'Bindings of broadcast' }).querySelectorAll('li').length;
+    expect(bindings()).toBe(25);
+    fireEvent.click(screen.getByRole('button', { name: 'Show 15 more bindings' }));
+    expect(bindings()).toBe(40);
+    expect(within(screen.getByRole('list', { name: 'Queues reached' })).getAllByRole('listitem')).toHaveLength(40);
+  });
+
   it('the exchange picker filters by name and picks with the keyboard', () => {
     setup();
     act(() => explainer.open());

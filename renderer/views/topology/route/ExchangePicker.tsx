@@ -3,6 +3,9 @@ import type { TopologyExchange } from '../../../../shared/model/topology.js';
 
 export const DEFAULT_EXCHANGE_LABEL = '(AMQP default)';
 
+/** Options drawn at once: a broker may have thousands of exchanges, and typing narrows the list. */
+const OPTIONS_SHOWN = 100;
+
 const labelOf = (name: string): string => (name === '' ? DEFAULT_EXCHANGE_LABEL : name);
 
 export type ExchangePickerProps = {
@@ -22,12 +25,13 @@ export const ExchangePicker = forwardRef<HTMLInputElement, ExchangePickerProps>(
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   const open = query !== null;
-  const options = useMemo(() => {
+  const matching = useMemo(() => {
     const q = (query ?? '').toLowerCase();
     return [...exchanges]
       .sort((a, b) => (a.name === '' ? -1 : b.name === '' ? 1 : a.name.localeCompare(b.name)))
       .filter((x) => q === '' || labelOf(x.name).toLowerCase().includes(q));
   }, [exchanges, query]);
+  const options = matching.slice(0, OPTIONS_SHOWN);
 
   const pick = (name: string) => {
     onChange(name);
@@ -108,6 +112,11 @@ export const ExchangePicker = forwardRef<HTMLInputElement, ExchangePickerProps>(
               </span>
             </li>
           ))}
+          {matching.length > options.length ? (
+            <li className="route-picker__empty">
+              {matching.length - options.length} more: type to narrow the list
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </div>

@@ -3,8 +3,9 @@ import type { BindingVerdict, ExchangeVisit, RouteExplanation } from '../../../.
 import { Icon } from '../../../components/Icon.js';
 import { DEFAULT_EXCHANGE_LABEL } from './ExchangePicker.js';
 
-/** Skipped bindings shown before "show more": a busy exchange can have thousands. */
+/** Bindings shown before "show more": a busy exchange can have thousands, a fanout thousands that all match. */
 const SKIPPED_SHOWN = 5;
+const MATCHED_SHOWN = 25;
 
 function Name({ children }: { children: string }) {
   return <code className="route-name">{children === '' ? DEFAULT_EXCHANGE_LABEL : children}</code>;
@@ -89,7 +90,9 @@ function VisitStep({ visit, index }: { visit: ExchangeVisit; index: number }) {
   const [all, setAll] = useState(false);
   const matched = visit.bindings.filter((v) => v.matched);
   const skipped = visit.bindings.filter((v) => !v.matched);
+  const shownMatched = all ? matched : matched.slice(0, MATCHED_SHOWN);
   const shownSkipped = all ? skipped : skipped.slice(0, SKIPPED_SHOWN);
+  const hiddenCount = matched.length - shownMatched.length + (skipped.length - shownSkipped.length);
   return (
     <li className="route-step">
       <div className="route-step__head">
@@ -102,7 +105,7 @@ function VisitStep({ visit, index }: { visit: ExchangeVisit; index: number }) {
       {visit.bindings.length === 0 ? <p className="route-step__empty">No bindings.</p> : null}
       {visit.bindings.length > 0 ? (
         <ul className="route-step__bindings" aria-label={`Bindings of ${visit.exchange || DEFAULT_EXCHANGE_LABEL}`}>
-          {matched.map((v, i) => (
+          {shownMatched.map((v, i) => (
             <BindingLine key={`m${i}`} verdict={v} />
           ))}
           {shownSkipped.map((v, i) => (
@@ -110,9 +113,9 @@ function VisitStep({ visit, index }: { visit: ExchangeVisit; index: number }) {
           ))}
         </ul>
       ) : null}
-      {skipped.length > SKIPPED_SHOWN ? (
+      {all || hiddenCount > 0 ? (
         <button type="button" className="button button--ghost button--small route-step__more" onClick={() => setAll(!all)}>
-          {all ? 'Show fewer skipped bindings' : `Show ${skipped.length - SKIPPED_SHOWN} more skipped bindings`}
+          {all ? 'Show fewer bindings' : `Show ${hiddenCount} more ${hiddenCount === 1 ? 'binding' : 'bindings'}`}
         </button>
       ) : null}
       {visit.alternate ? <AlternateLine alternate={visit.alternate} /> : null}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { RoutePrediction } from '../../../../shared/topology/route-prediction.js';
 import { Icon } from '../../../components/Icon.js';
 
@@ -22,9 +23,14 @@ function detail(p: RoutePrediction): string {
   }
 }
 
+/** Queue chips drawn at once; a fanout may reach thousands, and the count says how many. */
+const QUEUES_SHOWN = 60;
+
 /** The prediction in one line, and the queues reached. */
 export function RouteSummary({ prediction }: { prediction: RoutePrediction }) {
   const { explanation } = prediction;
+  const [allQueues, setAllQueues] = useState(false);
+  const queues = allQueues ? prediction.queues : prediction.queues.slice(0, QUEUES_SHOWN);
   const icon = prediction.outcome === 'routed' ? 'check' : prediction.outcome === 'unknown' ? 'warning' : 'cross';
   return (
     <section className={`route-summary route-summary--${prediction.outcome}`} aria-labelledby="route-summary-title" aria-live="polite">
@@ -47,13 +53,18 @@ export function RouteSummary({ prediction }: { prediction: RoutePrediction }) {
       ) : null}
       {prediction.queues.length > 0 ? (
         <ul className="route-queues" aria-label="Queues reached">
-          {prediction.queues.map((q) => (
+          {queues.map((q) => (
             <li key={q} className="route-queue">
               <Icon name="queues" size={12} />
               <span>{q}</span>
             </li>
           ))}
         </ul>
+      ) : null}
+      {prediction.queues.length > queues.length ? (
+        <button type="button" className="button button--ghost button--small route-step__more" onClick={() => setAllQueues(true)}>
+          Show all {prediction.queues.length} queues
+        </button>
       ) : null}
     </section>
   );
