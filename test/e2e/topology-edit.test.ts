@@ -118,6 +118,10 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
     const bindings = await brokerGet(`api/bindings/%2F/e/amq.topic/q/${encodeURIComponent(QUEUE)}`);
     expect((bindings.json as { routing_key: string }[]).map((b) => b.routing_key)).toEqual([KEY]);
     await expect.poll(pendingNames).toEqual([]);
+    // Drawn throughout: first as the applied overlay, then from the broker's own snapshot.
+    expect(await node(queueNodeId(QUEUE)).count()).toBe(1);
+    await page.waitForTimeout(3000);
+    expect(await node(queueNodeId(QUEUE)).count()).toBe(1);
     await screenshot(page, 'e2e-topology-edit-applied');
   });
 

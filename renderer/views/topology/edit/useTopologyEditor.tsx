@@ -60,7 +60,9 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
 
   const onApplied = useCallback((keys: string[]) => {
     const done = new Set(keys);
-    setLanding((l) => [...l, ...latest.current.edits.filter((e) => done.has(e.key))]);
+    // Taken now: by the time an updater would run, the render has already dropped them from the set.
+    const applied = latest.current.edits.filter((e) => done.has(e.key));
+    setLanding((l) => [...l, ...applied]);
     dispatch({ type: 'applied', keys });
   }, []);
   const { run, apply, reset } = useApplyRun(onApplied);
