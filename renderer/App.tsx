@@ -21,7 +21,7 @@ import { ConsumersView } from './views/ConsumersView.js';
 import { DefinitionsView } from './views/definitions/DefinitionsView.js';
 import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
-import { QueuesView } from './views/QueuesView.js';
+import { QueueRoute } from './views/queue/QueueRoute.js';
 import { TopologyView } from './views/topology/TopologyView.js';
 
 function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
@@ -29,7 +29,7 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
     case 'overview':
       return <OverviewView />;
     case 'queues':
-      return <QueuesView />;
+      return <QueueRoute />;
     case 'exchanges':
       return <ExchangesView />;
     case 'topology':

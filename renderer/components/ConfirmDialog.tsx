@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 export type ConfirmDialogProps = {
   open: boolean;
@@ -14,6 +14,8 @@ export type ConfirmDialogProps = {
 /** A modal question on the native <dialog>: focus is trapped and Escape cancels. */
 export function ConfirmDialog({ open, title, children, confirmLabel, danger = false, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page with two (purge and delete) must name each by its own title.
+  const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -24,13 +26,13 @@ export function ConfirmDialog({ open, title, children, confirmLabel, danger = fa
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="confirm-dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onCancel();
       }}
     >
-      <h2 className="dialog__title" id="confirm-dialog-title">
+      <h2 className="dialog__title" id={titleId}>
         {title}
       </h2>
       <div className="dialog__body">{children}</div>

@@ -26,6 +26,8 @@ export type DataTableProps<T extends { key: string }> = {
   scrollResetKey?: string;
   /** Told the key of the selected row (null when none), e.g. to show its details. */
   onSelectedChange?: (key: string | null) => void;
+  /** A row opened: double-clicked, or Enter on the selected row (e.g. to show its own page). */
+  onRowActivate?: (key: string) => void;
   /** Shown instead of the rows when there are none. */
   empty: ReactNode;
 };
@@ -84,9 +86,10 @@ type TableRowProps<T> = {
   columns: unknown;
   id: string;
   onSelect: (key: string) => void;
+  onActivate?: (key: string) => void;
 };
 
-function TableRowView<T>({ row, index, start, selected, template, id, onSelect }: TableRowProps<T>) {
+function TableRowView<T>({ row, index, start, selected, template, id, onSelect, onActivate }: TableRowProps<T>) {
   return (
     <div
       id={id}
@@ -96,6 +99,7 @@ function TableRowView<T>({ row, index, start, selected, template, id, onSelect }
       className={`data-table__row${selected ? ' is-selected' : ''}`}
       style={{ gridTemplateColumns: template, height: ROW_HEIGHT, transform: `translateY(${start}px)` }}
       onClick={() => onSelect(row.id)}
+      onDoubleClick={onActivate ? () => onActivate(row.id) : undefined}
     >
       {/* Keyed by column, not by cell id: a recycled row element keeps its cells and only their content changes. */}
       {row.getVisibleCells().map((cell) => (
@@ -122,7 +126,8 @@ const TableRow = memo(
     a.selected === b.selected &&
     a.template === b.template &&
     a.columns === b.columns &&
-    a.id === b.id,
+    a.id === b.id &&
+    a.onActivate === b.onActivate,
 ) as typeof TableRowView;
 
 /**
@@ -226,6 +231,10 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
     const target = moves[event.key];
     if (target === undefined) {
       if (event.key === 'Escape') setSelectedKey(null);
+      if (event.key === 'Enter' && selectedKey !== null && props.onRowActivate) {
+        event.preventDefault();
+        props.onRowActivate(selectedKey);
+      }
       return;
     }
     event.preventDefault();
@@ -296,6 +305,7 @@ export function DataTable<T extends { key: string }>(props: DataTableProps<T>) {
                   columns={columns}
                   id={`${idPrefix}-row-${item.index}`}
                   onSelect={setSelectedKey}
+                  onActivate={props.onRowActivate}
                 />
               );
             })}

@@ -25,8 +25,26 @@ export const PROFILES_KEY = 'p';
 export const BROKER_KEY = 'b';
 
 export function routeFromHash(hash: string): Route {
-  const name = hash.replace(/^#\/?/, '');
+  // The first segment names the view: `#/queues/<vhost>/<name>` is still the Queues view.
+  const name = hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return (ROUTES as readonly string[]).includes(name) ? (name as Route) : 'overview';
 }
 
 export const hrefOf = (route: Route): string => `#/${route}`;
+
+/** One queue, as its detail page's address names it. */
+export type QueueLocation = { vhost: string; name: string };
+
+/** `#/queues/<vhost>/<name>`, each part percent-encoded: names hold spaces, dots, slashes, `/` is a vhost. */
+export const queueHref = (vhost: string, name: string): string => `#/queues/${encodeURIComponent(vhost)}/${encodeURIComponent(name)}`;
+
+/** The queue a detail page address names; null for the list (`#/queues`) or a malformed address. */
+export function queueFromHash(hash: string): QueueLocation | null {
+  const match = /^#\/?queues\/([^/]*)\/([^/]+)$/.exec(hash);
+  if (!match) return null;
+  try {
+    return { vhost: decodeURIComponent(match[1] as string), name: decodeURIComponent(match[2] as string) };
+  } catch {
+    return null;
+  }
+}

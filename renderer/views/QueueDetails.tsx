@@ -4,6 +4,7 @@ import { CopyButton } from '../components/CopyButton.js';
 import { Icon } from '../components/Icon.js';
 import { badgeTooltip } from '../components/QueueBadges.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
+import { queueHref } from '../navigation/routes.js';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -38,6 +39,9 @@ export function QueueDetails({ queue, onClose }: { queue: QueueRow; onClose: () 
             </span>
           ))}
         </span>
+        <a className="button button--small" href={queueHref(queue.vhost, queue.name)} title="Charts, bindings, consumers and actions (Enter or double-click in the table)">
+          Open queue page
+        </a>
         <button type="button" className="button button--ghost button--small details__close" onClick={onClose} aria-label="Close details">
           <Icon name="cross" size={14} />
         </button>

@@ -1,6 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { QueueRow } from '../../shared/model/inventory.js';
 import { QueueBadges } from '../components/QueueBadges.js';
+import { queueHref } from '../navigation/routes.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
 import { QueueDetails } from './QueueDetails.js';
@@ -28,6 +29,9 @@ export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
 
 const queueName = (q: QueueRow): string => q.name;
 const queueDetails = (queue: QueueRow, close: () => void) => <QueueDetails queue={queue} onClose={close} />;
+const openQueue = (queue: QueueRow): void => {
+  window.location.hash = queueHref(queue.vhost, queue.name);
+};
 
 export function QueuesView() {
   const queues = useConsole((s) => s.inventory.queues);
@@ -40,6 +44,7 @@ export function QueuesView() {
       label="Queues"
       initialSorting={[{ id: 'name', desc: false }]}
       details={queueDetails}
+      onRowActivate={openQueue}
     />
   );
 }

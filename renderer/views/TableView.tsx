@@ -1,5 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import { useCallback, useDeferredValue, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { DataTable } from '../components/DataTable.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { FilterInput } from '../components/FilterInput.js';
@@ -20,10 +20,12 @@ export type TableViewProps<T extends { key: string; vhost: string }> = {
   initialSorting?: SortingState;
   /** Shown under the table for the selected row, when the view has more to say about it. */
   details?: (row: T, close: () => void) => ReactNode;
+  /** A row double-clicked or Enter pressed on it: the view opens that row's own page. */
+  onRowActivate?: (row: T) => void;
 };
 
 /** A list view: filter box, count, and the virtualized table, narrowed to the selected vhost. */
-export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting, details }: TableViewProps<T>) {
+export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting, details, onRowActivate }: TableViewProps<T>) {
   const vhost = useConsole((s) => s.vhost);
   const [query, setQuery] = useRemembered(`${label}.filter`, '');
   const [mode, setMode] = useRemembered<FilterMode>(`${label}.filterMode`, 'substring');
@@ -43,6 +45,16 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
   }, []);
   const selectedRow = useMemo(() => (selectedKey === null ? undefined : visible.find((row) => row.key === selectedKey)), [visible, selectedKey]);
   const closeDetails = useCallback(() => setDetailsClosed(true), []);
+  // Read through a ref: a callback that changed with every live update would re-render every row.
+  const visibleRef = useRef(visible);
+  visibleRef.current = visible;
+  const activate = useMemo(() => {
+    if (!onRowActivate) return undefined;
+    return (key: string) => {
+      const row = visibleRef.current.find((r) => r.key === key);
+      if (row) onRowActivate(row);
+    };
+  }, [onRowActivate]);
 
   const [singular, plural] = noun;
   const nounFor = (n: number): string => (n === 1 ? singular : plural);
@@ -80,6 +92,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
         sorting={sorting}
         onSortingChange={setSorting}
         onSelectedChange={details ? onSelectedChange : undefined}
+        onRowActivate={activate}
         scrollResetKey={`${vhost ?? ''}\u0000${mode}\u0000${deferredQuery}`}
         empty={empty}
       />

@@ -124,4 +124,17 @@ describe('QueuesView', () => {
     fireEvent.click(within(details).getByRole('button', { name: 'Close details' }));
     expect(screen.queryByRole('region', { name: 'Queue orders' })).toBeNull();
   });
+
+  it('opens the queue page on Enter or double-click, and links to it from the details', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a b/c', { vhost: '/' })] }) });
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'Enter' });
+    expect(window.location.hash).toBe('#/queues/%2F/a%20b%2Fc');
+    window.location.hash = '';
+    fireEvent.doubleClick(bodyRows()[0]!);
+    expect(window.location.hash).toBe('#/queues/%2F/a%20b%2Fc');
+    expect(screen.getByRole('link', { name: 'Open queue page' }).getAttribute('href')).toBe('#/queues/%2F/a%20b%2Fc');
+    window.location.hash = '';
+  });
 });

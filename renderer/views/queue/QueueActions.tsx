@@ -1,0 +1,35 @@
+import { useState } from 'react';
+import type { QueueRow } from '../../../shared/model/inventory.js';
+import { DeleteAction } from './DeleteAction.js';
+import { MoveAction } from './MoveAction.js';
+import { PurgeAction } from './PurgeAction.js';
+
+/** Publishing and getting messages belong to the message workbench; shown, not faked. */
+const WORKBENCH = 'Coming with the message workbench';
+
+/** What can be done to the queue; the last outcome stays under the buttons until the next one. */
+export function QueueActions({ queue }: { queue: QueueRow }) {
+  const [outcome, setOutcome] = useState<{ message: string; failed: boolean } | null>(null);
+  const report = (message: string, failed: boolean): void => setOutcome({ message, failed });
+  return (
+    <div className="queue-actions">
+      <div className="queue-actions__row">
+        <button type="button" className="button" disabled title={WORKBENCH}>
+          Publish…
+        </button>
+        <button type="button" className="button" disabled title={WORKBENCH}>
+          Get messages…
+        </button>
+        <span className="queue-actions__gap" />
+        <MoveAction queue={queue} onOutcome={report} />
+        <PurgeAction queue={queue} onOutcome={report} />
+        <DeleteAction queue={queue} onOutcome={report} />
+      </div>
+      {outcome ? (
+        <p className={`queue-actions__outcome${outcome.failed ? ' is-failed' : ''}`} role={outcome.failed ? 'alert' : 'status'}>
+          {outcome.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}
