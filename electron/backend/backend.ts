@@ -6,6 +6,9 @@ import { createDispatcher } from './dispatch.js';
 import { embeddedHandlers } from './embedded/embedded-handlers.js';
 import { createEmbeddedSupervisor } from './embedded/supervisor.js';
 import { createEventHub } from './events.js';
+import { historyHandlers } from './history/history-handlers.js';
+import { createHistoryRecorder } from './history/history-recorder.js';
+import { passiveProbe } from './history/passive-probe.js';
 import { profileHandlers } from './profiles/profile-handlers.js';
 import { createProfileStore } from './profiles/profile-store.js';
 import { queueActionHandlers } from './queue-actions/queue-actions-handlers.js';
@@ -30,7 +33,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // profiles.list then answers the same message for the UI to show.
   await store.sealPlainPasswords().catch((err: unknown) => log.error('profiles unreadable', { error: err instanceof Error ? err.message : String(err) }));
 
-  const session = createSessionController({ store, hub, log: log.child('session'), ...options.session });
+  // The probe reaches the session through a closure: the session is created after the recorder it feeds.
+  const history = await createHistoryRecorder({
+    dataDir: options.dataDir,
+    hub,
+    log: log.child('history'),
+    probe: (queueKey) => passiveProbe(session, store)(queueKey),
+  });
+  const session = createSessionController({ store, hub, log: log.child('session'), history, ...options.session });
   const lastProfile = createLastProfile(options.dataDir, log.child('session'));
   // The user's last choice, if it is still there; otherwise the embedded broker's profile, selected by the supervisor.
   const resumeId = await lastProfile.resumable(store);
@@ -88,6 +98,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...routeHandlers(session, store, log.child('route')),
     ...topologyApplyHandlers(session, hub, log.child('topology')),
     ...definitionsHandlers(session, hub, log.child('definitions')),
+    ...historyHandlers(session, history),
     ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
   };
 
@@ -97,6 +108,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // The session first, so its connections to the embedded broker close before the broker does.
     close: async () => {
       await session.close();
+      await history.close();
       await embedded.close();
     },
   };

@@ -126,6 +126,20 @@ export const methods = {
   'queue.move': method(QueueMoveArgs, QueueMoveResult),
   /** Stops a running move after its batch in flight; `cancelled` is false when it had finished. */
   'queue.moveCancel': method(z.object({ moveId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
+
+  /**
+   * The history Warren recorded for the connected profile: one scope's series over [from, to],
+   * full resolution for the last hour and one-minute points before it, averaged down to maxPoints.
+   */
+  'history.query': method(HistoryQueryArgs, HistoryQueryResult),
+  /** Markers for what Warren saw happen in a scope over [from, to]: consumer changes, purges, policy changes, queues created or deleted, counter resets. */
+  'history.events': method(HistoryEventsArgs, HistoryEventsResult),
+  /** One metric of many queues over the last minutes, in a few buckets each: the queue table's sparklines. */
+  'history.sparklines': method(SparklinesArgs, SparklinesResult),
+  /** Retention and the size of the connected profile's history. */
+  'history.status': method(none, HistoryStatus),
+  /** Changes and persists the retention; older points are dropped at once. */
+  'history.configure': method(HistorySettings.strict(), HistoryStatus),
 } as const;
 
 export const events = {
@@ -136,6 +150,8 @@ export const events = {
   'topology.progress': ApplyProgress,
   'definitions.progress': ApplyProgress,
   'queue.moveProgress': QueueMoveProgress,
+  /** After each recorded sample: live charts refetch from their last point, sparklines every few seconds. */
+  'history.appended': HistoryAppended,
 } as const;
 
 export type Methods = typeof methods;

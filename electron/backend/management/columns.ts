@@ -20,6 +20,12 @@ export const QUEUE_COLUMNS = [
   'effective_policy_definition',
   'message_stats.publish_details.rate',
   'message_stats.deliver_get_details.rate',
+  // For Warren's own history: bytes, and the counter totals its rates are derived from.
+  'message_bytes',
+  'message_stats.publish',
+  'message_stats.deliver_get',
+  'message_stats.ack',
+  'message_stats.redeliver',
 ].join(',');
 
 export const EXCHANGE_COLUMNS = [

@@ -32,7 +32,11 @@ export const RawQueue = z.object({
   policy: text,
   arguments: table,
   effective_policy_definition: table,
-  message_stats: z.object({ publish_details: detail, deliver_get_details: detail }).nullish().catch(null),
+  message_bytes: count,
+  message_stats: z
+    .object({ publish_details: detail, deliver_get_details: detail, publish: count, deliver_get: count, ack: count, redeliver: count })
+    .nullish()
+    .catch(null),
 });
 export type RawQueue = z.infer<typeof RawQueue>;
 

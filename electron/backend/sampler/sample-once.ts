@@ -2,7 +2,8 @@ import { type InventoryDelta, computeInventoryDelta } from '../../../shared/inve
 import type { Inventory } from '../../../shared/model/inventory.js';
 import { type PagingPlan, fetchRawInventory, pagingPlanFor } from '../management/fetch-inventory.js';
 import type { ManagementClient } from '../management/management-client.js';
-import { parseInventory } from '../management/parse-inventory.js';
+import { parseSample } from '../management/parse-inventory.js';
+import type { QueueNumbers } from '../management/queue-numbers.js';
 
 export interface SampleTimings {
   fetchMs: number;
@@ -16,6 +17,9 @@ export interface SampleTimings {
 export interface Sample {
   inventory: Inventory;
   delta: InventoryDelta;
+  /** Every queue's numbers, for the history store. */
+  queueNumbers: QueueNumbers;
+  statsDisabled: boolean;
   timings: SampleTimings;
 }
 
@@ -36,13 +40,15 @@ export async function sampleOnce(client: ManagementClient, previous: Inventory |
   const t0 = performance.now();
   const raw = await fetchRawInventory(client, plan, signal);
   const t1 = performance.now();
-  const inventory = parseInventory(raw);
+  const { inventory, queueNumbers, statsDisabled } = parseSample(raw);
   const t2 = performance.now();
   const delta = computeInventoryDelta(previous, inventory, seq, Date.now());
   const t3 = performance.now();
   return {
     inventory,
     delta,
+    queueNumbers,
+    statsDisabled,
     timings: {
       fetchMs: tenths(t1 - t0),
       parseMs: tenths(t2 - t1),

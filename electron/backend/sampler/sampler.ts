@@ -3,7 +3,7 @@ import type { Inventory } from '../../../shared/model/inventory.js';
 import { type BackoffPolicy, RECONNECT_BACKOFF, backoffDelay } from '../backoff.js';
 import type { Logger } from '../logger.js';
 import type { ManagementClient } from '../management/management-client.js';
-import { sampleOnce } from './sample-once.js';
+import { type Sample, sampleOnce } from './sample-once.js';
 
 export const DEFAULT_INTERVAL_MS = 2000;
 
@@ -20,7 +20,7 @@ export interface SamplerOptions {
   backoff?: BackoffPolicy;
   /** The next sequence number: shared by every sampler of a backend, so seqs never go back. */
   nextSeq: () => number;
-  onSample: (inventory: Inventory, delta: InventoryDelta) => void;
+  onSample: (inventory: Inventory, delta: InventoryDelta, sample: Sample) => void;
   onHealth: (health: SamplerHealth) => void;
 }
 
@@ -77,7 +77,7 @@ export function createSampler(options: SamplerOptions): Sampler {
         previous = sample.inventory;
         failures = 0;
         log.debug('sample', { ...sample.timings, full: sample.delta.full });
-        options.onSample(sample.inventory, sample.delta);
+        options.onSample(sample.inventory, sample.delta, sample);
         options.onHealth({ state: 'ok', at: sample.delta.at });
         schedule(intervalMs);
       } catch (err) {

@@ -10,6 +10,7 @@ import type { EventHub } from '../events.js';
 import type { Logger } from '../logger.js';
 import { type ManagementClient, createManagementClient } from '../management/management-client.js';
 import type { ProfileStore } from '../profiles/profile-store.js';
+import type { RecordedSample } from '../history/history-recorder.js';
 import { DEFAULT_INTERVAL_MS, type Sampler, type SamplerHealth, createSampler } from '../sampler/sampler.js';
 import { TlsFileError, type TlsMaterial, loadTlsMaterial } from '../tls/tls-material.js';
 
@@ -32,6 +33,11 @@ export interface SessionControllerOptions {
   httpTimeoutMs?: number;
   backoff?: BackoffPolicy;
   connectAnswerWithinMs?: number;
+  /** Warren's own history: every sample is recorded; a failure or a stop leaves a gap. */
+  history?: {
+    record(profileId: string, sample: RecordedSample, intervalMs: number): void;
+    markBreak(profileId: string): void;
+  };
 }
 
 export interface SessionController {
@@ -137,6 +143,7 @@ export function createSessionController(options: SessionControllerOptions): Sess
     active = null;
     stopping.stopListening();
     stopping.sampler.stop();
+    options.history?.markBreak(stopping.profileId);
     await stopping.amqp.close();
   }
 
@@ -187,14 +194,18 @@ export function createSessionController(options: SessionControllerOptions): Sess
         hidden: settings.hidden,
         ...(options.backoff ? { backoff: options.backoff } : {}),
         nextSeq: () => ++seq,
-        onSample: (inventory, delta) => {
+        onSample: (inventory, delta, sample) => {
           current = { seq: delta.seq, inventory };
           lastSampleAt = delta.at;
           hub.emit('inventory.delta', delta);
+          options.history?.record(profileId, { at: delta.at, queueNumbers: sample.queueNumbers, statsDisabled: sample.statsDisabled }, settings.intervalMs);
         },
         onHealth: (health) => {
           session.health = health;
-          if (health.state === 'failing') log.warn('sample failed', { failures: health.failures, error: session.describeHttpFailure(health.error) });
+          if (health.state === 'failing') {
+            options.history?.markBreak(profileId);
+            log.warn('sample failed', { failures: health.failures, error: session.describeHttpFailure(health.error) });
+          }
           publishState();
         },
       }),

@@ -1,0 +1,195 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { HistorySettings } from '../../../shared/model/history.js';
+import type { EventHub } from '../events.js';
+import type { Logger } from '../logger.js';
+import { QUEUE_FIELDS, type QueueNumbers } from '../management/queue-numbers.js';
+import { HistoryFileError, readHistoryFile, writeHistoryFile } from './history-file.js';
+import { readHistorySettings, writeHistorySettings } from './history-settings.js';
+import { HistoryStore } from './history-store.js';
+
+/** How often a profile's history is written while it changes; also at switch and exit. */
+export const SAVE_EVERY_MS = 60_000;
+/** A queue a chart asked about within this long gets AMQP counts when the broker gives none. */
+const WATCH_FOR_MS = 30_000;
+const MAX_WATCHED = 20;
+/** Samples held while a profile's file loads. */
+const MAX_PENDING = 30;
+
+export interface RecordedSample {
+  at: number;
+  queueNumbers: QueueNumbers;
+  statsDisabled: boolean;
+}
+
+/** Counts from queue.declare passive, for a broker that reports none; null when the queue cannot be read that way. */
+export type PassiveProbe = (queueKey: string) => Promise<{ ready: number; consumers: number } | null>;
+
+export interface HistoryRecorderOptions {
+  dataDir: string;
+  hub: EventHub;
+  log: Logger;
+  probe?: PassiveProbe;
+  saveEveryMs?: number;
+}
+
+export interface HistoryRecorder {
+  record(profileId: string, sample: RecordedSample, intervalMs: number): void;
+  /** Sampling stopped or failed: the next sample of that profile comes after a gap. */
+  markBreak(profileId: string): void;
+  /** The profile's store, loaded from its file the first time. */
+  storeFor(profileId: string): Promise<HistoryStore>;
+  /** A chart shows this queue: read its counts over AMQP while the broker reports none. */
+  watch(queueKey: string): void;
+  settings(): HistorySettings;
+  configure(settings: HistorySettings): Promise<void>;
+  bytesOnDisk(profileId: string): number;
+  /** Writes every loaded profile's history now (tests, exit). */
+  save(): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface Loaded {
+  store: HistoryStore | null;
+  loading: Promise<HistoryStore>;
+  pending: { sample: RecordedSample; intervalMs: number }[];
+  dirty: boolean;
+  bytesOnDisk: number;
+}
+
+const fileName = (profileId: string) => `${profileId.replace(/[^A-Za-z0-9_-]/g, '_')}.whist`;
+
+/**
+ * Feeds the sampler's samples into one HistoryStore per profile and keeps
+ * them on disk under <dataDir>/history: loaded when a profile is first
+ * sampled or queried, written every minute while it changes and at exit.
+ * A damaged file is logged and set aside, and that profile starts fresh.
+ */
+export async function createHistoryRecorder(options: HistoryRecorderOptions): Promise<HistoryRecorder> {
+  const { hub, log } = options;
+  const dir = path.join(options.dataDir, 'history');
+  let settings = await readHistorySettings(dir, log);
+  const loaded = new Map<string, Loaded>();
+  const watched = new Map<string, number>();
+  let saving: Promise<void> = Promise.resolve();
+  const retentionMs = () => settings.retentionHours * 3600_000;
+
+  async function load(profileId: string): Promise<{ store: HistoryStore; bytes: number }> {
+    const file = path.join(dir, fileName(profileId));
+    try {
+      const found = await readHistoryFile(file);
+      return { store: new HistoryStore({ retentionMs: retentionMs() }, found?.state), bytes: found?.bytes ?? 0 };
+    } catch (err) {
+      const reason = err instanceof HistoryFileError ? err.message : String(err);
+      log.error('history file damaged: starting this profile afresh', { profileId, file, error: reason });
+      await fs.rename(file, `${file}.damaged`).catch(() => undefined);
+      return { store: new HistoryStore({ retentionMs: retentionMs() }), bytes: 0 };
+    }
+  }
+
+  function entryFor(profileId: string): Loaded {
+    const existing = loaded.get(profileId);
+    if (existing) return existing;
+    const entry: Loaded = {
+      store: null,
+      loading: load(profileId).then(({ store, bytes }) => {
+        entry.store = store;
+        entry.bytesOnDisk = bytes;
+        for (const p of entry.pending.splice(0)) append(profileId, entry, p.sample, p.intervalMs);
+        return store;
+      }),
+      pending: [],
+      dirty: false,
+      bytesOnDisk: 0,
+    };
+    loaded.set(profileId, entry);
+    return entry;
+  }
+
+  function append(profileId: string, entry: Loaded, sample: RecordedSample, intervalMs: number): void {
+    const store = entry.store as HistoryStore;
+    const statsAvailable = !sample.statsDisabled;
+    const { gap } = store.append({ ...sample.queueNumbers, at: sample.at, intervalMs, statsAvailable });
+    entry.dirty = true;
+    hub.emit('history.appended', { profileId, at: sample.at, gap });
+    void probeWatched(profileId, store, sample);
+  }
+
+  /** Fills ready and consumers of the watched queues the broker gave no counts for, over AMQP. */
+  async function probeWatched(profileId: string, store: HistoryStore, sample: RecordedSample): Promise<void> {
+    if (!options.probe || watched.size === 0) return;
+    const now = Date.now();
+    const missing: string[] = [];
+    for (const [key, since] of watched) {
+      if (now - since > WATCH_FOR_MS) {
+        watched.delete(key);
+        continue;
+      }
+      const i = sample.queueNumbers.keys.indexOf(key);
+      if (i < 0 || Number.isNaN(sample.queueNumbers.data[i * QUEUE_FIELDS] as number)) missing.push(key);
+    }
+    let patched = false;
+    for (const key of missing) {
+      const counts = await options.probe(key).catch((err: unknown) => {
+        log.debug('passive declare failed', { queue: key, error: err instanceof Error ? err.message : String(err) });
+        return null;
+      });
+      if (counts && store.patchLatest(key, sample.at, counts.ready, counts.consumers)) patched = true;
+    }
+    if (patched) hub.emit('history.appended', { profileId, at: sample.at, gap: false });
+  }
+
+  function saveAll(): Promise<void> {
+    saving = saving.then(async () => {
+      for (const [profileId, entry] of loaded) {
+        if (!entry.store || !entry.dirty) continue;
+        entry.dirty = false;
+        try {
+          entry.bytesOnDisk = await writeHistoryFile(path.join(dir, fileName(profileId)), entry.store.state());
+        } catch (err) {
+          entry.dirty = true;
+          log.error('history not saved', { profileId, error: err instanceof Error ? err.message : String(err) });
+        }
+      }
+    });
+    return saving;
+  }
+
+  const timer = setInterval(() => void saveAll(), options.saveEveryMs ?? SAVE_EVERY_MS);
+  timer.unref();
+
+  return {
+    record(profileId, sample, intervalMs) {
+      const entry = entryFor(profileId);
+      if (entry.store) append(profileId, entry, sample, intervalMs);
+      else if (entry.pending.length < MAX_PENDING) entry.pending.push({ sample, intervalMs });
+    },
+    markBreak(profileId) {
+      const entry = loaded.get(profileId);
+      entry?.store?.markBreak();
+    },
+    storeFor: (profileId) => entryFor(profileId).loading,
+    watch(queueKey) {
+      if (!watched.has(queueKey) && watched.size >= MAX_WATCHED) watched.delete(watched.keys().next().value as string);
+      watched.set(queueKey, Date.now());
+    },
+    settings: () => ({ ...settings }),
+    async configure(next) {
+      await writeHistorySettings(dir, next);
+      settings = { ...next };
+      for (const entry of loaded.values()) entry.store?.setRetention(retentionMs());
+    },
+    bytesOnDisk: (profileId) => loaded.get(profileId)?.bytesOnDisk ?? 0,
+    save: saveAll,
+    async close() {
+      clearInterval(timer);
+      await Promise.all([...loaded.values()].map((e) => e.loading));
+      for (const entry of loaded.values()) {
+        if (!entry.store) continue;
+        entry.store.flushMinute();
+        entry.dirty = true;
+      }
+      await saveAll();
+    },
+  };
+}

@@ -1,0 +1,180 @@
+import { COLUMNS } from './columns.js';
+import { decodeColumn, encodeColumn, encodedSize } from './chunk-codec.js';
+
+/**
+ * A run of consecutive points of every scope, packed. `ids` lists the scopes
+ * with data in it (ascending); scope ids[i]'s columns are data[offsets[i]..offsets[i+1]).
+ */
+export interface Chunk {
+  times: Float64Array;
+  ids: Int32Array;
+  offsets: Uint32Array;
+  data: Uint8Array;
+}
+
+/** One scope's points read back: times and COLUMNS values per point, row-major. */
+export interface Points {
+  times: number[];
+  values: number[];
+  /** The time of the point before the first one returned (NaN: none): full-resolution rates need the interval. */
+  before: number;
+}
+
+/**
+ * Points of every scope on one shared time axis: each append is one point in
+ * time for all scopes at once (one sample). The newest `chunkLen` points sit
+ * in a Float64Array open chunk; a full chunk is packed (chunk-codec) into
+ * one buffer for all scopes, so an hour of 10,000 queues is a few dozen
+ * typed arrays, not millions of objects. Old chunks are dropped whole.
+ */
+export class Tier {
+  readonly chunkLen: number;
+  readonly sealed: Chunk[] = [];
+  private openTimes: Float64Array;
+  private openCount = 0;
+  private open: Float64Array;
+  private capacity: number;
+  /** Scopes written in the open chunk: only they are packed. */
+  private touched: Uint8Array;
+
+  constructor(chunkLen: number, initialScopes = 64) {
+    this.chunkLen = chunkLen;
+    this.capacity = initialScopes;
+    this.openTimes = new Float64Array(chunkLen);
+    this.open = new Float64Array(initialScopes * chunkLen * COLUMNS).fill(NaN);
+    this.touched = new Uint8Array(initialScopes);
+  }
+
+  get lastTime(): number | null {
+    if (this.openCount > 0) return this.openTimes[this.openCount - 1] as number;
+    const last = this.sealed.at(-1);
+    return last ? (last.times[last.times.length - 1] as number) : null;
+  }
+
+  get firstTime(): number | null {
+    const first = this.sealed[0];
+    if (first) return first.times[0] as number;
+    return this.openCount > 0 ? (this.openTimes[0] as number) : null;
+  }
+
+  /** Starts a point at time t; then `set` fills it, scope by scope. */
+  begin(t: number): void {
+    if (this.openCount === this.chunkLen) this.seal();
+    this.openTimes[this.openCount++] = t;
+  }
+
+  /** Sets scope `id`'s columns of the point begun last. */
+  set(id: number, column: number, value: number): void {
+    if (id >= this.capacity) this.grow(id + 1);
+    this.open[(id * this.chunkLen + this.openCount - 1) * COLUMNS + column] = value;
+    this.touched[id] = 1;
+  }
+
+  /** Packs the open chunk (any length) without changing the tier: for saving. */
+  packOpen(): Chunk | null {
+    return this.openCount === 0 ? null : this.pack(this.openCount);
+  }
+
+  /** Drops chunks that end before `t`. */
+  dropBefore(t: number): void {
+    while (this.sealed.length > 0 && ((this.sealed[0] as Chunk).times.at(-1) as number) < t) this.sealed.shift();
+  }
+
+  /** Scope `id`'s points with from <= t <= to, oldest first; NaN where it had no data. */
+  read(id: number, from: number, to: number): Points {
+    const out: Points = { times: [], values: [], before: NaN };
+    let scratch = new Float64Array(this.chunkLen * COLUMNS);
+    for (const chunk of this.sealed) {
+      const last = chunk.times.at(-1) as number;
+      if (last < from) {
+        out.before = last;
+        continue;
+      }
+      if ((chunk.times[0] as number) > to) break;
+      const n = chunk.times.length;
+      if (n * COLUMNS > scratch.length) scratch = new Float64Array(n * COLUMNS);
+      const found = decodeScope(chunk, id, scratch);
+      for (let i = 0; i < n; i++) {
+        const t = chunk.times[i] as number;
+        if (t < from) out.before = t;
+        if (t < from || t > to) continue;
+        out.times.push(t);
+        for (let c = 0; c < COLUMNS; c++) out.values.push(found ? (scratch[c * n + i] as number) : NaN);
+      }
+    }
+    for (let i = 0; i < this.openCount; i++) {
+      const t = this.openTimes[i] as number;
+      if (t < from) out.before = t;
+      if (t < from || t > to) continue;
+      out.times.push(t);
+      const base = (id * this.chunkLen + i) * COLUMNS;
+      for (let c = 0; c < COLUMNS; c++) out.values.push(id < this.capacity ? (this.open[base + c] as number) : NaN);
+    }
+    return out;
+  }
+
+  /** Bytes held by packed chunks and the open chunk. */
+  bytes(): number {
+    let sum = this.open.byteLength + this.openTimes.byteLength + this.touched.byteLength;
+    for (const c of this.sealed) sum += c.times.byteLength + c.ids.byteLength + c.offsets.byteLength + c.data.byteLength;
+    return sum;
+  }
+
+  private seal(): void {
+    this.sealed.push(this.pack(this.openCount));
+    this.open.fill(NaN);
+    this.touched.fill(0);
+    this.openCount = 0;
+  }
+
+  private pack(n: number): Chunk {
+    const ids: number[] = [];
+    let size = 0;
+    for (let id = 0; id < this.capacity; id++) {
+      if (this.touched[id] === 0) continue;
+      ids.push(id);
+      for (let c = 0; c < COLUMNS; c++) size += encodedSize(this.open, id * this.chunkLen * COLUMNS + c, COLUMNS, n);
+    }
+    const data = new Uint8Array(size);
+    const view = new DataView(data.buffer);
+    const offsets = new Uint32Array(ids.length + 1);
+    let offset = 0;
+    ids.forEach((id, i) => {
+      offsets[i] = offset;
+      for (let c = 0; c < COLUMNS; c++) offset = encodeColumn(this.open, id * this.chunkLen * COLUMNS + c, COLUMNS, n, view, offset);
+    });
+    offsets[ids.length] = offset;
+    return { times: this.openTimes.slice(0, n), ids: Int32Array.from(ids), offsets, data };
+  }
+
+  private grow(needed: number): void {
+    const capacity = Math.max(needed, this.capacity * 2);
+    const open = new Float64Array(capacity * this.chunkLen * COLUMNS).fill(NaN);
+    open.set(this.open);
+    const touched = new Uint8Array(capacity);
+    touched.set(this.touched);
+    this.open = open;
+    this.touched = touched;
+    this.capacity = capacity;
+  }
+}
+
+/** Decodes scope `id`'s columns of a chunk into target, column-major (column c at c*n); false when it has none there. */
+function decodeScope(chunk: Chunk, id: number, target: Float64Array): boolean {
+  let lo = 0;
+  let hi = chunk.ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = chunk.ids[mid] as number;
+    if (at === id) {
+      const n = chunk.times.length;
+      const view = new DataView(chunk.data.buffer, chunk.data.byteOffset, chunk.data.byteLength);
+      let offset = chunk.offsets[mid] as number;
+      for (let c = 0; c < COLUMNS; c++) offset = decodeColumn(view, offset, n, target, c * n);
+      return true;
+    }
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
