@@ -1,0 +1,111 @@
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEventHub } from '../../../../electron/backend/events.js';
+import { decodeHistory, encodeHistory } from '../../../../electron/backend/history/history-file.js';
+import { queryHistory } from '../../../../electron/backend/history/history-query.js';
+import { createHistoryRecorder } from '../../../../electron/backend/history/history-recorder.js';
+import { HistoryStore } from '../../../../electron/backend/history/history-store.js';
+import { memoryLogger } from '../../../../electron/backend/logger.js';
+import { sampleOf } from './history-fixtures.js';
+
+const T0 = Date.UTC(2026, 10, 22, 10, 0, 0);
+const queue = { kind: 'queue', vhost: '/', name: 'jobs' } as const;
+
+function filledStore(samples: number): HistoryStore {
+  const store = new HistoryStore();
+  for (let i = 0; i < samples; i++) store.append(sampleOf(T0 + i * 2000, [{ name: 'jobs', ready: i, unacked: i % 3, bytes: i * 100, consumers: 1, publish: i * 2, deliver: i }]));
+  return store;
+}
+
+describe('history file', () => {
+  it('round-trips: the same answers after encode and decode, open chunks included', () => {
+    const store = filledStore(75);
+    store.markBreak();
+    store.append(sampleOf(T0 + 500_000, [{ name: 'jobs', ready: 1 }]));
+    const before = queryHistory(store, { scope: queue, from: T0, to: T0 + 600_000 }, 2000);
+    const restored = new HistoryStore({}, decodeHistory(encodeHistory(store.state())));
+    expect(queryHistory(restored, { scope: queue, from: T0, to: T0 + 600_000 }, 2000)).toEqual(before);
+    expect(before.series.t.length).toBe(75 + 2);
+  });
+
+  it('refuses a damaged file: a flipped byte, a cut, garbage', () => {
+    const bytes = encodeHistory(filledStore(40).state());
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length >> 1] = (flipped[flipped.length >> 1] as number) ^ 0xff;
+    expect(() => decodeHistory(flipped)).toThrow(/checksum/);
+    expect(() => decodeHistory(bytes.subarray(0, bytes.length - 10))).toThrow(/checksum/);
+    expect(() => decodeHistory(Buffer.from('hello world, not history'))).toThrow(/not a Warren history file/);
+  });
+});
+
+describe('history recorder', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'warren-history-'));
+  });
+  afterEach(async () => {
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  const sample = (at: number, ready: number) => {
+    const s = sampleOf(at, [{ name: 'jobs', ready }]);
+    return { at, queueNumbers: s, statsDisabled: false };
+  };
+
+  it('keeps a profile history across a restart and announces each sample', async () => {
+    const log = memoryLogger();
+    const hub = createEventHub(log);
+    const seen: unknown[] = [];
+    hub.subscribe((event, payload) => {
+      if (event === 'history.appended') seen.push(payload);
+    });
+    const first = await createHistoryRecorder({ dataDir: dir, hub, log });
+    await first.storeFor('p1');
+    first.record('p1', sample(T0, 3), 2000);
+    first.record('p1', sample(T0 + 2000, 4), 2000);
+    await first.close();
+    expect(seen).toEqual([
+      { profileId: 'p1', at: T0, gap: false },
+      { profileId: 'p1', at: T0 + 2000, gap: false },
+    ]);
+
+    const second = await createHistoryRecorder({ dataDir: dir, hub, log });
+    const store = await second.storeFor('p1');
+    second.record('p1', sample(T0 + 60_000, 5), 2000);
+    const { series, gaps } = queryHistory(store, { scope: queue, from: T0, to: T0 + 60_000 }, 2000);
+    expect(series.ready.filter((v) => v !== null)).toEqual([3, 4, 5]);
+    expect(gaps).toEqual([[T0 + 2000, T0 + 60_000]]);
+    expect(second.bytesOnDisk('p1')).toBeGreaterThan(0);
+    await second.close();
+  });
+
+  it('logs a damaged file, sets it aside and starts that profile afresh', async () => {
+    await fs.mkdir(path.join(dir, 'history'));
+    await fs.writeFile(path.join(dir, 'history', 'p1.whist'), 'WRH1 this is not what it claims');
+    const log = memoryLogger();
+    const recorder = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
+    const store = await recorder.storeFor('p1');
+    expect(store.scopes.size).toBe(0);
+    expect(log.lines.some((l) => l.includes('history file damaged'))).toBe(true);
+    await expect(fs.stat(path.join(dir, 'history', 'p1.whist.damaged'))).resolves.toBeTruthy();
+    recorder.record('p1', sample(T0, 1), 2000);
+    await recorder.close();
+    const again = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
+    expect((await again.storeFor('p1')).scopes.size).toBeGreaterThan(0);
+    await again.close();
+  });
+
+  it('persists the retention and applies it', async () => {
+    const log = memoryLogger();
+    const recorder = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
+    expect(recorder.settings()).toEqual({ retentionHours: 24 });
+    await recorder.configure({ retentionHours: 2 });
+    await recorder.close();
+    const again = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
+    expect(again.settings()).toEqual({ retentionHours: 2 });
+    expect((await again.storeFor('p1')).retentionMs).toBe(2 * 3600_000);
+    await again.close();
+  });
+});
