@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { applyNodeChanges, Background, BackgroundVariant, MiniMap, type Node, type NodeChange, type OnSelectionChangeParams, ReactFlow, useReactFlow } from '@xyflow/react';
+import { applyNodeChanges, Background, BackgroundVariant, MiniMap, type Node, type NodeChange, type OnSelectionChangeParams, ReactFlow, type Edge, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { collapseFanouts, DEFAULT_FANOUT_LIMIT } from '../../../shared/topology/collapse.js';
 import { filterGraph, kindsIn } from '../../../shared/topology/filter.js';
@@ -21,6 +21,7 @@ import { ExchangeNodeView } from './nodes/ExchangeNodeView.js';
 import { GroupNodeView } from './nodes/GroupNodeView.js';
 import type { TopologyFlowNode } from './nodes/node-data.js';
 import { QueueNodeView } from './nodes/QueueNodeView.js';
+import { LARGE_GRAPH, Overview } from './Overview.js';
 import { loadPins, pinsKey, savePins } from './pins.js';
 import type { Point } from './placement.js';
 import { cycle, searchGraph } from './search.js';
@@ -29,10 +30,12 @@ import { TopologyToolbar } from './TopologyToolbar.js';
 import { useLayout } from './useLayout.js';
 import { withOverlay } from './with-overlay.js';
 import { useTopologySnapshot } from './useTopologySnapshot.js';
-import { ZoomDetail } from './ZoomDetail.js';
+import { FAR_ZOOM, ZoomDetail } from './ZoomDetail.js';
 
 const NODE_TYPES = { exchange: ExchangeNodeView, queue: QueueNodeView, group: GroupNodeView };
 const EMPTY_GRAPH: TopologyGraph = { nodes: [], edges: [] };
+const NO_NODES: TopologyFlowNode[] = [];
+const NO_EDGES: Edge[] = [];
 const NO_KINDS: ReadonlySet<string> = new Set();
 /** Minimap fills through theme variables, so the minimap follows light and dark. */
 const miniColor = (node: Node): string => (node.type === 'exchange' ? 'var(--topo-direct)' : node.type === 'queue' ? 'var(--topo-queue)' : 'var(--topo-group)');
@@ -92,7 +95,11 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   }, [layout.positions, pins]);
 
   const computedNodes = useMemo(() => flowNodes(graph, positions, pins, { lit, hidden, overlay: ext.overlay ?? null }), [graph, positions, pins, lit, hidden, ext.overlay]);
-  const edges = useMemo(() => flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }), [graph, lit, hidden, ext.overlay]);
+  const near = useFlowStore((s) => s.transform[2] >= FAR_ZOOM);
+  const [fitted, setFitted] = useState(false);
+  // A large graph zoomed out is drawn by the overview canvas; React Flow gets its nodes once they are readable.
+  const overview = graph.nodes.length > LARGE_GRAPH && (!fitted || !near);
+  const edges = useMemo(() => flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }, near), [graph, lit, hidden, ext.overlay, near]);
   const [nodes, setNodes] = useState<TopologyFlowNode[]>([]);
   useEffect(() => {
     // Keep the user's selection across rebuilds (a new highlight, a pin).
@@ -115,19 +122,46 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
     [positions, graph, flow],
   );
 
+  /** Fits the shown nodes, from their positions: React Flow's own fit knows only the nodes it has mounted. */
+  const fitAll = useCallback(
+    (duration: number) => {
+      let minX = Infinity;
+      let minY = Infinity;
+      let maxX = -Infinity;
+      let maxY = -Infinity;
+      for (const n of graph.nodes) {
+        const at = positions.get(n.id);
+        if (!at || hidden.has(n.id)) continue;
+        const { width, height } = sizeOf(n);
+        minX = Math.min(minX, at.x);
+        minY = Math.min(minY, at.y);
+        maxX = Math.max(maxX, at.x + width);
+        maxY = Math.max(maxY, at.y + height);
+      }
+      if (minX === Infinity) return;
+      const rect = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+      // No closer than 100 %: a small graph fills the window at a readable size, not a blown-up one.
+      const pad = 0.08;
+      const { width: w, height: h } = containerRef.current?.querySelector('.react-flow')?.getBoundingClientRect() ?? { width: 0, height: 0 };
+      const zoom = Math.min(1, w / (rect.width * (1 + 2 * pad)), h / (rect.height * (1 + 2 * pad)));
+      if (!Number.isFinite(zoom) || zoom <= 0) return;
+      void flow.setViewport({ x: w / 2 - (rect.x + rect.width / 2) * zoom, y: h / 2 - (rect.y + rect.height / 2) * zoom, zoom }, { duration });
+    },
+    [graph, positions, hidden, flow],
+  );
+
   // The first layout fits the window; a focus waiting for a fan-out to open lands once it is placed.
-  const fittedRef = useRef(false);
   useEffect(() => {
     if (layout.runs === 0) return;
     const frame = requestAnimationFrame(() => {
-      if (!fittedRef.current) {
-        fittedRef.current = true;
-        void flow.fitView({ padding: 0.08, maxZoom: 1 });
+      if (!fitted) {
+        fitAll(0);
+        setFitted(true);
       }
       if (pendingFocus.current && centerOn(pendingFocus.current)) pendingFocus.current = null;
     });
     return () => cancelAnimationFrame(frame);
-  }, [layout.runs, flow, centerOn]);
+  }, [layout.runs, fitted, fitAll, centerOn]);
 
   const focusNode = useCallback(
     (id: string, inGroupOf: string | null) => {
@@ -238,7 +272,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
             }}
             onZoomIn={() => void flow.zoomIn({ duration: 150 })}
             onZoomOut={() => void flow.zoomOut({ duration: 150 })}
-            onFit={() => void flow.fitView({ padding: 0.08, duration: 250, maxZoom: 1 })}
+            onFit={() => fitAll(250)}
             onRelayout={() => setFresh((n) => n + 1)}
             onResetLayout={() => {
               updatePins(new Map());
@@ -262,13 +296,17 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
           <div className="topology__canvas">
             <ArrowMarkers />
             <ReactFlow<TopologyFlowNode>
-              nodes={nodes}
-              edges={edges}
+              nodes={overview ? NO_NODES : nodes}
+              edges={overview ? NO_EDGES : edges}
               nodeTypes={NODE_TYPES}
               onNodesChange={onNodesChange}
               onNodeDragStop={onNodeDragStop}
               onNodeClick={(_, node) => setFocus(node.id)}
-              onPaneClick={() => setFocus(null)}
+              onPaneClick={(event) => {
+                const hit = overview ? nodeAt(graph, positions, hidden, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+                setFocus(hit);
+                if (hit) centerOn(hit);
+              }}
               onSelectionChange={onSelectionChange}
               onConnect={ext.onConnect ? (c) => ext.onConnect?.(c.source, c.target) : undefined}
               nodesConnectable={ext.onConnect !== undefined}
@@ -287,7 +325,8 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
             >
               <ZoomDetail container={containerRef} />
               <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-              <MiniMap pannable zoomable className="topology__minimap" nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Minimap" />
+              {overview ? <Overview graph={graph} positions={positions} hidden={hidden} lit={lit} /> : null}
+              {overview ? null : <MiniMap pannable zoomable className="topology__minimap" nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Minimap" />}
             </ReactFlow>
             <Legend />
             {graph.nodes.length === 0 && snapshot ? <div className="topology__empty">No exchanges or queues in this vhost{showDefault ? '' : ' (the default exchange is hidden)'}.</div> : null}
@@ -299,4 +338,15 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
       </div>
     </TopologyContext.Provider>
   );
+}
+
+/** The node under a point of the overview, for a click that zooms to it. */
+function nodeAt(graph: TopologyGraph, positions: ReadonlyMap<string, Point>, hidden: ReadonlySet<string>, p: Point): string | null {
+  for (const n of graph.nodes) {
+    const at = positions.get(n.id);
+    if (!at || hidden.has(n.id)) continue;
+    const { width, height } = sizeOf(n);
+    if (p.x >= at.x && p.x <= at.x + width && p.y >= at.y && p.y <= at.y + height) return n.id;
+  }
+  return null;
 }

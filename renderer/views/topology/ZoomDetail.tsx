@@ -2,7 +2,7 @@ import { useStore } from '@xyflow/react';
 import { useEffect, type RefObject } from 'react';
 
 /** Below this zoom, text is unreadable anyway: nodes draw as plain boxes, which keeps panning a large graph smooth. */
-const FAR_ZOOM = 0.5;
+export const FAR_ZOOM = 0.5;
 
 /**
  * Marks the graph "far" when zoomed out, by a class on its container: one

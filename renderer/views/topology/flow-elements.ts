@@ -46,8 +46,13 @@ export function flowNodes(graph: TopologyGraph, positions: ReadonlyMap<string, P
   return out;
 }
 
-/** React Flow edges: bezier, labelled, dashed for dead-letter and alternate exchanges. */
-export function flowEdges(graph: TopologyGraph, emphasis: Emphasis): Edge[] {
+/**
+ * React Flow edges: bezier, labelled, dashed for dead-letter and alternate
+ * exchanges. Without `labels` (zoomed far out, where they are unreadable)
+ * none is mounted: React Flow measures every label it draws, which on
+ * thousands of edges costs seconds.
+ */
+export function flowEdges(graph: TopologyGraph, emphasis: Emphasis, labels: boolean): Edge[] {
   const removed = new Set(emphasis.overlay?.edges.filter((e) => e.change === 'remove').map((e) => e.id));
   const added = new Set(emphasis.overlay?.edges.filter((e) => e.change === 'add').map((e) => e.id));
   return graph.edges.map((edge) => {
@@ -59,7 +64,7 @@ export function flowEdges(graph: TopologyGraph, emphasis: Emphasis): Edge[] {
       id: edge.id,
       source: edge.source,
       target: edge.target,
-      label: edge.label || undefined,
+      label: labels && edge.label ? edge.label : undefined,
       labelShowBg: true,
       labelBgPadding: [5, 2] as [number, number],
       labelBgBorderRadius: 3,

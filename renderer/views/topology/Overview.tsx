@@ -1,0 +1,91 @@
+import { useStore } from '@xyflow/react';
+import { useEffect, useRef } from 'react';
+import type { TopologyGraph } from '../../../shared/topology/graph-model.js';
+import { sizeOf } from './node-size.js';
+import type { Point } from './placement.js';
+
+/** Past this many nodes, the zoomed-out graph is drawn on a canvas instead of as thousands of DOM nodes. */
+export const LARGE_GRAPH = 1000;
+
+type Props = {
+  graph: TopologyGraph;
+  positions: ReadonlyMap<string, Point>;
+  hidden: ReadonlySet<string>;
+  lit: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
+};
+
+/**
+ * The whole of a large graph, zoomed out: boxes coloured by kind and edges as
+ * lines, drawn on one canvas at every viewport change, batched by colour so a
+ * frame costs a few milliseconds for thousands of nodes. React Flow's own
+ * nodes take over once the user zooms in far enough to read them.
+ */
+export function Overview({ graph, positions, hidden, lit }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const [x, y, zoom] = useStore((s) => s.transform);
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    const dpr = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+    }
+    const style = getComputedStyle(canvas);
+    const colour = (name: string): string => style.getPropertyValue(name).trim() || '#888';
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
+    const dim = (id: string, set: 'nodes' | 'edges'): boolean => lit !== null && !lit[set].has(id);
+
+    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+    const edgeStyles: Record<string, string> = { binding: '--topo-edge', fanout: '--topo-edge', 'dead-letter': '--bad', alternate: '--warn' };
+    for (const faded of [true, false]) {
+      for (const [kind, variable] of Object.entries(edgeStyles)) {
+        ctx.beginPath();
+        for (const e of graph.edges) {
+          if (e.kind !== kind || dim(e.id, 'edges') !== faded || hidden.has(e.source) || hidden.has(e.target)) continue;
+          const from = positions.get(e.source);
+          const to = positions.get(e.target);
+          const a = byId.get(e.source);
+          const b = byId.get(e.target);
+          if (!from || !to || !a || !b) continue;
+          const sx = from.x + sizeOf(a).width;
+          const sy = from.y + sizeOf(a).height / 2;
+          const tx = to.x;
+          const ty = to.y + sizeOf(b).height / 2;
+          const bend = Math.max(40, Math.abs(tx - sx) / 2);
+          ctx.moveTo(sx, sy);
+          ctx.bezierCurveTo(sx + bend, sy, tx - bend, ty, tx, ty);
+        }
+        ctx.globalAlpha = faded ? 0.12 : 0.75;
+        ctx.strokeStyle = colour(variable);
+        ctx.lineWidth = 1.2 / zoom;
+        ctx.stroke();
+      }
+    }
+    const nodeStyles: Record<string, string> = { exchange: '--topo-direct', queue: '--topo-queue', group: '--topo-group' };
+    for (const faded of [true, false]) {
+      for (const [kind, variable] of Object.entries(nodeStyles)) {
+        ctx.beginPath();
+        for (const n of graph.nodes) {
+          if (n.kind !== kind || hidden.has(n.id) || dim(n.id, 'nodes') !== faded) continue;
+          const at = positions.get(n.id);
+          if (!at) continue;
+          const { width: w, height: h } = sizeOf(n);
+          ctx.rect(at.x, at.y, w, h);
+        }
+        ctx.globalAlpha = faded ? 0.15 : 1;
+        ctx.fillStyle = colour(variable);
+        ctx.fill();
+      }
+    }
+    ctx.globalAlpha = 1;
+  }, [graph, positions, hidden, lit, x, y, zoom, width, height]);
+
+  return <canvas ref={canvasRef} className="topology__overview" style={{ width, height }} aria-label="Overview of the whole graph" role="img" />;
+}
