@@ -27,7 +27,7 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
 
   async function newQueue(name: string, fill?: () => Promise<void>): Promise<void> {
     const { page } = session;
-    await palette().getByRole('button', { name: 'Queue' }).click();
+    await palette().getByRole('button', { name: 'Queue', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New queue' });
     await dialog.getByLabel('Name').fill(name);
     await fill?.();
@@ -127,7 +127,7 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
 
   it('stops at a change the broker refuses: its reason next to it, later ones not attempted, what was applied listed', async () => {
     const { page } = session;
-    await palette().getByRole('button', { name: 'Exchange' }).click();
+    await palette().getByRole('button', { name: 'Exchange', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'New exchange' });
     await dialog.getByLabel('Name').fill('e2e.audit');
     await dialog.getByLabel('Type').selectOption('fanout');
@@ -161,6 +161,17 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
     await panel().getByRole('button', { name: 'Apply 1 change' }).click();
     await expect.poll(() => panel().getByRole('status').textContent(), { timeout: 15_000 }).toContain('All changes applied');
     expect((await brokerGet(`api/queues/%2F/${encodeURIComponent(QUEUE)}`)).status).toBe(404);
+  });
+
+  it('shares the side column with the route explainer', async () => {
+    const { page } = session;
+    await newQueue('beside the explainer');
+    await page.getByRole('button', { name: /Explain route/ }).click();
+    await expect.poll(() => panel().isVisible()).toBe(true);
+    await screenshot(page, 'e2e-topology-edit-with-explainer');
+    await page.getByRole('button', { name: /Explain route/ }).click();
+    await panel().getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(pendingNames).toEqual([]);
   });
 
   it('reads well in the dark theme: the queue form with its typed arguments, and the pending panel', async () => {
