@@ -47,9 +47,9 @@ export function ExchangeForm({
 
   return (
     <EditorDialog
-      title={existing ? `Edit exchange ${existing.name}` : 'New exchange'}
+      title={existing ? `Edit exchange ${existing.name}` : initial ? `Edit new exchange ${initial.name}` : 'New exchange'}
       subtitle={<>in vhost <code>{vhost}</code></>}
-      submitLabel={existing ? 'Add change' : 'Add exchange'}
+      submitLabel={existing ? 'Add change' : initial ? 'Update exchange' : 'Add exchange'}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -63,8 +63,8 @@ export function ExchangeForm({
             id="exchange-name"
             className="input"
             value={name}
-            autoFocus={!existing}
-            readOnly={existing !== null}
+            autoFocus={initial === null}
+            readOnly={initial !== null}
             spellCheck={false}
             aria-invalid={errors.name ? true : undefined}
             onChange={(e) => setName(e.target.value)}

@@ -49,9 +49,9 @@ export function QueueForm({
 
   return (
     <EditorDialog
-      title={existing ? `Edit queue ${existing.name}` : 'New queue'}
+      title={existing ? `Edit queue ${existing.name}` : initial ? `Edit new queue ${initial.name}` : 'New queue'}
       subtitle={<>in vhost <code>{vhost}</code></>}
-      submitLabel={existing ? 'Add change' : 'Add queue'}
+      submitLabel={existing ? 'Add change' : initial ? 'Update queue' : 'Add queue'}
       onSubmit={submit}
       onCancel={onCancel}
     >
@@ -64,8 +64,8 @@ export function QueueForm({
           id="queue-name"
           className="input"
           value={name}
-          autoFocus={!existing}
-          readOnly={existing !== null}
+          autoFocus={initial === null}
+          readOnly={initial !== null}
           spellCheck={false}
           aria-invalid={errors.name ? true : undefined}
           onChange={(e) => setName(e.target.value)}

@@ -168,4 +168,20 @@ describe('graph editor', () => {
     expect(panel().textContent).toContain('orders.x → fresh');
     expect(panel().textContent).toContain('routing key "a.#"');
   });
+
+  it('edits a pending queue in place: its name stays, its line is updated', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: /Queue/ }));
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'draft' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add queue' }));
+    act(() => extensions.onSelectionChange?.({ nodes: [queueNodeId('draft')], edges: [] }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit queue draft' }));
+    const dialog = screen.getByRole('dialog', { name: 'Edit new queue draft' });
+    expect((within(dialog).getByLabelText('Name') as HTMLInputElement).readOnly).toBe(true);
+    fireEvent.change(within(dialog).getByLabelText(/Max length$|x-max-length$/), { target: { value: '10' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Update queue' }));
+    const rows = panel().querySelectorAll('.pending-row');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.textContent).toContain('x-max-length = 10');
+  });
 });
