@@ -173,6 +173,10 @@ async function main(): Promise<void> {
     const after = await positions(page, sample);
     const moved = before.filter((p, i) => p !== after[i]).length;
     say(`  a queue declared and bound: incremental layout in ${await attr(page, 'data-layout-ms')} ms; ${moved} of the ${sample.length} nodes on screen moved`);
+  } catch (err) {
+    // What the page showed when it went wrong, beside the error.
+    await context.pages()[0]?.screenshot({ path: 'test-results/bench-topology-failure.png' }).catch(() => undefined);
+    throw err;
   } finally {
     await context.close();
     await web.stop();
