@@ -15,8 +15,8 @@ export const MAX_MARKERS = 20_000;
 
 /** Full-resolution chunks: 30 samples (a minute at the default 2 s). */
 const FULL_CHUNK = 30;
-/** One-minute chunks: half an hour each. */
-const MINUTE_CHUNK = 30;
+/** One-minute chunks: ten minutes each, so the unpacked open chunk stays small. */
+const MINUTE_CHUNK = 10;
 
 export interface HistoryStoreOptions {
   retentionMs?: number;
@@ -61,6 +61,8 @@ export class HistoryStore {
   readonly amqpPassive = new Set<number>();
   private readonly accumulator = new MinuteAccumulator();
   private readonly detector = new EventDetector();
+  /** QueueRow key to scope id, without building the scope key of 10,000 queues every sample. */
+  private readonly queueIds = new Map<string, number>();
   private totals = new Float64Array(0);
   private lastAt: number | null;
   private broken = false;
@@ -99,6 +101,7 @@ export class HistoryStore {
     this.statsAvailable = input.statsAvailable;
     this.full.begin(at);
     this.accumulator.enter(at, this.minutes);
+    this.detector.begin();
 
     const vhostSums = new Map<string, Float64Array>();
     const brokerSums = new Float64Array(COLUMNS).fill(NaN);
@@ -107,7 +110,8 @@ export class HistoryStore {
     const n = input.keys.length;
     for (let i = 0; i < n; i++) {
       const key = input.keys[i] as string;
-      const id = this.scopes.idOf(queueScope(key));
+      let id = this.queueIds.get(key);
+      if (id === undefined) this.queueIds.set(key, (id = this.scopes.idOf(queueScope(key))));
       const base = i * QUEUE_FIELDS;
       values[COL.ready] = input.data[base] as number;
       values[COL.unacked] = input.data[base + 1] as number;
@@ -128,7 +132,7 @@ export class HistoryStore {
       addInto(brokerSums, values);
       this.detector.observe(
         at,
-        { key, ready: values[COL.ready] as number, consumers: values[COL.consumers] as number, policy: input.policies[i] ?? null, delivered: values[COL.deliver] as number, reset },
+        { id, key, ready: values[COL.ready] as number, consumers: values[COL.consumers] as number, policy: input.policies[i] ?? null, delivered: values[COL.deliver] as number, reset },
         markers,
       );
     }
