@@ -16,15 +16,18 @@ import type { Message, QueueEntry } from '../message.js';
 import type { Queue, QueueJournal } from '../queue.js';
 import { DEFAULT_MESSAGE_MEMORY_BUDGET, MemoryBudget, messageCost } from './memory-budget.js';
 import { MessageArena } from './message-arena.js';
-import { ReadWindow } from './read-window.js';
+import { READ_AHEAD_BYTES, ReadWindow } from './read-window.js';
 import { decodePayload, encodeRecord, RECORD_HEADER, scanSegment, summarizePayload } from './record.js';
 import { StoredEntry, type RecordReader } from './stored-entry.js';
+import { WindowPool } from './window-pool.js';
 
 export const QUEUES_DIR = 'queues';
 export const ACK_RECORD = 5;
 export const ACK_DELIVERED = 1;
 export const ACK_REMOVED = 2;
 const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+/** Read-ahead windows in use at once across the broker's queues (16 × 512 KiB). */
+const MAX_WINDOWS = 16;
 
 export type SyncFn = (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void;
 
@@ -77,7 +80,7 @@ class QueueLog implements QueueJournal, RecordReader {
   pagedBytes = 0;
 
   constructor(private readonly journal: Journal, readonly dir: string, private readonly queue: Queue) {
-    this.window = new ReadWindow(() => journal.reads++);
+    this.window = new ReadWindow(journal.windows, () => journal.reads++);
   }
 
   private segment(no: number): Segment {
@@ -342,6 +345,7 @@ export class Journal {
   /** Shared by every queue of the broker. */
   readonly budget: MemoryBudget;
   readonly arena = new MessageArena();
+  readonly windows = new WindowPool(MAX_WINDOWS, READ_AHEAD_BYTES);
   private readonly sync: SyncFn;
   private readonly logs = new Map<Queue, QueueLog>();
   private readonly dirtyLogs = new Set<QueueLog>();

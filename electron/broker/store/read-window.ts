@@ -2,9 +2,11 @@
 // record order, so one read fetches a window of the segment starting at the
 // wanted record, and the records after it are decoded from memory: draining a
 // paged queue costs one read per READ_AHEAD_BYTES, not one per message. One
-// window (and one open file) per queue log.
+// window (and one open file) per queue log; the buffers come from a pool that
+// bounds how many exist (window-pool.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { RECORD_HEADER, recordAt } from './record.js';
+import type { WindowHolder, WindowPool } from './window-pool.js';
 
 export const READ_AHEAD_BYTES = 512 * 1024;
 
@@ -15,7 +17,7 @@ export interface PayloadView {
   end: number;
 }
 
-export class ReadWindow {
+export class ReadWindow implements WindowHolder {
   private buf: Buffer | undefined;
   private fd = -1;
   private path = '';
@@ -25,7 +27,7 @@ export class ReadWindow {
   private end = 0;
 
   /** `onRead` is told of every read from a file (the journal counts them). */
-  constructor(private readonly onRead: () => void) {}
+  constructor(private readonly pool: WindowPool, private readonly onRead: () => void) {}
 
   /** The record at `offset` of segment `segment` (file `path`), or undefined when it is not intact. */
   payload(segment: number, path: string, offset: number): PayloadView | undefined {
@@ -45,7 +47,7 @@ export class ReadWindow {
 
   private fill(segment: number, path: string, offset: number): void {
     this.open(path);
-    this.buf ??= Buffer.allocUnsafe(READ_AHEAD_BYTES);
+    this.buf = this.pool.take(this);
     this.segment = segment;
     this.start = offset;
     this.end = offset + readFully(this.fd, this.buf, offset);
@@ -78,6 +80,12 @@ export class ReadWindow {
   /** Nothing paged is left: the buffer and the file go. */
   release(): void {
     this.closeFile();
+    if (this.buf !== undefined) this.pool.give(this);
+    this.buf = undefined;
+  }
+
+  /** The pool gave the buffer to another queue: the next read fills the window again. */
+  evicted(): void {
     this.buf = undefined;
     this.segment = -1;
   }

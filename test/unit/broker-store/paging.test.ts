@@ -97,6 +97,24 @@ describe('paging stored messages out beyond the memory budget', () => {
     expect(journal.reads).toBe(segments);
   });
 
+  it('shares capped read-ahead buffers between queues and releases them once nothing is paged', async () => {
+    const dir = tempDir();
+    const journal = new Journal(dir, silentLogger, { messageMemoryBudget: 0 });
+    journals.push(journal);
+    const queues = Array.from({ length: 20 }, (_, i) => {
+      const q = new Queue({ name: `q${i}`, vhost: '/', durable: true, exclusiveOwner: null, autoDelete: false, arguments: {} }, { deadLetter() {}, deleteQueue() {} });
+      journal.attach(q);
+      for (const b of ['a1', 'a2']) q.publish(message(`${b}-${i}`), Date.now());
+      return q;
+    });
+    await synced(queues[0]!);
+    // One message from every queue in turn: 20 windows wanted, at most 16 held.
+    expect(queues.map((q, i) => q.fetch(true)!.message.body.toString() === `a1-${i}`)).not.toContain(false);
+    expect(journal.windows.inUse).toBe(16);
+    expect(queues.map((q, i) => q.fetch(true)!.message.body.toString() === `a2-${i}`)).not.toContain(false);
+    expect(journal.windows.inUse).toBe(0);
+  });
+
   it('serves a record still in the group-commit buffer, and its confirm still waits for the fsync', async () => {
     const held: (() => void)[] = [];
     const { queue } = durableQueue(tempDir(), { messageMemoryBudget: 0, sync: (_fd, done) => held.push(() => done(null)) });
