@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
 import type { OverviewModel, QueueRow, VhostRow } from '../../shared/model/inventory.js';
+import { HistoryCharts } from '../charts/HistoryCharts.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
 import { hrefOf } from '../navigation/routes.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { ExampleTopologyOffer } from './ExampleTopologyOffer.js';
+
+const BROKER = { kind: 'broker' } as const;
+const OVERVIEW_CHARTS = ['depth', 'rates'] as const;
 
 function Stat({ label, value, tone }: { label: string; value: string; tone?: 'muted' }) {
   return (
@@ -169,6 +173,7 @@ export function OverviewView() {
         </section>
         <Rates overview={overview} />
       </div>
+      <HistoryCharts scope={BROKER} fileBase="broker" charts={OVERVIEW_CHARTS} memoryKey="overview" />
       <div className="overview__row">
         <DeepestQueues queues={queues} />
         <Vhosts vhosts={vhosts} />

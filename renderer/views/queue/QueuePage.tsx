@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { rowKey } from '../../../shared/model/inventory.js';
+import { HistoryCharts } from '../../charts/HistoryCharts.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { QueueBadges } from '../../components/QueueBadges.js';
@@ -12,6 +13,8 @@ import { QueueActions } from './QueueActions.js';
 import { QueueBindings } from './QueueBindings.js';
 import { QueueConsumers, type ConsumerLine } from './QueueConsumers.js';
 import { QueueProperties } from './QueueProperties.js';
+
+const QUEUE_CHARTS = ['depth', 'rates', 'consumers'] as const;
 
 /**
  * One queue on a page of its own: live counts, properties, arguments and
@@ -61,6 +64,7 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
         <QueueBadges badges={queue.badges} args={queue.arguments} />
       </header>
       <QueueActions queue={queue} />
+      <HistoryCharts scope={{ kind: 'queue', vhost, name }} fileBase={`${vhost}-${name}`} charts={QUEUE_CHARTS} memoryKey="queue-page" />
       <div className="queue-page__grid">
         <QueueProperties queue={queue} />
         <EffectivePolicy queue={queue} policy={policy} loading={topology.loading} error={topology.error} />

@@ -6,6 +6,7 @@ import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import { queueHref } from '../../../../renderer/navigation/routes.js';
 import { QueueRoute } from '../../../../renderer/views/queue/QueueRoute.js';
 import { FakeClient, inventory, queue } from '../support/fakeClient.js';
+import { historyResult } from '../support/history.js';
 import { renderWithStore } from '../support/render.js';
 
 const NAME = 'orders created/€';
@@ -61,7 +62,11 @@ const channel = (name: string, prefetch: number, unacked: number): ChannelRow =>
 
 function renderPage() {
   window.location.hash = queueHref(VHOST, NAME);
-  const client = new FakeClient({ 'topology.snapshot': () => snapshot });
+  const client = new FakeClient({
+    'topology.snapshot': () => snapshot,
+    'history.query': () => historyResult([]),
+    'history.events': () => ({ markers: [], truncated: false }),
+  });
   const inv = inventory({
     queues: [
       queue(NAME, { vhost: VHOST, ready: 1234, unacked: 10, total: 1244, consumers: 2, policy: 'ttl-all', arguments: { 'x-message-ttl': 60000 } }),

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { HistoryScope } from '../../shared/model/history.js';
+import { useRemembered } from '../state/useRemembered.js';
+import { ChartPanel } from './ChartPanel.js';
+import { MarkerList } from './MarkerList.js';
+import { DEFAULT_RANGE, isLiveRange, type ChartRange } from './ranges.js';
+import { RangePicker } from './RangePicker.js';
+import { chartSpecs } from './series.js';
+import { useChartTheme } from './useChartTheme.js';
+import { useHistory } from './useHistory.js';
+
+type ChartId = 'depth' | 'rates' | 'consumers';
+
+/**
+ * A scope's charts over one shared range, with live/pause and the events
+ * Warren saw. The range is remembered per page until reload.
+ */
+export function HistoryCharts({ scope, fileBase, charts, memoryKey }: { scope: HistoryScope; fileBase: string; charts: readonly ChartId[]; memoryKey: string }) {
+  const theme = useChartTheme();
+  const [range, setRange] = useRemembered<ChartRange>(`${memoryKey}.range`, DEFAULT_RANGE);
+  const [paused, setPaused] = useState(false);
+  const history = useHistory(scope, range, paused);
+  const specs = chartSpecs(theme);
+  const live = isLiveRange(range);
+  return (
+    <div className="history-charts">
+      <div className="history-charts__bar">
+        <RangePicker range={range} onChange={setRange} />
+        <button type="button" className="button button--small" aria-pressed={paused} disabled={!live} onClick={() => setPaused(!paused)} title={live ? undefined : 'A custom range is not live'}>
+          {paused ? '▶ Resume live' : '❚❚ Pause'}
+        </button>
+        <span className={`history-charts__live${live && !paused ? ' is-live' : ''}`}>{live && !paused ? 'Live' : 'Paused'}</span>
+        {history.result && !history.result.statsAvailable ? (
+          <span className="history-charts__note">This broker reports no message statistics: rates are unavailable.</span>
+        ) : null}
+        {history.error ? (
+          <span className="history-charts__note is-error" role="alert">
+            History unavailable: {history.error}
+          </span>
+        ) : null}
+      </div>
+      <div className="history-charts__grid">
+        {charts.map((id) => (
+          <ChartPanel key={id} spec={specs[id]} rows={history.rows} markers={history.markers} from={history.from} to={history.to} theme={theme} fileBase={fileBase} />
+        ))}
+      </div>
+      <MarkerList markers={history.markers} />
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { HistoryMarker } from '../../shared/model/history.js';
+import type { ChartTheme } from './chart-theme.js';
+import { ChartTooltip } from './ChartTooltip.js';
+import type { HistoryRow } from './history-rows.js';
+import type { ChartSpec } from './series.js';
+import { tickFormatter } from './time-format.js';
+import { formatTick } from './units.js';
+
+export type TimeChartProps = {
+  spec: ChartSpec;
+  rows: readonly HistoryRow[];
+  markers: readonly HistoryMarker[];
+  from: number;
+  to: number;
+  theme: ChartTheme;
+  height?: number;
+};
+
+const AXIS_FONT = 11;
+
+/**
+ * One time chart over a fixed window: the x axis is the whole range, so a
+ * quiet or missing stretch shows as such; nulls break lines (connectNulls
+ * off); no animation, so a live update never moves what is being read.
+ */
+export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }: TimeChartProps) {
+  const tick = { fontSize: AXIS_FONT, fill: theme.muted };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ComposedChart data={rows as HistoryRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+        <CartesianGrid stroke={theme.grid} vertical={false} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow tickFormatter={tickFormatter(to - from)} tick={tick} stroke={theme.border} minTickGap={48} />
+        <YAxis
+          tickFormatter={formatTick}
+          tick={tick}
+          stroke={theme.border}
+          width={52}
+          allowDecimals={spec.unit === 'msg/s'}
+          label={{ value: spec.axisLabel, angle: -90, position: 'insideLeft', offset: 10, style: { fontSize: AXIS_FONT, fill: theme.muted, textAnchor: 'middle' } }}
+        />
+        <Tooltip
+          content={<ChartTooltip series={spec.series} unit={spec.unit} />}
+          cursor={{ stroke: theme.text, strokeWidth: 1, strokeDasharray: '3 3' }}
+          isAnimationActive={false}
+        />
+        {markers.map((m) => (
+          <ReferenceLine key={`${m.t}-${m.kind}-${m.queue}`} x={m.t} stroke={theme.marker} strokeDasharray="2 3" ifOverflow="hidden" />
+        ))}
+        {spec.series.map((s) =>
+          s.kind === 'area' ? (
+            <Area key={s.key} dataKey={s.key} name={s.label} stackId="stack" type="linear" stroke={s.color} fill={s.color} fillOpacity={0.28} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />
+          ) : (
+            <Line key={s.key} dataKey={s.key} name={s.label} type={s.kind === 'step' ? 'stepAfter' : 'linear'} stroke={s.color} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />
+          ),
+        )}
+      </ComposedChart>
+    </ResponsiveContainer>
+  );
+}
