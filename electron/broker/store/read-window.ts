@@ -3,7 +3,8 @@
 // wanted record, and the records after it are decoded from memory: draining a
 // paged queue costs one read per READ_AHEAD_BYTES, not one per message. One
 // window (and one open file) per queue log; the buffers come from a pool that
-// bounds how many exist (window-pool.ts).
+// bounds how many exist, and a window without a buffer keeps no file open
+// (window-pool.ts).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { RECORD_HEADER, recordAt } from './record.js';
 import type { WindowHolder, WindowPool } from './window-pool.js';
@@ -84,10 +85,10 @@ export class ReadWindow implements WindowHolder {
     this.buf = undefined;
   }
 
-  /** The pool gave the buffer to another queue: the next read fills the window again. */
+  /** The pool gave the buffer to another queue: the file is closed too (open files stay as few as windows), the next read opens and fills again. */
   evicted(): void {
+    this.closeFile();
     this.buf = undefined;
-    this.segment = -1;
   }
 
   private closeFile(): void {
