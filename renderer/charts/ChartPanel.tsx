@@ -18,7 +18,7 @@ function latest(rows: readonly HistoryRow[], key: ChartSpec['series'][number]['k
 }
 
 /** A titled chart with its legend (each series' latest value) and its CSV and PNG export. */
-export function ChartPanel(props: TimeChartProps & { fileBase: string; theme: ChartTheme }) {
+export function ChartPanel({ wide = false, ...props }: TimeChartProps & { fileBase: string; theme: ChartTheme; /** Spans the grid's full width. */ wide?: boolean }) {
   const { spec, rows, theme, fileBase } = props;
   const frame = useRef<HTMLDivElement>(null);
   const exportPng = async (): Promise<void> => {
@@ -27,7 +27,7 @@ export function ChartPanel(props: TimeChartProps & { fileBase: string; theme: Ch
   };
   const exportCsv = (): void => download(new Blob([historyCsv(rows, spec.series)], { type: 'text/csv' }), `${fileSafe(fileBase)}-${spec.id}.csv`);
   return (
-    <section className="chart-panel" aria-label={`${spec.title} chart`}>
+    <section className={`chart-panel${wide ? ' chart-panel--wide' : ''}`} aria-label={`${spec.title} chart`}>
       <header className="chart-panel__head">
         <h3 className="chart-panel__title">
           {spec.title} <span className="chart-panel__unit">({spec.unit})</span>

@@ -40,8 +40,8 @@ export function HistoryCharts({ scope, fileBase, charts, memoryKey }: { scope: H
         ) : null}
       </div>
       <div className="history-charts__grid">
-        {charts.map((id) => (
-          <ChartPanel key={id} spec={specs[id]} rows={history.rows} markers={history.markers} from={history.from} to={history.to} theme={theme} fileBase={fileBase} />
+        {charts.map((id, i) => (
+          <ChartPanel key={id} wide={i === 0 && charts.length % 2 === 1} spec={specs[id]} rows={history.rows} markers={history.markers} from={history.from} to={history.to} theme={theme} fileBase={fileBase} />
         ))}
       </div>
       <MarkerList markers={history.markers} />

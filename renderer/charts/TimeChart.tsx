@@ -5,6 +5,7 @@ import { ChartTooltip } from './ChartTooltip.js';
 import type { HistoryRow } from './history-rows.js';
 import type { ChartSpec } from './series.js';
 import { tickFormatter } from './time-format.js';
+import { timeTicks } from './time-ticks.js';
 import { formatTick } from './units.js';
 
 export type TimeChartProps = {
@@ -30,7 +31,7 @@ export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }
     <ResponsiveContainer width="100%" height={height}>
       <ComposedChart data={rows as HistoryRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke={theme.grid} vertical={false} />
-        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} allowDataOverflow tickFormatter={tickFormatter(to - from)} tick={tick} stroke={theme.border} minTickGap={48} />
+        <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={timeTicks(from, to)} allowDataOverflow tickFormatter={tickFormatter(to - from)} tick={tick} stroke={theme.border} />
         <YAxis
           tickFormatter={formatTick}
           tick={tick}
@@ -49,7 +50,7 @@ export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }
         ))}
         {spec.series.map((s) =>
           s.kind === 'area' ? (
-            <Area key={s.key} dataKey={s.key} name={s.label} stackId="stack" type="linear" stroke={s.color} fill={s.color} fillOpacity={0.28} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />
+            <Area key={s.key} dataKey={s.key} name={s.label} stackId="stack" type="linear" stroke={s.color} fill={s.color} fillOpacity={0.3} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />
           ) : (
             <Line key={s.key} dataKey={s.key} name={s.label} type={s.kind === 'step' ? 'stepAfter' : 'linear'} stroke={s.color} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />
           ),

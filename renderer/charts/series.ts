@@ -15,9 +15,10 @@ export function chartSpecs(theme: ChartTheme): { depth: ChartSpec; rates: ChartS
       title: 'Ready and unacked',
       unit: 'messages',
       axisLabel: 'messages',
+      // Unacked first, at the bottom of the stack: it is bounded by the consumers' prefetch, and the top edge is then the total.
       series: [
-        { key: 'ready', label: 'Ready', color: theme.ready, kind: 'area' },
         { key: 'unacked', label: 'Unacked', color: theme.unacked, kind: 'area' },
+        { key: 'ready', label: 'Ready', color: theme.ready, kind: 'area' },
       ],
     },
     rates: {

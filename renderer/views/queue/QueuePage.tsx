@@ -56,9 +56,9 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
     <div className="queue-page">
       {back}
       <header className="queue-page__head">
-        <h1 className="queue-page__title" title={queue.name}>
+        <h2 className="queue-page__title" title={queue.name}>
           {queue.name}
-        </h1>
+        </h2>
         <CopyButton text={queue.name} label="Copy name" />
         <span className="queue-page__vhost">vhost {queue.vhost}</span>
         <QueueBadges badges={queue.badges} args={queue.arguments} />

@@ -81,7 +81,7 @@ describe('HistoryCharts', () => {
     await screen.findByRole('region', { name: 'Ready and unacked chart' });
     const values = (name: string) =>
       [...screen.getByLabelText(`${name}, latest values`).querySelectorAll('.chart-legend__item')].map((i) => i.textContent);
-    expect(values('Ready and unacked')).toEqual(['Ready5', 'Unacked0']);
+    expect(values('Ready and unacked')).toEqual(['Unacked0', 'Ready5']);
     expect(values('Message rates')).toEqual(['Publish2.3/s', 'Deliverno data', 'Ackno data', 'Redeliverno data']);
     expect(values('Consumers')).toEqual(['Consumers2']);
     const args = client.callsOf('history.query')[0] as HistoryQueryArgs;
@@ -123,7 +123,21 @@ describe('HistoryCharts', () => {
       return 'blob:x';
     });
     fireEvent.click(within(screen.getByRole('region', { name: 'Ready and unacked chart' })).getByRole('button', { name: 'CSV' }));
-    expect(await blobs[0]!.text()).toContain(`2026-11-22T12:00:02.000Z,${T0 + 2000},40,10`);
+    expect(await blobs[0]!.text()).toContain(`2026-11-22T12:00:02.000Z,${T0 + 2000},10,40`);
     create.mockRestore();
+  });
+});
+
+describe('timeTicks', () => {
+  it('puts ticks on round minutes across 5 minutes, and on round hours across a day', async () => {
+    const { timeTicks } = await import('../../../../renderer/charts/time-ticks.js');
+    const from = T0 + 17_000;
+    const ticks = timeTicks(from, from + 300_000);
+    expect(ticks.every((t) => t % 60_000 === 0)).toBe(true);
+    expect(ticks.length).toBeGreaterThanOrEqual(4);
+    expect(ticks[0]).toBeGreaterThanOrEqual(from);
+    const day = timeTicks(from, from + 86_400_000);
+    expect(day.length).toBeLessThanOrEqual(6);
+    expect(day.every((t) => new Date(t).getMinutes() === 0)).toBe(true);
   });
 });

@@ -87,7 +87,7 @@ afterEach(() => {
 describe('QueuePage', () => {
   it('shows the queue named by an address with slashes and unicode: counts, arguments, policy, bindings, consumers', async () => {
     renderPage();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(NAME);
+    expect(screen.getByRole('heading', { level: 2, name: NAME }).textContent).toBe(NAME);
     expect(within(screen.getByRole('region', { name: 'Messages' })).getByText('1,234')).toBeTruthy();
     const policy = await screen.findByText('dead-letter-exchange');
     const region = screen.getByRole('region', { name: 'Effective policy' });

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import amqp, { type Channel, type ChannelModel } from 'amqplib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../support/requirements.js';
+import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { startWebConsole, type WebConsole } from './support/web-console.js';
+
+const chromium = chromiumPath();
+const PREFETCH = 5;
+
+/** The depth chart's legend: each series' latest recorded value, as the page shows it. */
+async function depthLegend(page: Page): Promise<{ ready: number; unacked: number } | null> {
+  const items = await page.getByLabel('Ready and unacked, latest values').locator('.chart-legend__item dd').allTextContents();
+  const [unacked, ready] = items.map((text) => Number(text.replace(/,/g, '')));
+  return ready === undefined || unacked === undefined || Number.isNaN(ready) || Number.isNaN(unacked) ? null : { ready, unacked };
+}
+
+/** The embedded broker's AMQP port, from the line the web console prints once it runs. */
+async function embeddedAmqpPort(web: WebConsole): Promise<string> {
+  for (let waited = 0; waited < 30_000; waited += 200) {
+    const port = /Embedded broker: amqp:\/\/127\.0\.0\.1:(\d+)/.exec(web.output())?.[1];
+    if (port) return port;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`The embedded broker did not start:\n${web.output()}`);
+}
+
+/**
+ * Issue 7's end-to-end check on the embedded broker: a publisher outpaces a
+ * slow consumer (manual ack, prefetch 5), and the queue page's chart shows
+ * ready climbing while unacked stays at the prefetch, then both draining.
+ */
+describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker', () => {
+  const queue = `chart demo ${process.pid}.q`;
+  let web: WebConsole;
+  let session: BrowserSession;
+  let connection: ChannelModel;
+  let consumer: Channel;
+  let ackDelayMs = 400;
+  const seen: { ready: number; unacked: number }[] = [];
+
+  beforeAll(async () => {
+    web = await startWebConsole();
+    const port = await embeddedAmqpPort(web);
+    connection = await amqp.connect(`amqp://guest:guest@127.0.0.1:${port}`);
+    session = await openBrowser(chromium as string);
+  });
+
+  afterAll(async () => {
+    await connection?.close().catch(() => undefined);
+    await session?.close();
+    await web?.stop();
+  });
+
+  it('opens the queue page from its address', async () => {
+    const { page } = session;
+    const setup = await connection.createChannel();
+    await setup.assertQueue(queue, { durable: false });
+    await setup.close();
+    await page.goto(web.url);
+    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
+    await page.evaluate((q) => (window.location.hash = `#/queues/${encodeURIComponent('/')}/${encodeURIComponent(q)}`), queue);
+    await expect.poll(() => page.getByRole('heading', { level: 2, name: queue }).isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => depthLegend(page), { timeout: 20_000 }).toEqual({ ready: 0, unacked: 0 });
+  });
+
+  it('shows ready climbing while unacked is held at the prefetch, then both draining', async () => {
+    const { page } = session;
+    consumer = await connection.createChannel();
+    await consumer.prefetch(PREFETCH);
+    // Acks one message at a time after a delay: 2.5/s while slow, as fast as it can once the publisher stops.
+    const pending: amqp.ConsumeMessage[] = [];
+    let acking = false;
+    const drain = async (): Promise<void> => {
+      if (acking) return;
+      acking = true;
+      while (pending.length > 0) {
+        await new Promise((r) => setTimeout(r, ackDelayMs));
+        consumer.ack(pending.shift() as amqp.ConsumeMessage);
+      }
+      acking = false;
+    };
+    await consumer.consume(queue, (msg) => {
+      if (msg) {
+        pending.push(msg);
+        void drain();
+      }
+    });
+
+    const publisher = await connection.createConfirmChannel();
+    for (let second = 0; second < 10; second++) {
+      for (let i = 0; i < 25; i++) publisher.sendToQueue(queue, Buffer.from(`order ${second}.${i}`));
+      await publisher.waitForConfirms();
+      await new Promise((r) => setTimeout(r, 1000));
+      const legend = await depthLegend(page);
+      if (legend) seen.push(legend);
+    }
+    await publisher.close();
+    await expect.poll(() => depthLegend(page), { timeout: 15_000 }).toSatisfy((l) => l !== null && l.ready > 150);
+    const climbing = await depthLegend(page);
+    expect(climbing?.unacked).toBe(PREFETCH);
+    // The crosshair on the newest points, at the right of the plot.
+    const plot = page.getByRole('region', { name: 'Ready and unacked chart' }).locator('svg.recharts-surface');
+    const box = await plot.boundingBox();
+    await page.mouse.move(box!.x + box!.width - 30, box!.y + box!.height / 2);
+    await expect.poll(() => page.getByRole('tooltip').filter({ hasText: 'Ready' }).isVisible(), { timeout: 5000 }).toBe(true);
+    await screenshot(page, 'e2e-queue-chart-climbing');
+
+    ackDelayMs = 2;
+    await expect.poll(() => depthLegend(page), { timeout: 40_000, interval: 500 }).toEqual({ ready: 0, unacked: 0 });
+    await page.mouse.move(0, 0);
+    await screenshot(page, 'e2e-queue-chart-drained');
+
+    // Ready rose sample after sample while the consumer held its prefetch.
+    const loaded = seen.filter((s) => s.ready > 20);
+    expect(loaded.length).toBeGreaterThan(3);
+    expect(loaded.every((s) => s.unacked === PREFETCH)).toBe(true);
+    expect(loaded.at(-1)!.ready).toBeGreaterThan(loaded[0]!.ready);
+  });
+
+  it('exports the chart as CSV whose rows tell the same story', async () => {
+    const { page } = session;
+    const depth = page.getByRole('region', { name: 'Ready and unacked chart' });
+    const [download] = await Promise.all([page.waitForEvent('download'), depth.getByRole('button', { name: 'CSV' }).click()]);
+    const csv = readFileSync((await download.path()) as string, 'utf8').trim().split('\n');
+    expect(csv[0]).toBe('time,epoch_ms,unacked,ready');
+    const rows = csv.slice(1).map((line) => line.split(',')).filter((cells) => cells[2] !== '').map((cells) => ({ unacked: Number(cells[2]), ready: Number(cells[3]) }));
+    const peak = Math.max(...rows.map((r) => r.ready));
+    expect(peak).toBeGreaterThan(150);
+    const peakAt = rows.findIndex((r) => r.ready === peak);
+    expect(rows[peakAt]!.unacked).toBe(PREFETCH);
+    expect(rows.at(-1)).toEqual({ unacked: 0, ready: 0 });
+    // The rates chart saw the publisher.
+    const publish = await page.getByLabel('Message rates, latest values').textContent();
+    expect(publish).toMatch(/Publish/);
+    expect(session.problems).toEqual([]);
+  });
+
+  it('draws the same chart legibly in the dark theme', async () => {
+    const dark = await openBrowser(chromium as string, { colorScheme: 'dark' });
+    try {
+      await dark.page.goto(web.url);
+      await expect.poll(() => dark.page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
+      await dark.page.evaluate((q) => (window.location.hash = `#/queues/${encodeURIComponent('/')}/${encodeURIComponent(q)}`), queue);
+      await expect.poll(() => depthLegend(dark.page), { timeout: 20_000 }).toEqual({ ready: 0, unacked: 0 });
+      await screenshot(dark.page, 'e2e-queue-chart-dark');
+      await dark.page.evaluate(() => (window.location.hash = '#/overview'));
+      await expect.poll(() => dark.page.getByRole('region', { name: 'Ready and unacked chart' }).isVisible(), { timeout: 10_000 }).toBe(true);
+      await screenshot(dark.page, 'e2e-overview-charts-dark');
+      expect(dark.problems).toEqual([]);
+    } finally {
+      await dark.close();
+    }
+  });
+});
