@@ -142,7 +142,7 @@ if (!opts['skip-day']) {
   let points = 0;
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
-    const result = queryHistory(store, { scope: { kind: 'queue', vhost: `vhost-${i % 10}`, name: `orders.q${String(i * 97).padStart(5, '0')}` }, from: end - 24 * HOUR, to: end, maxPoints: 1000 }, INTERVAL);
+    const result = queryHistory(store, { scope: { kind: 'queue', vhost: `vhost-${(i * 97) % 10}`, name: `orders.q${String(i * 97).padStart(5, '0')}` }, from: end - 24 * HOUR, to: end, maxPoints: 1000 }, INTERVAL);
     queryTimes.push(performance.now() - t0);
     points = result.series.t.length;
   }

@@ -2,7 +2,8 @@
  * What the store keeps per scope and point. Total is not stored (ready +
  * unacked). Rates are not stored either: full-resolution points keep the
  * counter increase since the previous sample, a small integer that packs
- * into one or two bytes; one-minute points keep the mean rate.
+ * into one or two bytes; one-minute points keep the mean rate in messages
+ * per minute.
  */
 export const COL = {
   ready: 0,

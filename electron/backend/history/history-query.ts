@@ -27,7 +27,7 @@ export function queryHistory(store: HistoryStore, args: HistoryQueryArgs, interv
   const fallback = args.scope.kind === 'queue' && id !== undefined && store.amqpPassive.has(id);
   return {
     series: toSeries(stepMs === null ? breakAtGaps(rows, gaps) : rows),
-    resolutionMs: stepMs ?? (parts.some((p) => p.tier === 'minute') ? MINUTE_MS : intervalMs),
+    resolutionMs: stepMs ?? (parts.some((p) => p.tier === 'minute' && p.times.length > 0) ? MINUTE_MS : intervalMs),
     gaps,
     source: fallback ? 'amqp-passive' : parts.some((p) => p.times.length > 0) ? 'management' : 'none',
     statsAvailable: store.statsAvailable,

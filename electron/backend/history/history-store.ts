@@ -65,7 +65,8 @@ export class HistoryStore {
   private readonly queueIds = new Map<string, number>();
   private totals = new Float64Array(0);
   private lastAt: number | null;
-  private broken = false;
+  /** A store starts broken: what a saved file ends with was sampled by another run of Warren. */
+  private broken = true;
 
   constructor(options: HistoryStoreOptions = {}, state?: HistoryState) {
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
@@ -104,14 +105,21 @@ export class HistoryStore {
     this.detector.begin();
 
     const vhostSums = new Map<string, Float64Array>();
-    const brokerSums = new Float64Array(COLUMNS).fill(NaN);
+    // A broker without queues holds no messages: zeros, not "no data".
+    const brokerSums = new Float64Array(COLUMNS).fill(input.keys.length === 0 ? 0 : NaN);
+    if (Number.isNaN(dt)) for (const c of COUNTER_COLUMNS) brokerSums[c] = NaN;
     const values = new Float64Array(COLUMNS);
     const markers: HistoryMarker[] = [];
     const n = input.keys.length;
     for (let i = 0; i < n; i++) {
       const key = input.keys[i] as string;
       let id = this.queueIds.get(key);
-      if (id === undefined) this.queueIds.set(key, (id = this.scopes.idOf(queueScope(key))));
+      if (id === undefined) {
+        this.queueIds.set(key, (id = this.scopes.idOf(queueScope(key))));
+        // Declared since the previous sample: its counters started at 0 within this interval, so
+        // the messages published into it before it was first listed still count.
+        if (!Number.isNaN(dt)) this.startCountersAtZero(id);
+      }
       const base = i * QUEUE_FIELDS;
       values[COL.ready] = input.data[base] as number;
       values[COL.unacked] = input.data[base + 1] as number;
@@ -206,6 +214,10 @@ export class HistoryStore {
       this.full.set(id, c, v);
       this.accumulator.add(id, c, v, dt);
     }
+  }
+
+  private startCountersAtZero(id: number): void {
+    for (let k = 0; k < COUNTER_COLUMNS.length; k++) this.counter(id, k, 0);
   }
 
   /** The increase of counter k of scope id since the last sample, remembering the new total. */

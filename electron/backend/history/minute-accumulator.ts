@@ -9,8 +9,10 @@ const isCounter = (c: number) => c >= COL.publish;
  * Folds full-resolution points into one point per wall-clock minute for the
  * long tier: gauges (ready, unacked, bytes, consumers) averaged over the
  * samples of the minute, counters turned into the mean rate over the time
- * they cover (increase / covered seconds), so a minute half spent
- * disconnected still gives the right rate for the half it saw.
+ * they cover, so a minute half spent disconnected still gives the right rate
+ * for the half it saw. Both are rounded to whole numbers (rates as messages
+ * per minute) so they pack into one or two bytes: a 24 h chart does not need
+ * a fraction of a message, and a rate keeps a precision of 1/60 msg/s.
  */
 export class MinuteAccumulator {
   private minute: number | null = null;
@@ -49,7 +51,7 @@ export class MinuteAccumulator {
       for (let c = 0; c < COLUMNS; c++) {
         const w = this.weights[id * COLUMNS + c] as number;
         const sum = this.sums[id * COLUMNS + c] as number;
-        if (w > 0) tier.set(id, c, isCounter(c) ? (sum * 1000) / w : sum / w);
+        if (w > 0) tier.set(id, c, Math.round(isCounter(c) ? (sum * MINUTE_MS) / w : sum / w));
       }
     }
     this.sums.fill(0);

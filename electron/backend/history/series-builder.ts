@@ -21,7 +21,7 @@ export const metricIndex = (m: HistoryMetric) => HISTORY_METRICS.indexOf(m);
 /**
  * Stored columns to chart metrics: total = ready + unacked; full-resolution
  * counter increases become rates over the interval since the previous
- * point, minute points already hold rates.
+ * point, minute points hold messages per minute.
  */
 export function toMetricRows(parts: readonly TierPoints[]): MetricRows {
   const out: MetricRows = { times: [], values: [] };
@@ -38,7 +38,7 @@ export function toMetricRows(parts: readonly TierPoints[]): MetricRows {
       row[metricIndex('consumers')] = v(COL.consumers);
       const seconds = (t - previous) / 1000;
       for (const [metric, column] of RATE_COLUMNS) {
-        row[metricIndex(metric)] = part.tier === 'minute' ? v(column) : seconds > 0 ? v(column) / seconds : NaN;
+        row[metricIndex(metric)] = part.tier === 'minute' ? v(column) / 60 : seconds > 0 ? v(column) / seconds : NaN;
       }
       out.times.push(t);
       out.values.push(...row);

@@ -26,6 +26,17 @@ describe('history store', () => {
     expect({ gaps, source, resolutionMs }).toEqual({ gaps: [], source: 'management', resolutionMs: 2000 });
   });
 
+  it('counts what was published into a queue declared between two samples from 0, and a broker without queues as empty', () => {
+    const store = new HistoryStore();
+    store.append(sampleOf(T0, []));
+    store.append(sampleOf(T0 + 2000, [{ name: 'jobs', ready: 30, publish: 30 }]));
+    const { series } = queryHistory(store, { scope: queue, from: T0, to: T0 + 2000 }, 2000);
+    expect(series.ready).toEqual([null, 30]);
+    expect(series.publishRate).toEqual([null, 15]);
+    const broker = queryHistory(store, { scope: { kind: 'broker' }, from: T0, to: T0 + 2000 }, 2000).series;
+    expect(broker.ready).toEqual([0, 30]);
+  });
+
   it('sums queues into their vhost and the broker', () => {
     const store = new HistoryStore();
     store.append(sampleOf(T0, [{ name: 'a', ready: 1, publish: 0 }, { name: 'b', ready: 2, publish: 0 }, { vhost: 'other', name: 'c', ready: 4, publish: 0 }]));
