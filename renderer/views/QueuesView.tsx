@@ -1,5 +1,6 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { QueueRow } from '../../shared/model/inventory.js';
+import { Sparkline, SparklineProvider } from '../charts/Sparkline.js';
 import { QueueBadges } from '../components/QueueBadges.js';
 import { queueHref } from '../navigation/routes.js';
 import { useConsole } from '../state/StoreProvider.js';
@@ -19,6 +20,13 @@ export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
   rateColumn<QueueRow>('publishRate', 'Publish', (q) => q.publishRate, 80),
   rateColumn<QueueRow>('deliverRate', 'Deliver', (q) => q.deliverRate, 80),
   {
+    id: 'trend',
+    header: 'Last 5 min',
+    enableSorting: false,
+    cell: (ctx) => <Sparkline queueKey={ctx.row.original.key} />,
+    meta: { width: 88 },
+  },
+  {
     id: 'badges',
     header: 'Features',
     accessorFn: (q) => q.badges.join(' '),
@@ -36,15 +44,17 @@ const openQueue = (queue: QueueRow): void => {
 export function QueuesView() {
   const queues = useConsole((s) => s.inventory.queues);
   return (
-    <TableView
-      rows={queues}
-      columns={QUEUE_COLUMNS}
-      filterText={queueName}
-      noun={['queue', 'queues']}
-      label="Queues"
-      initialSorting={[{ id: 'name', desc: false }]}
-      details={queueDetails}
-      onRowActivate={openQueue}
-    />
+    <SparklineProvider>
+      <TableView
+        rows={queues}
+        columns={QUEUE_COLUMNS}
+        filterText={queueName}
+        noun={['queue', 'queues']}
+        label="Queues"
+        initialSorting={[{ id: 'name', desc: false }]}
+        details={queueDetails}
+        onRowActivate={openQueue}
+      />
+    </SparklineProvider>
   );
 }

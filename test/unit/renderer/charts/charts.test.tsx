@@ -141,3 +141,27 @@ describe('timeTicks', () => {
     expect(day.every((t) => new Date(t).getMinutes() === 0)).toBe(true);
   });
 });
+
+describe('sparklines', () => {
+  it('draws one path per row, breaking at a gap', async () => {
+    const { sparklinePath } = await import('../../../../renderer/charts/sparkline-path.js');
+    expect(sparklinePath([0, 10, null, 5, 10], 40, 12)).toBe('M0.0 11.0L10.0 1.0M30.0 6.0L40.0 1.0');
+  });
+
+  it('fetches the visible rows’ keys in one call and shows their paths in the Queues table', async () => {
+    const { QueuesView } = await import('../../../../renderer/views/QueuesView.js');
+    const { fakeViewport } = await import('../support/render.js');
+    const { inventory, queue } = await import('../support/fakeClient.js');
+    const restore = fakeViewport();
+    try {
+      const client = new FakeClient({ 'history.sparklines': () => ({ from: T0, stepMs: 10_000, values: { '/\u0000a': [1, 2, 3], '/\u0000b': [null, null, null] } }) });
+      renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a'), queue('b')] }) }, client);
+      const line = await screen.findByRole('img', { name: 'Total over the last 5 minutes, now 3' });
+      expect(line.querySelector('path')?.getAttribute('d')).toMatch(/^M0\.0 /);
+      expect(client.callsOf('history.sparklines')).toEqual([{ keys: ['/\u0000a', '/\u0000b'], minutes: 5, metric: 'total' }]);
+      expect(screen.getAllByRole('img', { name: /Total over/ })).toHaveLength(1);
+    } finally {
+      restore();
+    }
+  });
+});
