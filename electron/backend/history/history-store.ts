@@ -1,5 +1,6 @@
 import type { HistoryMarker } from '../../../shared/model/history.js';
 import { COL, COLUMNS, COUNTER_COLUMNS } from './columns.js';
+import { compactState } from './compact-state.js';
 import { counterDelta } from './counter-delta.js';
 import { EventDetector } from './event-detector.js';
 import type { HistoryInput } from './history-input.js';
@@ -68,7 +69,8 @@ export class HistoryStore {
   /** A store starts broken: what a saved file ends with was sampled by another run of Warren. */
   private broken = true;
 
-  constructor(options: HistoryStoreOptions = {}, state?: HistoryState) {
+  constructor(options: HistoryStoreOptions = {}, saved?: HistoryState) {
+    const state = saved && compactState(saved);
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.fullResolutionMs = options.fullResolutionMs ?? FULL_RESOLUTION_MS;
     this.scopes = new ScopeRegistry(state?.keys);

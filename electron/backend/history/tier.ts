@@ -32,17 +32,22 @@ export class Tier {
   readonly sealed: Chunk[] = [];
   private openTimes: Float64Array;
   private openCount = 0;
+  /**
+   * The open chunk, one row block per scope written in it (a slot), not per
+   * scope ever seen: queues come and go (RPC reply queues), and what an open
+   * chunk costs must follow the queues of now.
+   */
   private open: Float64Array;
-  private capacity: number;
-  /** Scopes written in the open chunk: only they are packed. */
-  private touched: Uint8Array;
+  private slots: number;
+  /** Scope id to its slot + 1 in the open chunk (0: none yet). */
+  private slotOf = new Int32Array(0);
+  private slotIds: number[] = [];
 
-  constructor(chunkLen: number, initialScopes = 64) {
+  constructor(chunkLen: number, initialSlots = 64) {
     this.chunkLen = chunkLen;
-    this.capacity = initialScopes;
+    this.slots = initialSlots;
     this.openTimes = new Float64Array(chunkLen);
-    this.open = new Float64Array(initialScopes * chunkLen * COLUMNS).fill(NaN);
-    this.touched = new Uint8Array(initialScopes);
+    this.open = new Float64Array(initialSlots * chunkLen * COLUMNS).fill(NaN);
   }
 
   get lastTime(): number | null {
@@ -65,9 +70,8 @@ export class Tier {
 
   /** Sets scope `id`'s columns of the point begun last. */
   set(id: number, column: number, value: number): void {
-    if (id >= this.capacity) this.grow(id + 1);
-    this.open[(id * this.chunkLen + this.openCount - 1) * COLUMNS + column] = value;
-    this.touched[id] = 1;
+    const slot = this.slotFor(id);
+    this.open[(slot * this.chunkLen + this.openCount - 1) * COLUMNS + column] = value;
   }
 
   /** Packs the open chunk (any length) without changing the tier: for saving. */
@@ -102,46 +106,60 @@ export class Tier {
         for (let c = 0; c < COLUMNS; c++) out.values.push(found ? (scratch[c * n + i] as number) : NaN);
       }
     }
+    const slot = id < this.slotOf.length ? (this.slotOf[id] as number) - 1 : -1;
     for (let i = 0; i < this.openCount; i++) {
       const t = this.openTimes[i] as number;
       if (t < from) out.before = t;
       if (t < from || t > to) continue;
       out.times.push(t);
-      const base = (id * this.chunkLen + i) * COLUMNS;
-      for (let c = 0; c < COLUMNS; c++) out.values.push(id < this.capacity ? (this.open[base + c] as number) : NaN);
+      const base = (slot * this.chunkLen + i) * COLUMNS;
+      for (let c = 0; c < COLUMNS; c++) out.values.push(slot >= 0 ? (this.open[base + c] as number) : NaN);
     }
     return out;
   }
 
   /** Bytes held by packed chunks and the open chunk. */
   bytes(): number {
-    let sum = this.open.byteLength + this.openTimes.byteLength + this.touched.byteLength;
+    let sum = this.open.byteLength + this.openTimes.byteLength + this.slotOf.byteLength;
     for (const c of this.sealed) sum += c.times.byteLength + c.ids.byteLength + c.offsets.byteLength + c.data.byteLength;
     return sum;
   }
 
+  private slotFor(id: number): number {
+    if (id >= this.slotOf.length) {
+      const grown = new Int32Array(Math.max(id + 1, Math.ceil(this.slotOf.length * 1.5), 1024));
+      grown.set(this.slotOf);
+      this.slotOf = grown;
+    }
+    const known = (this.slotOf[id] as number) - 1;
+    if (known >= 0) return known;
+    const slot = this.slotIds.length;
+    if (slot >= this.slots) this.grow(slot + 1);
+    this.slotIds.push(id);
+    this.slotOf[id] = slot + 1;
+    return slot;
+  }
+
   private seal(): void {
     this.sealed.push(this.pack(this.openCount));
-    this.open.fill(NaN);
-    this.touched.fill(0);
+    this.open.fill(NaN, 0, this.slotIds.length * this.chunkLen * COLUMNS);
+    for (const id of this.slotIds) this.slotOf[id] = 0;
+    this.slotIds = [];
     this.openCount = 0;
   }
 
   private pack(n: number): Chunk {
-    const ids: number[] = [];
+    const ids = [...this.slotIds].sort((a, b) => a - b);
+    const base = (id: number) => ((this.slotOf[id] as number) - 1) * this.chunkLen * COLUMNS;
     let size = 0;
-    for (let id = 0; id < this.capacity; id++) {
-      if (this.touched[id] === 0) continue;
-      ids.push(id);
-      for (let c = 0; c < COLUMNS; c++) size += encodedSize(this.open, id * this.chunkLen * COLUMNS + c, COLUMNS, n);
-    }
+    for (const id of ids) for (let c = 0; c < COLUMNS; c++) size += encodedSize(this.open, base(id) + c, COLUMNS, n);
     const data = new Uint8Array(size);
     const view = new DataView(data.buffer);
     const offsets = new Uint32Array(ids.length + 1);
     let offset = 0;
     ids.forEach((id, i) => {
       offsets[i] = offset;
-      for (let c = 0; c < COLUMNS; c++) offset = encodeColumn(this.open, id * this.chunkLen * COLUMNS + c, COLUMNS, n, view, offset);
+      for (let c = 0; c < COLUMNS; c++) offset = encodeColumn(this.open, base(id) + c, COLUMNS, n, view, offset);
     });
     offsets[ids.length] = offset;
     return { times: this.openTimes.slice(0, n), ids: Int32Array.from(ids), offsets, data };
@@ -149,14 +167,11 @@ export class Tier {
 
   private grow(needed: number): void {
     // By a quarter, not double: at 10,000 queues the open chunk is most of what a tier holds unpacked.
-    const capacity = Math.max(needed, Math.ceil(this.capacity * 1.25));
-    const open = new Float64Array(capacity * this.chunkLen * COLUMNS).fill(NaN);
+    const slots = Math.max(needed, Math.ceil(this.slots * 1.25));
+    const open = new Float64Array(slots * this.chunkLen * COLUMNS).fill(NaN);
     open.set(this.open);
-    const touched = new Uint8Array(capacity);
-    touched.set(this.touched);
     this.open = open;
-    this.touched = touched;
-    this.capacity = capacity;
+    this.slots = slots;
   }
 }
 

@@ -109,3 +109,19 @@ describe('history recorder', () => {
     await again.close();
   });
 });
+
+describe('history state compaction', () => {
+  it('forgets scopes no chunk mentions and renumbers the rest in order', () => {
+    const options = { fullResolutionMs: 120_000, retentionMs: 300_000 };
+    const store = new HistoryStore(options);
+    // 40 one-off queues (like RPC reply queues), then only "jobs" for long enough that their chunks are dropped.
+    for (let i = 0; i < 40; i++) store.append(sampleOf(T0 + i * 2000, [{ name: `amq.gen-${i}` }, { name: 'jobs', ready: i }].map((q) => ({ ready: 0, ...q }))));
+    for (let i = 40; i < 1200; i++) store.append(sampleOf(T0 + i * 2000, [{ name: 'jobs', ready: i }]));
+    const saved = store.state();
+    expect(saved.keys.length).toBe(40 + 1 + 2);
+    const restored = new HistoryStore(options, decodeHistory(encodeHistory(saved)));
+    expect(restored.scopes.keys).toEqual(['q\u0000/\u0000jobs', 'v\u0000/', 'b']);
+    const to = T0 + 1199 * 2000;
+    expect(queryHistory(restored, { scope: queue, from: to - 60_000, to }, 2000).series.ready).toEqual(queryHistory(store, { scope: queue, from: to - 60_000, to }, 2000).series.ready);
+  });
+});
