@@ -317,7 +317,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
                 return false;
               }}
               onlyRenderVisibleElements
-              minZoom={0.05}
+              minZoom={0.01}
               maxZoom={2}
               colorMode="system"
               attributionPosition="bottom-left"

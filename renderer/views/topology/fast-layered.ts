@@ -29,7 +29,7 @@ export function fastLayered(request: Pick<LayoutRequest, 'nodes' | 'edges'>, asp
     into[t]!.push(s);
   }
   const components = connectedComponents(request.nodes.length, out, into);
-  const laid = components.map((members) => layoutComponent(members, request.nodes, out, into));
+  const laid = components.map((members) => layoutComponent(members, request.nodes, out, into, aspectRatio));
   return pack(laid, request.nodes, aspectRatio);
 }
 
@@ -54,7 +54,7 @@ function connectedComponents(count: number, out: number[][], into: number[][]): 
 
 type Laid = { members: number[]; x: Map<number, number>; y: Map<number, number>; width: number; height: number };
 
-function layoutComponent(members: number[], nodes: readonly Box[], out: number[][], into: number[][]): Laid {
+function layoutComponent(members: number[], nodes: readonly Box[], out: number[][], into: number[][], aspectRatio: number): Laid {
   // Longest-path layers over the graph with back edges (found by DFS) ignored.
   const state = new Map<number, 1 | 2>();
   const back = new Set<string>();
@@ -109,7 +109,12 @@ function layoutComponent(members: number[], nodes: readonly Box[], out: number[]
     for (let i = layers.length - 2; i >= 0; i--) sortBy(layers[i]!, (n) => out[n]!.filter((m) => layer.get(m) === i + 1));
   }
 
-  // Coordinates: a column per layer; in it, each node at the mean height of its placed predecessors, pushed down past the one above.
+  // Coordinates: a column per layer; in it, each node at the mean height of its placed predecessors, pushed
+  // down past the one above. A layer taller than the component should be wraps into several columns side
+  // by side (as ELK's wrapping does), or a vhost with thousands of queues would be one endless column.
+  const area = members.reduce((sum, n) => sum + (nodes[n]!.width + LAYER_GAP) * (nodes[n]!.height + NODE_GAP), 0);
+  // Twice the square side: nodes pulled down towards their predecessors leave gaps in the columns.
+  const maxHeight = Math.max(...members.map((n) => nodes[n]!.height), 2 * Math.sqrt(area / aspectRatio));
   const x = new Map<number, number>();
   const y = new Map<number, number>();
   let left = 0;
@@ -120,12 +125,16 @@ function layoutComponent(members: number[], nodes: readonly Box[], out: number[]
     for (const n of l) {
       const preds = into[n]!.filter((m) => y.has(m));
       const want = preds.length === 0 ? next : preds.reduce((s, m) => s + (y.get(m) as number) + nodes[m]!.height / 2, 0) / preds.length - nodes[n]!.height / 2;
-      const top = Math.max(next, want);
+      let top = Math.max(next, want);
+      if (top + nodes[n]!.height > maxHeight && next > 0) {
+        left += columnWidth + NODE_GAP * 2;
+        top = 0;
+      }
       x.set(n, left);
       y.set(n, top);
       next = top + nodes[n]!.height + NODE_GAP;
+      height = Math.max(height, next - NODE_GAP);
     }
-    height = Math.max(height, next - NODE_GAP);
     left += columnWidth + LAYER_GAP;
   }
   return { members, x, y, width: left - LAYER_GAP, height };
