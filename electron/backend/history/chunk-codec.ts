@@ -17,8 +17,14 @@ const F32 = 5;
 const NAN_U8 = 0xff;
 const NAN_U16 = 0xffff;
 
-/** Bytes `encodeColumn` will write for these values. */
-function plan(values: Float64Array, start: number, stride: number, n: number): { kind: number; base: number; size: number } {
+export interface ColumnPlan {
+  kind: number;
+  base: number;
+  size: number;
+}
+
+/** The form `encodeColumn` will write these values in, and its size in bytes. */
+export function planColumn(values: Float64Array, start: number, stride: number, n: number): ColumnPlan {
   let min = Infinity;
   let max = -Infinity;
   let integers = true;
@@ -41,12 +47,12 @@ function plan(values: Float64Array, start: number, stride: number, n: number): {
 }
 
 export function encodedSize(values: Float64Array, start: number, stride: number, n: number): number {
-  return plan(values, start, stride, n).size;
+  return planColumn(values, start, stride, n).size;
 }
 
-/** Writes values[start + i*stride], i < n, at `offset`; returns the offset after them. */
-export function encodeColumn(values: Float64Array, start: number, stride: number, n: number, out: DataView, offset: number): number {
-  const { kind, base } = plan(values, start, stride, n);
+/** Writes values[start + i*stride], i < n, at `offset` (in the form planned, when given); returns the offset after them. */
+export function encodeColumn(values: Float64Array, start: number, stride: number, n: number, out: DataView, offset: number, planned?: ColumnPlan): number {
+  const { kind, base } = planned ?? planColumn(values, start, stride, n);
   out.setUint8(offset++, kind);
   if (kind === ALL_NAN) return offset;
   if (kind === CONST_U8) {

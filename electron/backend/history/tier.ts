@@ -1,5 +1,5 @@
 import { COLUMNS } from './columns.js';
-import { decodeColumn, encodeColumn, encodedSize } from './chunk-codec.js';
+import { type ColumnPlan, decodeColumn, encodeColumn, planColumn } from './chunk-codec.js';
 
 /**
  * A run of consecutive points of every scope, packed. `ids` lists the scopes
@@ -151,15 +151,19 @@ export class Tier {
   private pack(n: number): Chunk {
     const ids = [...this.slotIds].sort((a, b) => a - b);
     const base = (id: number) => ((this.slotOf[id] as number) - 1) * this.chunkLen * COLUMNS;
+    // Planned once: the sizes give the buffer, then the same plans are written.
+    const plans: ColumnPlan[] = new Array(ids.length * COLUMNS);
     let size = 0;
-    for (const id of ids) for (let c = 0; c < COLUMNS; c++) size += encodedSize(this.open, base(id) + c, COLUMNS, n);
+    ids.forEach((id, i) => {
+      for (let c = 0; c < COLUMNS; c++) size += (plans[i * COLUMNS + c] = planColumn(this.open, base(id) + c, COLUMNS, n)).size;
+    });
     const data = new Uint8Array(size);
     const view = new DataView(data.buffer);
     const offsets = new Uint32Array(ids.length + 1);
     let offset = 0;
     ids.forEach((id, i) => {
       offsets[i] = offset;
-      for (let c = 0; c < COLUMNS; c++) offset = encodeColumn(this.open, base(id) + c, COLUMNS, n, view, offset);
+      for (let c = 0; c < COLUMNS; c++) offset = encodeColumn(this.open, base(id) + c, COLUMNS, n, view, offset, plans[i * COLUMNS + c]);
     });
     offsets[ids.length] = offset;
     return { times: this.openTimes.slice(0, n), ids: Int32Array.from(ids), offsets, data };
