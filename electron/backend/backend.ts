@@ -6,6 +6,8 @@ import { createDispatcher } from './dispatch.js';
 import { embeddedHandlers } from './embedded/embedded-handlers.js';
 import { createEmbeddedSupervisor } from './embedded/supervisor.js';
 import { createEventHub } from './events.js';
+import { alertsHandlers } from './alerts/alerts-handlers.js';
+import { createAlerts } from './alerts/alerts.js';
 import { historyHandlers } from './history/history-handlers.js';
 import { createHistoryRecorder } from './history/history-recorder.js';
 import { passiveProbe } from './history/passive-probe.js';
@@ -40,7 +42,20 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     log: log.child('history'),
     probe: (queueKey) => passiveProbe(session, store)(queueKey),
   });
-  const session = createSessionController({ store, hub, log: log.child('session'), history, ...options.session });
+  const alerts = await createAlerts({ dataDir: options.dataDir, hub, log: log.child('alerts') });
+  const session = createSessionController({
+    store,
+    hub,
+    log: log.child('session'),
+    history: {
+      record: (profileId, sample, intervalMs) => {
+        history.record(profileId, sample, intervalMs);
+        alerts.observe(profileId, sample);
+      },
+      markBreak: history.markBreak,
+    },
+    ...options.session,
+  });
   const lastProfile = createLastProfile(options.dataDir, log.child('session'));
   // The user's last choice, if it is still there; otherwise the embedded broker's profile, selected by the supervisor.
   const resumeId = await lastProfile.resumable(store);
@@ -99,6 +114,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...topologyApplyHandlers(session, hub, log.child('topology')),
     ...definitionsHandlers(session, hub, log.child('definitions')),
     ...historyHandlers(session, history),
+    ...alertsHandlers(session, alerts),
     ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
   };
 

@@ -8,6 +8,7 @@ import { RouteConfirmArgs, RouteConfirmResult } from '../model/route-probe.js';
 import { ApplyProgress, ApplyResult, Change } from '../topology/change.js';
 import { ApplyArgs, CompareArgs, CompareResult, DefinitionsApplyResult, ExportArgs, ExportResult, PlanArgs, PlanResult, ValidateArgs, ValidateResult } from '../definitions/api.js';
 import { TopologySnapshot } from '../model/topology.js';
+import { AlertsChanged, AlertsResult, AlertsSaveArgs } from '../model/alerts.js';
 import {
   HistoryAppended,
   HistoryEventsArgs,
@@ -140,6 +141,11 @@ export const methods = {
   'history.status': method(none, HistoryStatus),
   /** Changes and persists the retention; older points are dropped at once. */
   'history.configure': method(HistorySettings.strict(), HistoryStatus),
+
+  /** The selected profile's alert rules (per queue) and whether each fires now. */
+  'alerts.list': method(none, AlertsResult),
+  /** Replaces the selected profile's rules; states follow as 'alerts.changed'. */
+  'alerts.save': method(AlertsSaveArgs, AlertsResult),
 } as const;
 
 export const events = {
@@ -152,6 +158,8 @@ export const events = {
   'queue.moveProgress': QueueMoveProgress,
   /** After each recorded sample: live charts refetch from their last point, sparklines every few seconds. */
   'history.appended': HistoryAppended,
+  /** A rule started or stopped firing, or the rules were saved. */
+  'alerts.changed': AlertsChanged,
 } as const;
 
 export type Methods = typeof methods;

@@ -33,7 +33,7 @@ export interface SessionControllerOptions {
   httpTimeoutMs?: number;
   backoff?: BackoffPolicy;
   connectAnswerWithinMs?: number;
-  /** Warren's own history: every sample is recorded; a failure or a stop leaves a gap. */
+  /** Where every sample goes besides the views (history, alerts); a failure or a stop leaves a gap in the history. */
   history?: {
     record(profileId: string, sample: RecordedSample, intervalMs: number): void;
     markBreak(profileId: string): void;
