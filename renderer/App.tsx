@@ -22,6 +22,7 @@ import { DefinitionsView } from './views/definitions/DefinitionsView.js';
 import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { QueueRoute } from './views/queue/QueueRoute.js';
+import { CompareView } from './views/compare/CompareView.js';
 import { TopologyView } from './views/topology/TopologyView.js';
 
 function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
@@ -42,6 +43,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <ConsumersView />;
     case 'definitions':
       return <DefinitionsView />;
+    case 'compare':
+      return <CompareView />;
   }
 }
 
@@ -106,7 +109,7 @@ function Shell() {
   useShortcuts(navigate);
   useEmbeddedProfileSync();
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
-  const title = route === 'profiles' ? 'Profiles' : route === 'broker' ? 'Embedded broker' : hasProfiles ? (NAV_ITEMS.find((i) => i.route === route)?.label ?? '') : 'Welcome';
+  const title = route === 'profiles' ? 'Profiles' : route === 'broker' ? 'Embedded broker' : hasProfiles ? (route === 'compare' ? 'Compare queues' : (NAV_ITEMS.find((i) => i.route === route)?.label ?? '')) : 'Welcome';
   const showVhost = hasProfiles && route !== 'profiles' && route !== 'broker' && route !== 'overview' && route !== 'definitions';
   const profileName = useConsole((s) => sessionProfile(s)?.name);
   // The window or tab title says which broker this is, for people with several open.

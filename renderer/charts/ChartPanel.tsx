@@ -2,14 +2,14 @@ import { useRef } from 'react';
 import { download, fileSafe } from '../views/topology/download.js';
 import type { ChartTheme } from './chart-theme.js';
 import { historyCsv } from './csv.js';
-import type { HistoryRow } from './history-rows.js';
+import type { ChartRow } from './history-rows.js';
 import { chartPng } from './png.js';
 import type { ChartSpec } from './series.js';
 import { TimeChart, type TimeChartProps } from './TimeChart.js';
 import { formatValue } from './units.js';
 
 /** The newest recorded value of a series, for the legend: what the chart's right edge shows. */
-function latest(rows: readonly HistoryRow[], key: ChartSpec['series'][number]['key']): number | null {
+function latest(rows: readonly ChartRow[], key: string): number | null {
   for (let i = rows.length - 1; i >= 0; i--) {
     const value = rows[i]?.[key];
     if (value !== null && value !== undefined) return value;

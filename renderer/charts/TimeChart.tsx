@@ -2,7 +2,7 @@ import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveCont
 import type { HistoryMarker } from '../../shared/model/history.js';
 import type { ChartTheme } from './chart-theme.js';
 import { ChartTooltip } from './ChartTooltip.js';
-import type { HistoryRow } from './history-rows.js';
+import type { ChartRow } from './history-rows.js';
 import type { ChartSpec } from './series.js';
 import { tickFormatter } from './time-format.js';
 import { timeTicks } from './time-ticks.js';
@@ -10,7 +10,7 @@ import { formatTick } from './units.js';
 
 export type TimeChartProps = {
   spec: ChartSpec;
-  rows: readonly HistoryRow[];
+  rows: readonly ChartRow[];
   markers: readonly HistoryMarker[];
   from: number;
   to: number;
@@ -29,7 +29,7 @@ export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }
   const tick = { fontSize: AXIS_FONT, fill: theme.muted };
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows as HistoryRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+      <ComposedChart data={rows as ChartRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke={theme.grid} vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={timeTicks(from, to)} allowDataOverflow tickFormatter={tickFormatter(to - from)} tick={tick} stroke={theme.border} />
         <YAxis

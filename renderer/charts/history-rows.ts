@@ -3,6 +3,9 @@ import { HISTORY_METRICS, type HistoryMetric, type HistorySeries } from '../../s
 /** One point as recharts reads it: the time and every metric, null where nothing was recorded. */
 export type HistoryRow = { t: number } & Record<HistoryMetric, number | null>;
 
+/** Any chart's point: the time and one value per series key (a metric, or a queue in the compare view). */
+export type ChartRow = { t: number } & Record<string, number | null>;
+
 /**
  * Columnar series → one object per point. Nulls stay nulls (recharts breaks
  * the line there, connectNulls off), and a gap the backend reports without

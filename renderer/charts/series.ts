@@ -1,9 +1,8 @@
-import type { HistoryMetric } from '../../shared/model/history.js';
 import type { ChartTheme } from './chart-theme.js';
 import type { ChartUnit } from './units.js';
 
 /** One drawn series: an area (stacked with the others of its chart), a line, or a step line. */
-export type SeriesSpec = { key: HistoryMetric; label: string; color: string; kind: 'area' | 'line' | 'step' };
+export type SeriesSpec = { key: string; label: string; color: string; kind: 'area' | 'line' | 'step' };
 
 export type ChartSpec = { id: string; title: string; unit: ChartUnit; axisLabel: string; series: SeriesSpec[] };
 

@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'profiles', 'broker'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'compare', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {

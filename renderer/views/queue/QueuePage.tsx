@@ -5,7 +5,8 @@ import { CopyButton } from '../../components/CopyButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { QueueBadges } from '../../components/QueueBadges.js';
 import { hrefOf } from '../../navigation/routes.js';
-import { useConsole } from '../../state/StoreProvider.js';
+import { useConsole, useStore } from '../../state/StoreProvider.js';
+import { COMPARE_MEMORY_KEY, MAX_COMPARED } from '../compare/CompareView.js';
 import { useTopologySnapshot } from '../topology/useTopologySnapshot.js';
 import { deadLetterExchange, queuePolicy } from './effective-policy.js';
 import { EffectivePolicy } from './EffectivePolicy.js';
@@ -28,6 +29,12 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
   const consumers = useConsole((s) => s.inventory.consumers);
   const channels = useConsole((s) => s.inventory.channels);
   const topology = useTopologySnapshot(vhost);
+  const { memory } = useStore();
+  // Opens the compare view with this queue added to the ones chosen there before.
+  const compare = (): void => {
+    const chosen = (memory.get(COMPARE_MEMORY_KEY) as string[] | undefined) ?? [];
+    if (!chosen.includes(key)) memory.set(COMPARE_MEMORY_KEY, [...chosen, key].slice(-MAX_COMPARED));
+  };
 
   const lines = useMemo<ConsumerLine[]>(() => {
     const byName = new Map(channels.map((c) => [c.name, c]));
@@ -62,6 +69,9 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
         <CopyButton text={queue.name} label="Copy name" />
         <span className="queue-page__vhost">vhost {queue.vhost}</span>
         <QueueBadges badges={queue.badges} args={queue.arguments} />
+        <a className="button button--small queue-page__compare" href={hrefOf('compare')} onClick={compare}>
+          Compare with other queues
+        </a>
       </header>
       <QueueActions queue={queue} />
       <HistoryCharts scope={{ kind: 'queue', vhost, name }} fileBase={`${vhost}-${name}`} charts={QUEUE_CHARTS} memoryKey="queue-page" />

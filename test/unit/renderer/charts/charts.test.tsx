@@ -165,3 +165,29 @@ describe('sparklines', () => {
     }
   });
 });
+
+describe('compare view', () => {
+  it('overlays the chosen queues: one column per queue, each with its own gaps', async () => {
+    const { compareRows } = await import('../../../../renderer/charts/compare-rows.js');
+    const a = historyResult([T0, T0 + 2000], { total: [1, 2] }).series;
+    const b = historyResult([T0 + 2000, T0 + 4000], { total: [5, null] }).series;
+    expect(compareRows([a, b], 'total')).toEqual([
+      { t: T0, s0: 1, s1: null },
+      { t: T0 + 2000, s0: 2, s1: 5 },
+      { t: T0 + 4000, s0: null, s1: null },
+    ]);
+  });
+
+  it('asks history for each ticked queue and names each line', async () => {
+    const { CompareView } = await import('../../../../renderer/views/compare/CompareView.js');
+    const { inventory, queue } = await import('../support/fakeClient.js');
+    const client = new FakeClient({ 'history.query': (args) => historyResult([T0], { total: [args.scope.kind === 'queue' && args.scope.name === 'a' ? 7 : 9] }) });
+    renderWithStore(<CompareView />, { inventory: inventory({ queues: [queue('a'), queue('b'), queue('c')] }) }, client);
+    fireEvent.click(screen.getByRole('checkbox', { name: 'a' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'c' }));
+    await vi.waitFor(() => expect(screen.getByLabelText('Total messages, latest values').textContent).toBe('a7c9'));
+    const scopes = client.callsOf('history.query').map((c) => (c as HistoryQueryArgs).scope);
+    expect(scopes.at(-2)).toEqual({ kind: 'queue', vhost: '/', name: 'a' });
+    expect(scopes.at(-1)).toEqual({ kind: 'queue', vhost: '/', name: 'c' });
+  });
+});
