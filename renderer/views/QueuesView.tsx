@@ -24,7 +24,7 @@ export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
     header: 'Last 5 min',
     enableSorting: false,
     cell: (ctx) => <Sparkline queueKey={ctx.row.original.key} />,
-    meta: { width: 88 },
+    meta: { width: 104 },
   },
   {
     id: 'badges',

@@ -137,6 +137,26 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     expect(session.problems).toEqual([]);
   });
 
+  it('shows a sparkline in the Queues table and overlays queues in the Compare view', async () => {
+    const { page } = session;
+    const setup = await connection.createChannel();
+    const other = `${queue} (other)`;
+    await setup.assertQueue(other, { durable: false });
+    await setup.close();
+    await page.getByRole('link', { name: 'Compare with other queues' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: queue }).isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: other }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('checkbox', { name: other }).check();
+    await expect.poll(() => page.getByLabel('Total messages, latest values').textContent(), { timeout: 10_000 }).toContain(other);
+    await screenshot(page, 'e2e-compare-queues');
+
+    await page.evaluate(() => (window.location.hash = '#/queues'));
+    const row = page.getByRole('row').filter({ hasText: queue }).first();
+    await expect.poll(() => row.getByRole('img', { name: /Total over the last 5 minutes/ }).count(), { timeout: 15_000 }).toBe(1);
+    await screenshot(page, 'e2e-queues-sparklines');
+    expect(session.problems).toEqual([]);
+  });
+
   it('draws the same chart legibly in the dark theme', async () => {
     const dark = await openBrowser(chromium as string, { colorScheme: 'dark' });
     try {
