@@ -124,7 +124,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
 
   /** Fits the shown nodes, from their positions: React Flow's own fit knows only the nodes it has mounted. */
   const fitAll = useCallback(
-    (duration: number) => {
+    (duration: number): boolean => {
       let minX = Infinity;
       let minY = Infinity;
       let maxX = -Infinity;
@@ -138,14 +138,15 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
         maxX = Math.max(maxX, at.x + width);
         maxY = Math.max(maxY, at.y + height);
       }
-      if (minX === Infinity) return;
+      if (minX === Infinity) return false;
       const rect = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
       // No closer than 100 %: a small graph fills the window at a readable size, not a blown-up one.
       const pad = 0.08;
       const { width: w, height: h } = containerRef.current?.querySelector('.react-flow')?.getBoundingClientRect() ?? { width: 0, height: 0 };
       const zoom = Math.min(1, w / (rect.width * (1 + 2 * pad)), h / (rect.height * (1 + 2 * pad)));
-      if (!Number.isFinite(zoom) || zoom <= 0) return;
+      if (!Number.isFinite(zoom) || zoom <= 0) return false;
       void flow.setViewport({ x: w / 2 - (rect.x + rect.width / 2) * zoom, y: h / 2 - (rect.y + rect.height / 2) * zoom, zoom }, { duration });
+      return true;
     },
     [graph, positions, hidden, flow],
   );
@@ -154,10 +155,8 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   useEffect(() => {
     if (layout.runs === 0) return;
     const frame = requestAnimationFrame(() => {
-      if (!fitted) {
-        fitAll(0);
-        setFitted(true);
-      }
+      // Fitted once there is something to fit: an empty vhost that fills up later still gets fitted.
+      if (!fitted && fitAll(0)) setFitted(true);
       if (pendingFocus.current && centerOn(pendingFocus.current)) pendingFocus.current = null;
     });
     return () => cancelAnimationFrame(frame);
