@@ -1,20 +1,13 @@
 import { readFileSync } from 'node:fs';
-import amqp, { type Channel, type ChannelModel } from 'amqplib';
-import type { Page } from 'playwright-core';
+import amqp, { type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { depthLegend, openQueuePage, publishSteadily, slowConsumer, type SlowConsumer } from './support/chart.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const chromium = chromiumPath();
 const PREFETCH = 5;
-
-/** The depth chart's legend: each series' latest recorded value, as the page shows it. */
-async function depthLegend(page: Page): Promise<{ ready: number; unacked: number } | null> {
-  const items = await page.getByLabel('Ready and unacked, latest values').locator('.chart-legend__item dd').allTextContents();
-  const [unacked, ready] = items.map((text) => Number(text.replace(/,/g, '')));
-  return ready === undefined || unacked === undefined || Number.isNaN(ready) || Number.isNaN(unacked) ? null : { ready, unacked };
-}
 
 /** The embedded broker's AMQP port, from the line the web console prints once it runs. */
 async function embeddedAmqpPort(web: WebConsole): Promise<string> {
@@ -36,8 +29,7 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
   let web: WebConsole;
   let session: BrowserSession;
   let connection: ChannelModel;
-  let consumer: Channel;
-  let ackDelayMs = 400;
+  let consumer: SlowConsumer;
   const seen: { ready: number; unacked: number }[] = [];
 
   beforeAll(async () => {
@@ -48,6 +40,7 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
   });
 
   afterAll(async () => {
+    await consumer?.close();
     await connection?.close().catch(() => undefined);
     await session?.close();
     await web?.stop();
@@ -60,43 +53,18 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     await setup.close();
     await page.goto(web.url);
     await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
-    await page.evaluate((q) => (window.location.hash = `#/queues/${encodeURIComponent('/')}/${encodeURIComponent(q)}`), queue);
+    await openQueuePage(page, '/', queue);
     await expect.poll(() => page.getByRole('heading', { level: 2, name: queue }).isVisible(), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => depthLegend(page), { timeout: 20_000 }).toEqual({ ready: 0, unacked: 0 });
   });
 
   it('shows ready climbing while unacked is held at the prefetch, then both draining', async () => {
     const { page } = session;
-    consumer = await connection.createChannel();
-    await consumer.prefetch(PREFETCH);
-    // Acks one message at a time after a delay: 2.5/s while slow, as fast as it can once the publisher stops.
-    const pending: amqp.ConsumeMessage[] = [];
-    let acking = false;
-    const drain = async (): Promise<void> => {
-      if (acking) return;
-      acking = true;
-      while (pending.length > 0) {
-        await new Promise((r) => setTimeout(r, ackDelayMs));
-        consumer.ack(pending.shift() as amqp.ConsumeMessage);
-      }
-      acking = false;
-    };
-    await consumer.consume(queue, (msg) => {
-      if (msg) {
-        pending.push(msg);
-        void drain();
-      }
-    });
-
-    const publisher = await connection.createConfirmChannel();
-    for (let second = 0; second < 10; second++) {
-      for (let i = 0; i < 25; i++) publisher.sendToQueue(queue, Buffer.from(`order ${second}.${i}`));
-      await publisher.waitForConfirms();
-      await new Promise((r) => setTimeout(r, 1000));
+    consumer = await slowConsumer(connection, queue, PREFETCH, 400);
+    await publishSteadily(connection, queue, 25, 10, async () => {
       const legend = await depthLegend(page);
       if (legend) seen.push(legend);
-    }
-    await publisher.close();
+    });
     await expect.poll(() => depthLegend(page), { timeout: 15_000 }).toSatisfy((l) => l !== null && l.ready > 150);
     const climbing = await depthLegend(page);
     expect(climbing?.unacked).toBe(PREFETCH);
@@ -107,7 +75,7 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     await expect.poll(() => page.getByRole('tooltip').filter({ hasText: 'Ready' }).isVisible(), { timeout: 5000 }).toBe(true);
     await screenshot(page, 'e2e-queue-chart-climbing');
 
-    ackDelayMs = 2;
+    consumer.speedUp();
     await expect.poll(() => depthLegend(page), { timeout: 40_000, interval: 500 }).toEqual({ ready: 0, unacked: 0 });
     await page.mouse.move(0, 0);
     await screenshot(page, 'e2e-queue-chart-drained');
@@ -162,7 +130,7 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     try {
       await dark.page.goto(web.url);
       await expect.poll(() => dark.page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
-      await dark.page.evaluate((q) => (window.location.hash = `#/queues/${encodeURIComponent('/')}/${encodeURIComponent(q)}`), queue);
+      await openQueuePage(dark.page, '/', queue);
       await expect.poll(() => depthLegend(dark.page), { timeout: 20_000 }).toEqual({ ready: 0, unacked: 0 });
       await screenshot(dark.page, 'e2e-queue-chart-dark');
       await dark.page.evaluate(() => (window.location.hash = '#/overview'));
