@@ -133,14 +133,21 @@ async function main(): Promise<void> {
     await page.waitForTimeout(2000);
     const opened = performance.now();
     await page.evaluate(() => (location.hash = '#/topology'));
-    await page.waitForFunction(() => document.querySelector('[data-testid=topology]')?.getAttribute('data-layout-runs') === '1', undefined, { timeout: 120_000 });
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=topology]')?.getAttribute('data-layout-runs')) >= 1, undefined, { timeout: 120_000 });
     // Zoomed out, a graph this large is drawn on the overview canvas; two frames later it is on screen.
-    await page.waitForSelector('.topology__overview', { timeout: 60_000 });
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=topology]')?.getAttribute('data-nodes')) >= n, EXCHANGES + QUEUES, { timeout: 60_000 });
+    await page.waitForSelector('[data-testid=topology][aria-busy=false]', { timeout: 60_000 });
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     const shown = performance.now() - opened;
     say(`  graph: ${await attr(page, 'data-nodes')} nodes, ${await attr(page, 'data-edges')} edges`);
-    say(`  layout in the worker (${await attr(page, 'data-layout-engine')}): ${await attr(page, 'data-layout-ms')} ms  (target ≤ 2,000 ms)`);
     say(`  click → snapshot fetched, graph built, laid out and painted: ${ms(shown)}`);
+    // A fresh layout of the whole graph, timed in the worker.
+    const runs = Number(await attr(page, 'data-layout-runs'));
+    await page.getByRole('button', { name: 'Re-layout' }).click();
+    await page.waitForFunction((n) => Number(document.querySelector('[data-testid=topology]')?.getAttribute('data-layout-runs')) > n, runs, { timeout: 60_000 });
+    say(`  fresh layout in the worker (${await attr(page, 'data-layout-engine')}): ${await attr(page, 'data-layout-ms')} ms  (target ≤ 2,000 ms)`);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await page.waitForSelector('.topology__overview', { timeout: 10_000 });
     await page.waitForTimeout(1500);
 
     say('\nViewport, one change per frame (120 frames each)');
