@@ -11,6 +11,16 @@ import { type Chunk, type Points, Tier } from './tier.js';
 
 export const FULL_RESOLUTION_MS = 60 * 60_000;
 export const DEFAULT_RETENTION_MS = 24 * 60 * 60_000;
+/**
+ * Memory the packed points of one profile may take (the open chunks, some
+ * 25 MB at 10,000 queues, come on top). Beyond it, full
+ * resolution is given up first (down to its last ten minutes; the minute
+ * points of that time are kept), then the oldest minute points: so a broker
+ * where everything moves all the time shortens the history instead of
+ * growing the backend without bound.
+ */
+export const DEFAULT_MEMORY_BUDGET = 160 * 1024 * 1024;
+const KEEP_FULL_AT_LEAST_MS = 10 * 60_000;
 /** Markers kept per profile; the oldest go first. */
 export const MAX_MARKERS = 20_000;
 
@@ -22,6 +32,7 @@ const MINUTE_CHUNK = 10;
 export interface HistoryStoreOptions {
   retentionMs?: number;
   fullResolutionMs?: number;
+  memoryBudgetBytes?: number;
 }
 
 /** Everything a store holds, as the history file saves and restores it. */
@@ -52,6 +63,7 @@ const BROKER = 'b';
 export class HistoryStore {
   retentionMs: number;
   readonly fullResolutionMs: number;
+  readonly memoryBudgetBytes: number;
   readonly scopes: ScopeRegistry;
   readonly full = new Tier(FULL_CHUNK, 1024);
   readonly minutes = new Tier(MINUTE_CHUNK, 1024);
@@ -73,6 +85,7 @@ export class HistoryStore {
     const state = saved && compactState(saved);
     this.retentionMs = options.retentionMs ?? DEFAULT_RETENTION_MS;
     this.fullResolutionMs = options.fullResolutionMs ?? FULL_RESOLUTION_MS;
+    this.memoryBudgetBytes = options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET;
     this.scopes = new ScopeRegistry(state?.keys);
     this.full.sealed.push(...(state?.full ?? []));
     this.minutes.sealed.push(...(state?.minutes ?? []));
@@ -247,6 +260,18 @@ export class HistoryStore {
     this.minutes.dropBefore(horizon);
     if (this.gaps.length > 0 && (this.gaps[0] as [number, number])[1] < horizon) this.gaps = this.gaps.filter(([, end]) => end >= horizon);
     if (this.markers.length > 0 && (this.markers[0] as HistoryMarker).t < horizon) this.markers = this.markers.filter((m) => m.t >= horizon);
+    this.keepWithinBudget(now);
+  }
+
+  private keepWithinBudget(now: number): void {
+    let over = this.full.packedBytes() + this.minutes.packedBytes() - this.memoryBudgetBytes;
+    const oldFull = () => {
+      const first = this.full.sealed[0];
+      return first !== undefined && (first.times.at(-1) as number) < now - KEEP_FULL_AT_LEAST_MS;
+    };
+    while (over > 0 && oldFull()) over -= this.full.dropOldest();
+    while (over > 0 && this.minutes.sealed.length > 0) over -= this.minutes.dropOldest();
+    while (over > 0 && this.full.sealed.length > 0) over -= this.full.dropOldest();
   }
 }
 

@@ -118,10 +118,21 @@ export class Tier {
     return out;
   }
 
+  /** Drops the oldest packed chunk; answers the bytes freed (0 when there is none). */
+  dropOldest(): number {
+    const c = this.sealed.shift();
+    return c ? chunkBytes(c) : 0;
+  }
+
   /** Bytes held by packed chunks and the open chunk. */
   bytes(): number {
-    let sum = this.open.byteLength + this.openTimes.byteLength + this.slotOf.byteLength;
-    for (const c of this.sealed) sum += c.times.byteLength + c.ids.byteLength + c.offsets.byteLength + c.data.byteLength;
+    return this.open.byteLength + this.openTimes.byteLength + this.slotOf.byteLength + this.packedBytes();
+  }
+
+  /** Bytes held by packed chunks: what dropping old chunks can give back. */
+  packedBytes(): number {
+    let sum = 0;
+    for (const c of this.sealed) sum += chunkBytes(c);
     return sum;
   }
 
@@ -178,6 +189,8 @@ export class Tier {
     this.slots = slots;
   }
 }
+
+const chunkBytes = (c: Chunk) => c.times.byteLength + c.ids.byteLength + c.offsets.byteLength + c.data.byteLength;
 
 /** Decodes scope `id`'s columns of a chunk into target, column-major (column c at c*n); false when it has none there. */
 function decodeScope(chunk: Chunk, id: number, target: Float64Array): boolean {

@@ -149,3 +149,18 @@ describe('history store', () => {
     expect(result.series.publishRate).toEqual([null]);
   });
 });
+
+describe('history store memory budget', () => {
+  it('gives up full resolution first (the minute points of that time stay), then the oldest minutes', () => {
+    const store = new HistoryStore({ memoryBudgetBytes: 60_000 });
+    const queues = Array.from({ length: 20 }, (_, q) => q);
+    for (let i = 0; i < 1800; i++) store.append(sampleOf(T0 + i * 2000, queues.map((q) => ({ name: `q${q}`, ready: (i * 7 + q * 13) % 1000, unacked: i % 3, publish: i * (q + 1) }))));
+    const now = T0 + 1799 * 2000;
+    expect(store.full.packedBytes() + store.minutes.packedBytes()).toBeLessThanOrEqual(60_000);
+    // Full resolution no longer reaches back an hour, but still covers the last ten minutes.
+    expect(store.full.firstTime).toBeGreaterThan(T0 + 5 * 60_000);
+    expect(store.full.firstTime).toBeLessThanOrEqual(now - 10 * 60_000);
+    const older = queryHistory(store, { scope: { kind: 'queue', vhost: '/', name: 'q1' }, from: T0, to: now }, 2000);
+    expect(older.series.ready.filter((v) => v !== null).length).toBeGreaterThan(300);
+  });
+});
