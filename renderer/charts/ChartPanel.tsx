@@ -23,7 +23,8 @@ export function ChartPanel({ wide = false, ...props }: TimeChartProps & { fileBa
   const frame = useRef<HTMLDivElement>(null);
   const exportPng = async (): Promise<void> => {
     const svg = frame.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
-    if (svg) download(await chartPng(svg, theme.surface, spec.title, theme.text), `${fileSafe(fileBase)}-${spec.id}.png`);
+    const caption = { title: `${fileBase} · ${spec.title} (${spec.unit})`, text: theme.text, legend: spec.series };
+    if (svg) download(await chartPng(svg, theme.surface, caption), `${fileSafe(fileBase)}-${spec.id}.png`);
   };
   const exportCsv = (): void => download(new Blob([historyCsv(rows, spec.series)], { type: 'text/csv' }), `${fileSafe(fileBase)}-${spec.id}.csv`);
   return (

@@ -5,7 +5,9 @@ import { svgToPng } from '../views/topology/download.js';
  * UI font (the page's stylesheet does not travel with it; recharts already
  * wrote the theme's colours into the attributes), then drawn on a canvas.
  */
-export async function chartPng(svg: SVGSVGElement, background: string, title: string, textColor: string): Promise<Blob> {
+export type PngCaption = { title: string; text: string; legend: readonly { label: string; color: string }[] };
+
+export async function chartPng(svg: SVGSVGElement, background: string, caption: PngCaption): Promise<Blob> {
   const { width, height } = svg.getBoundingClientRect();
   const TITLE = 24;
   const clone = svg.cloneNode(true) as SVGSVGElement;
@@ -25,8 +27,16 @@ export async function chartPng(svg: SVGSVGElement, background: string, title: st
   heading.setAttribute('y', '17');
   heading.setAttribute('font-size', '13');
   heading.setAttribute('font-weight', '600');
-  heading.setAttribute('fill', textColor);
-  heading.textContent = title;
+  heading.setAttribute('fill', caption.text);
+  heading.textContent = caption.title;
+  // The legend after the title, each label in its series' colour: the PNG has no page around it to explain the lines.
+  for (const item of caption.legend) {
+    const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+    span.setAttribute('dx', '14');
+    span.setAttribute('fill', item.color);
+    span.textContent = `■ ${item.label}`;
+    heading.append(span);
+  }
   wrapper.append(rect, heading, clone);
   return svgToPng(new XMLSerializer().serializeToString(wrapper), width, height + TITLE);
 }

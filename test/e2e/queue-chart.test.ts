@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import amqp, { type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../support/requirements.js';
-import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { type BrowserSession, openBrowser, RESULTS_DIR, screenshot } from './support/browser.js';
 import { depthLegend, openQueuePage, publishSteadily, slowConsumer, type SlowConsumer } from './support/chart.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
@@ -79,6 +79,9 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     await expect.poll(() => depthLegend(page), { timeout: 40_000, interval: 500 }).toEqual({ ready: 0, unacked: 0 });
     await page.mouse.move(0, 0);
     await screenshot(page, 'e2e-queue-chart-drained');
+    await page.locator('.queue-page').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await screenshot(page, 'e2e-queue-page-details');
+    await page.locator('.queue-page').evaluate((el) => el.scrollTo(0, 0));
 
     // Ready rose sample after sample while the consumer held its prefetch.
     const loaded = seen.filter((s) => s.ready > 20);
@@ -99,6 +102,10 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     const peakAt = rows.findIndex((r) => r.ready === peak);
     expect(rows[peakAt]!.unacked).toBe(PREFETCH);
     expect(rows.at(-1)).toEqual({ unacked: 0, ready: 0 });
+    const [png] = await Promise.all([page.waitForEvent('download'), depth.getByRole('button', { name: 'PNG' }).click()]);
+    const image = readFileSync((await png.path()) as string);
+    expect(image.subarray(1, 4).toString()).toBe('PNG');
+    await png.saveAs(`${RESULTS_DIR}/e2e-queue-chart-export.png`);
     // The rates chart saw the publisher.
     const publish = await page.getByLabel('Message rates, latest values').textContent();
     expect(publish).toMatch(/Publish/);

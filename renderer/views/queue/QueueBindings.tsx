@@ -21,7 +21,7 @@ export function QueueBindings({ queue, bindings, deadLetterTo, loading }: { queu
     </a>
   );
   return (
-    <Section title="Bindings" aside={graphLink('Show in the graph →')}>
+    <Section title="Bindings" aside={graphLink('Show in the graph →')} wide>
       {bindings.length === 0 ? (
         <p className="panel__empty">{loading ? 'Reading bindings…' : 'No exchange routes to this queue.'}</p>
       ) : (

@@ -13,7 +13,7 @@ const prefetchOf = ({ consumer, channel }: ConsumerLine): string => {
 /** Who consumes from the queue, with what they hold: prefetch, ack mode, unacked on their channel. */
 export function QueueConsumers({ lines }: { lines: readonly ConsumerLine[] }) {
   return (
-    <Section title="Consumers" aside={formatCount(lines.length)}>
+    <Section title="Consumers" aside={formatCount(lines.length)} wide>
       {lines.length === 0 ? (
         <p className="panel__empty">No consumers: messages wait in the queue.</p>
       ) : (
@@ -21,7 +21,7 @@ export function QueueConsumers({ lines }: { lines: readonly ConsumerLine[] }) {
           <thead>
             <tr>
               <th>Consumer tag</th>
-              <th>Connection</th>
+              <th>Channel</th>
               <th>Ack mode</th>
               <th className="align-right">Prefetch</th>
               <th className="align-right" title="Unacknowledged messages on the consumer's channel">

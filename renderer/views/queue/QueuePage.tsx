@@ -74,7 +74,7 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
         </a>
       </header>
       <QueueActions queue={queue} />
-      <HistoryCharts scope={{ kind: 'queue', vhost, name }} fileBase={`${vhost}-${name}`} charts={QUEUE_CHARTS} memoryKey="queue-page" />
+      <HistoryCharts scope={{ kind: 'queue', vhost, name }} fileBase={`${name} (vhost ${vhost})`} charts={QUEUE_CHARTS} memoryKey="queue-page" />
       <div className="queue-page__grid">
         <QueueProperties queue={queue} />
         <EffectivePolicy queue={queue} policy={policy} loading={topology.loading} error={topology.error} />
