@@ -73,7 +73,6 @@ async function main(): Promise<void> {
     if (e.code === 'EACCES') fail(`not permitted to listen on ${bind}:${amqpPort}`);
     fail(e.message);
   }
-  process.stdout.write(`Warren broker ready on ${broker.amqpUrl}${broker.httpUrl ? `, management ${broker.httpUrl}` : ''}\n`);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -84,8 +83,11 @@ async function main(): Promise<void> {
       process.exit(1);
     });
   };
+  // Before the ready line: whoever reads it may signal at once, and a signal
+  // with no listener yet would kill the process instead of closing the broker.
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  process.stdout.write(`Warren broker ready on ${broker.amqpUrl}${broker.httpUrl ? `, management ${broker.httpUrl}` : ''}\n`);
 }
 
 void main();

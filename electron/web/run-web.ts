@@ -35,12 +35,6 @@ export async function runWebConsole(options: WebConsoleOptions): Promise<WebHost
     await backend.close();
     throw err;
   }
-  if (!isLoopback(options.host)) {
-    options.print(`Warning: listening on ${options.host}, reachable from other machines (the token is still required).`);
-  }
-  options.print(`Warren web console: ${host.url}`);
-  if (options.open && openBrowser(host.url)) options.print('Opened in your browser.');
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -50,8 +44,15 @@ export async function runWebConsole(options: WebConsoleOptions): Promise<WebHost
       .then(() => backend.close())
       .finally(() => process.exit(0));
   };
+  // Before the URL line: whoever reads it may signal at once, and a signal
+  // with no listener yet would kill the process without closing anything.
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (!isLoopback(options.host)) {
+    options.print(`Warning: listening on ${options.host}, reachable from other machines (the token is still required).`);
+  }
+  options.print(`Warren web console: ${host.url}`);
+  if (options.open && openBrowser(host.url)) options.print('Opened in your browser.');
   return host;
 }
 

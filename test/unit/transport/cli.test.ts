@@ -133,6 +133,8 @@ describe('warren broker', () => {
   it('runs the embedded broker with the arguments given, and stops it on SIGTERM', async () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'warren-cli-broker-'));
     const child = spawnCli(['broker', '--amqp-port', '0', '--http-port', '0', '--data-dir', dataDir]);
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
       const ready = await new Promise<string>((resolve, reject) => {
         let out = '';
@@ -144,7 +146,9 @@ describe('warren broker', () => {
         child.once('exit', (code) => reject(new Error(`the broker exited (${code}) before it was ready:\n${out}`)));
       });
       expect(ready).toMatch(/^Warren broker ready on amqp:\/\/127\.0\.0\.1:\d+/);
-      expect(await stop(child)).toBe(0);
+      const code = await stop(child);
+      // The broker's log says why, should it ever exit otherwise.
+      expect({ code, stderr: code === 0 ? '' : stderr.slice(-3000) }).toEqual({ code: 0, stderr: '' });
     } finally {
       await stop(child);
       await rm(dataDir, { recursive: true, force: true });
