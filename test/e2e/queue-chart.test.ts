@@ -4,20 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, RESULTS_DIR, screenshot } from './support/browser.js';
 import { depthLegend, openQueuePage, publishSteadily, slowConsumer, type SlowConsumer } from './support/chart.js';
+import { embeddedAmqpPort } from './support/embedded-port.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const chromium = chromiumPath();
 const PREFETCH = 5;
-
-/** The embedded broker's AMQP port, from the line the web console prints once it runs. */
-async function embeddedAmqpPort(web: WebConsole): Promise<string> {
-  for (let waited = 0; waited < 30_000; waited += 200) {
-    const port = /Embedded broker: amqp:\/\/127\.0\.0\.1:(\d+)/.exec(web.output())?.[1];
-    if (port) return port;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`The embedded broker did not start:\n${web.output()}`);
-}
 
 /**
  * Issue 7's end-to-end check on the embedded broker: a publisher outpaces a
