@@ -23,7 +23,7 @@ type Props = {
 type Lit = Props['lit'];
 
 /** Largest side of the cached bitmap; past it (zoomed in on a huge graph) every frame draws afresh. */
-const MAX_BITMAP = 4096;
+const MAX_BITMAP = 2048;
 
 export function Overview({ graph, positions, hidden, lit }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -33,6 +33,7 @@ export function Overview({ graph, positions, hidden, lit }: Props) {
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
   const bounds = useMemo(() => boundsOf(graph, positions), [graph, positions]);
+  const lastZoomRef = useRef<number | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -49,7 +50,10 @@ export function Overview({ graph, positions, hidden, lit }: Props) {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     const bw = Math.ceil((bounds.maxX - bounds.minX) * zoom * dpr) + 2;
     const bh = Math.ceil((bounds.maxY - bounds.minY) * zoom * dpr) + 2;
-    if (bw > MAX_BITMAP || bh > MAX_BITMAP) {
+    // While the zoom changes, each frame draws only what is on screen; the bitmap is made once it settles.
+    const zooming = lastZoomRef.current !== zoom;
+    lastZoomRef.current = zoom;
+    if (bw > MAX_BITMAP || bh > MAX_BITMAP || (zooming && cacheRef.current?.zoom !== zoom)) {
       ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
       drawGraph(ctx, graph, positions, hidden, lit, zoom, colour);
       return;
@@ -108,9 +112,9 @@ function drawGraph(ctx: CanvasRenderingContext2D, graph: TopologyGraph, position
         const sy = from.y + sizeOf(a).height / 2;
         const tx = to.x;
         const ty = to.y + sizeOf(b).height / 2;
-        const bend = Math.max(40, Math.abs(tx - sx) / 2);
+        // Straight: at overview scale a curve looks the same and costs several times as much to raster.
         ctx.moveTo(sx, sy);
-        ctx.bezierCurveTo(sx + bend, sy, tx - bend, ty, tx, ty);
+        ctx.lineTo(tx, ty);
       }
       ctx.globalAlpha = faded ? 0.12 : 0.75;
       ctx.strokeStyle = colour(variable);
