@@ -127,6 +127,7 @@ const start = Date.UTC(2026, 0, 1);
   say('1 hour at 2 s (1,800 samples):');
   say(`  history memory     ${mb(after - before)}  (target ≤ 200 MB; packed arrays ${mb(store.bytes())})`);
   say(`  record one sample  median ${ms(pct(times, 50))}, p99 ${ms(pct(times, 99))}, max ${ms(Math.max(...times))}  (target: well inside the 2,000 ms cycle)`);
+  say(`  full resolution reaches back ${(((store.full.lastTime ?? 0) - (store.full.firstTime ?? 0)) / 60_000).toFixed(0)} min (the memory budget trims it when everything moves)`);
 }
 
 if (!opts['skip-day']) {
