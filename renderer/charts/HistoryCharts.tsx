@@ -29,7 +29,7 @@ export function HistoryCharts({ scope, fileBase, charts, memoryKey }: { scope: H
         <button type="button" className="button button--small" aria-pressed={paused} disabled={!live} onClick={() => setPaused(!paused)} title={live ? undefined : 'A custom range is not live'}>
           {paused ? '▶ Resume live' : '❚❚ Pause'}
         </button>
-        <span className={`history-charts__live${live && !paused ? ' is-live' : ''}`}>{live && !paused ? 'Live' : 'Paused'}</span>
+        <span className={`history-charts__live${live && !paused ? ' is-live' : ''}`}>{!live ? 'Fixed range' : paused ? 'Paused' : 'Live'}</span>
         {history.result && !history.result.statsAvailable ? (
           <span className="history-charts__note">This broker reports no message statistics: rates are unavailable.</span>
         ) : null}

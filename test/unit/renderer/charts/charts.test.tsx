@@ -191,3 +191,20 @@ describe('compare view', () => {
     expect(scopes.at(-1)).toEqual({ kind: 'queue', vhost: '/', name: 'c' });
   });
 });
+
+describe('custom range', () => {
+  it('asks for exactly the from–to typed, and a custom range is not live', async () => {
+    const client = new FakeClient({ 'history.query': () => known, 'history.events': () => ({ markers: [], truncated: false }) });
+    renderWithStore(<HistoryCharts scope={{ kind: 'broker' }} fileBase="broker" charts={['depth']} memoryKey="custom" />, {}, client);
+    fireEvent.click(screen.getByRole('button', { name: 'Custom' }));
+    fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-11-22T10:00' } });
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-22T09:00' } });
+    expect((screen.getByRole('button', { name: 'Show' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('To'), { target: { value: '2026-11-22T12:30' } });
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Show' })));
+    const args = client.callsOf('history.query').at(-1) as HistoryQueryArgs;
+    expect([args.from, args.to]).toEqual([new Date('2026-11-22T10:00').getTime(), new Date('2026-11-22T12:30').getTime()]);
+    expect(screen.getByText('Fixed range')).toBeTruthy();
+    expect((screen.getByRole('button', { name: /Pause/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
