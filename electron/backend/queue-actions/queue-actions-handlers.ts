@@ -33,7 +33,8 @@ export function queueActionHandlers(session: Pick<SessionController, 'broker'>, 
       const signal = moves.start(moveId);
       try {
         const broker = session.broker();
-        const probe = await openProbeChannel(broker.amqp, await store.credentials(broker.profileId), vhost);
+        // Named for what it does: the Connections view shows 'Warren queue move' while it runs.
+        const probe = await openProbeChannel(broker.amqp, await store.credentials(broker.profileId), vhost, 'queue move');
         try {
           const result = await moveMessages(probe.channel, { source, target, signal, onProgress: (p) => hub.emit('queue.moveProgress', { moveId, ...p }) });
           log.info('messages moved', { vhost, source, target, moved: result.moved, outcome: result.outcome });

@@ -33,11 +33,11 @@ async function closeChannel(channel: ConfirmChannel): Promise<void> {
  * profile's credentials (a connection is bound to one vhost). Errors name
  * the broker and vhost, never the password.
  */
-export async function openProbeChannel(session: AmqpSession, credentials: ProfileCredentials, vhost: string): Promise<ProbeChannel> {
+export async function openProbeChannel(session: AmqpSession, credentials: ProfileCredentials, vhost: string, purpose = 'route probe'): Promise<ProbeChannel> {
   if (vhostOfAmqpUri(credentials.amqpUri) === vhost) {
     let channel: ConfirmChannel;
     try {
-      channel = await session.openConfirmChannel('route probe');
+      channel = await session.openConfirmChannel(purpose);
     } catch (err) {
       throw new ApiError('broker', err instanceof Error ? err.message : String(err));
     }
@@ -48,7 +48,7 @@ export async function openProbeChannel(session: AmqpSession, credentials: Profil
   const secret = secretOf(credentials);
   let connection: amqp.ChannelModel;
   try {
-    connection = await amqp.connect(...amqpConnectArgs(endpoint, { timeoutMs: 10_000, heartbeatS: 30, connectionName: 'Warren route probe' }));
+    connection = await amqp.connect(...amqpConnectArgs(endpoint, { timeoutMs: 10_000, heartbeatS: 30, connectionName: `Warren ${purpose}` }));
   } catch (err) {
     const d = diagnoseAmqpError(err, { where: hostPort(amqpUri), vhost, username: credentials.username });
     throw new ApiError('broker', scrubSecret(d.hint ? `${d.message} ${d.hint}` : d.message, secret));
