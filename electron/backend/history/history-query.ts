@@ -1,5 +1,4 @@
 import {
-  HISTORY_METRICS,
   type HistoryEventsResult,
   type HistoryMarker,
   type HistoryQueryArgs,
@@ -11,7 +10,7 @@ import {
 } from '../../../shared/model/history.js';
 import type { HistoryStore } from './history-store.js';
 import { MINUTE_MS } from './minute-accumulator.js';
-import { breakAtGaps, bucket, metricIndex, toMetricRows, toSeries } from './series-builder.js';
+import { breakAtGaps, bucket, metricReader, toMetricRows, toSeries } from './series-builder.js';
 
 export const DEFAULT_MAX_POINTS = 1000;
 /** Markers per answer; a range with more returns the newest. */
@@ -54,24 +53,25 @@ export function historyEvents(store: HistoryStore, args: { scope: HistoryScope; 
 /** history.sparklines: one metric of many queues over the last minutes, `points` buckets each. */
 export function sparklines(store: HistoryStore, args: SparklinesArgs, now: number): SparklinesResult {
   const points = args.points ?? 30;
-  const index = metricIndex(args.metric ?? 'total');
+  const valueOf = metricReader(args.metric ?? 'total');
   const stepMs = Math.ceil((args.minutes * MINUTE_MS) / points);
   const from = now - stepMs * points;
   const values: Record<string, (number | null)[]> = {};
+  const sums = new Float64Array(points);
+  const counts = new Float64Array(points);
   for (const key of args.keys) {
-    const parts = store.read(`q\u0000${key}`, from, now);
-    if (parts.length === 0) continue;
-    const rows = toMetricRows(parts);
-    const sums = new Float64Array(points);
-    const counts = new Float64Array(points);
-    for (let i = 0; i < rows.times.length; i++) {
-      const b = Math.min(points - 1, Math.floor(((rows.times[i] as number) - from) / stepMs));
-      const v = rows.values[i * HISTORY_METRICS.length + index] as number;
-      if (b < 0 || Number.isNaN(v)) continue;
+    sums.fill(0);
+    counts.fill(0);
+    let seen = false;
+    store.visit(`q\u0000${key}`, from, now, (tier, t, previous, row, at, stride) => {
+      seen = true;
+      const v = valueOf(tier, t, previous, row, at, stride);
+      const b = Math.min(points - 1, Math.floor((t - from) / stepMs));
+      if (b < 0 || Number.isNaN(v)) return;
       sums[b] = (sums[b] as number) + v;
       counts[b] = (counts[b] as number) + 1;
-    }
-    values[key] = Array.from(sums, (s, b) => ((counts[b] as number) > 0 ? s / (counts[b] as number) : null));
+    });
+    if (seen) values[key] = Array.from(sums, (s, b) => ((counts[b] as number) > 0 ? s / (counts[b] as number) : null));
   }
   return { from, stepMs, values };
 }

@@ -193,6 +193,15 @@ export class HistoryStore {
     return parts;
   }
 
+  /** Visits a scope's points over [from, to] without building arrays (see Tier.visit), minute tier first. */
+  visit(scopeKey: string, from: number, to: number, point: (tier: 'full' | 'minute', t: number, previous: number, values: Float64Array, at: number, stride: number) => void): void {
+    const id = this.scopes.find(scopeKey);
+    if (id === undefined) return;
+    const fullFrom = this.full.firstTime ?? Infinity;
+    if (from < fullFrom) this.minutes.visit(id, from, Math.min(to, fullFrom - 1), (...args) => point('minute', ...args));
+    if (to >= fullFrom) this.full.visit(id, Math.max(from, fullFrom), to, (...args) => point('full', ...args));
+  }
+
   oldestAt(): number | null {
     return this.minutes.firstTime ?? this.full.firstTime;
   }

@@ -48,6 +48,21 @@ export function toMetricRows(parts: readonly TierPoints[]): MetricRows {
   return out;
 }
 
+/** One metric of one stored point, from its columns at values[at + c * stride]: what sparklines read without building rows. */
+export function metricReader(metric: HistoryMetric): (tier: 'full' | 'minute', t: number, previous: number, values: Float64Array, at: number, stride: number) => number {
+  const rate = RATE_COLUMNS.find(([m]) => m === metric)?.[1];
+  if (rate !== undefined) {
+    return (tier, t, previous, values, at, stride) => {
+      const v = values[at + rate * stride] as number;
+      if (tier === 'minute') return v / 60;
+      return t > previous ? v / ((t - previous) / 1000) : NaN;
+    };
+  }
+  if (metric === 'total') return (_tier, _t, _previous, values, at, stride) => (values[at + COL.ready * stride] as number) + (values[at + COL.unacked * stride] as number);
+  const column = { ready: COL.ready, unacked: COL.unacked, bytes: COL.bytes, consumers: COL.consumers }[metric as 'ready' | 'unacked' | 'bytes' | 'consumers'];
+  return (_tier, _t, _previous, values, at, stride) => values[at + column * stride] as number;
+}
+
 /**
  * At most `maxPoints` points: when there are more, [from, to] is cut into
  * equal buckets and each becomes the mean of its known values (null when it

@@ -87,11 +87,28 @@ export class Tier {
   /** Scope `id`'s points with from <= t <= to, oldest first; NaN where it had no data. */
   read(id: number, from: number, to: number): Points {
     const out: Points = { times: [], values: [], before: NaN };
+    this.visit(id, from, to, (t, previous, values, at, stride) => {
+      if (out.times.length === 0) out.before = previous;
+      out.times.push(t);
+      for (let c = 0; c < COLUMNS; c++) out.values.push(values[at + c * stride] as number);
+    });
+    return out;
+  }
+
+  /**
+   * Calls `point` for each of scope `id`'s points in [from, to], oldest first,
+   * with the time of the point before it (NaN: none) and its columns at
+   * values[at + c * stride] (NaN where it had no data), building nothing per
+   * point: sparklines of many queues read this way.
+   */
+  visit(id: number, from: number, to: number, point: (t: number, previous: number, values: Float64Array, at: number, stride: number) => void): void {
+    let previous = NaN;
     let scratch = new Float64Array(this.chunkLen * COLUMNS);
+    const missing = new Float64Array(COLUMNS).fill(NaN);
     for (const chunk of this.sealed) {
       const last = chunk.times.at(-1) as number;
       if (last < from) {
-        out.before = last;
+        previous = last;
         continue;
       }
       if ((chunk.times[0] as number) > to) break;
@@ -100,22 +117,22 @@ export class Tier {
       const found = decodeScope(chunk, id, scratch);
       for (let i = 0; i < n; i++) {
         const t = chunk.times[i] as number;
-        if (t < from) out.before = t;
-        if (t < from || t > to) continue;
-        out.times.push(t);
-        for (let c = 0; c < COLUMNS; c++) out.values.push(found ? (scratch[c * n + i] as number) : NaN);
+        if (t >= from && t <= to) {
+          if (found) point(t, previous, scratch, i, n);
+          else point(t, previous, missing, 0, 1);
+        }
+        previous = t;
       }
     }
     const slot = id < this.slotOf.length ? (this.slotOf[id] as number) - 1 : -1;
     for (let i = 0; i < this.openCount; i++) {
       const t = this.openTimes[i] as number;
-      if (t < from) out.before = t;
-      if (t < from || t > to) continue;
-      out.times.push(t);
-      const base = (slot * this.chunkLen + i) * COLUMNS;
-      for (let c = 0; c < COLUMNS; c++) out.values.push(slot >= 0 ? (this.open[base + c] as number) : NaN);
+      if (t >= from && t <= to) {
+        if (slot >= 0) point(t, previous, this.open, (slot * this.chunkLen + i) * COLUMNS, 1);
+        else point(t, previous, missing, 0, 1);
+      }
+      previous = t;
     }
-    return out;
   }
 
   /** Drops the oldest packed chunk; answers the bytes freed (0 when there is none). */
