@@ -119,6 +119,14 @@ describe('history store', () => {
     expect(result.values['/\u0000ghost']).toBeUndefined();
   });
 
+  it('answers rate sparklines from counter increases', () => {
+    const store = new HistoryStore();
+    for (let i = 0; i < 30; i++) store.append(sampleOf(T0 + i * 2000, [{ name: 'a', ready: 0, publish: i * (i < 15 ? 4 : 10) }]));
+    const result = sparklines(store, { keys: ['/\u0000a'], minutes: 1, points: 2, metric: 'publishRate' }, T0 + 60_000);
+    // 2/s in the first half (the first sample has no rate), then a jump of 60 at the switch and 5/s.
+    expect(result.values['/\u0000a']).toEqual([2, (((15 * 10 - 14 * 4) / 2) + 14 * 5) / 15]);
+  });
+
   it('marks consumer changes, policy changes, queues created and deleted, and says a purge might be an expiry', () => {
     const store = new HistoryStore();
     store.append(sampleOf(T0, [{ name: 'jobs', ready: 500, consumers: 0, deliver: 0 }]));
