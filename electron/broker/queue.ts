@@ -30,6 +30,11 @@ export interface QueueJournal extends ReadyListener {
   /** Entries in the ready list whose message is paged out (on disk only), and their body bytes. */
   readonly pagedMessages: number;
   readonly pagedBytes: number;
+  /**
+   * Whether the entry's message can be read (a paged-out record damaged on
+   * disk after start cannot: the journal logs it and the caller drops the entry).
+   */
+  readable(entry: QueueEntry): boolean;
   /** The entry went to a consumer that must ack it: redelivered after a restart. */
   delivered(entry: QueueEntry): void;
   /** The entry is gone (acked, no-ack delivery, rejected, expired, dropped, purged). */
@@ -155,8 +160,18 @@ export class Queue {
       const dropped = this.store.shift();
       if (!dropped) break;
       this.journal?.removed(dropped);
-      this.host.deadLetter(this, dropped.message, 'maxlen');
+      this.deadLetterEntry(dropped, 'maxlen');
     }
+  }
+
+  /**
+   * Dead-letters an entry leaving the queue. Without a dead-letter exchange a
+   * paged-out message is not read back from disk just to be thrown away.
+   */
+  private deadLetterEntry(entry: QueueEntry, reason: DeadLetterReason): void {
+    if (this.settings.deadLetterExchange === undefined) return;
+    if (this.journal !== null && !this.journal.readable(entry)) return;
+    this.host.deadLetter(this, entry.message, reason);
   }
 
   /** Drops (and dead-letters) expired messages at the heads; true if any remain expired-free. */
@@ -167,7 +182,7 @@ export class Queue {
         if (head.expiresAt !== 0 && now >= head.expiresAt && head !== this.publishing) {
           this.store.removeHead(head);
           this.journal?.removed(head);
-          this.host.deadLetter(this, head.message, 'expired');
+          this.deadLetterEntry(head, 'expired');
           removed = true;
         }
       }
@@ -227,7 +242,8 @@ export class Queue {
         if (this.store.length === 0) break;
         const consumer = this.pickConsumer();
         if (!consumer) break;
-        const entry = this.store.shift()!;
+        const entry = this.shiftReadable();
+        if (!entry) break;
         if (!consumer.noAck) this.unackedCount++;
         this.journalTaken(entry, consumer.noAck);
         consumer.owner.deliver(consumer, this, entry);
@@ -241,11 +257,20 @@ export class Queue {
   fetch(noAck: boolean): QueueEntry | undefined {
     this.touch();
     this.dropExpired(Date.now());
-    const entry = this.store.shift();
+    const entry = this.shiftReadable();
     if (entry && !noAck) this.unackedCount++;
     if (entry) this.journalTaken(entry, noAck);
     this.scheduleExpiry();
     return entry;
+  }
+
+  /** The next ready entry whose message can be read; unreadable ones are dropped as lost (the journal logged them). */
+  private shiftReadable(): QueueEntry | undefined {
+    for (;;) {
+      const entry = this.store.shift();
+      if (entry === undefined || this.journal === null || this.journal.readable(entry)) return entry;
+      this.journal.removed(entry);
+    }
   }
 
   private journalTaken(entry: QueueEntry, noAck: boolean): void {
@@ -290,7 +315,7 @@ export class Queue {
   rejected(entry: QueueEntry): void {
     this.unackedCount--;
     this.journal?.removed(entry);
-    if (!this.deleted) this.host.deadLetter(this, entry.message, 'rejected');
+    if (!this.deleted) this.deadLetterEntry(entry, 'rejected');
   }
 
   canAddConsumer(exclusive: boolean): Error | undefined {

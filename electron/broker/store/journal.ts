@@ -233,6 +233,19 @@ class QueueLog implements QueueJournal, RecordReader {
     return message;
   }
 
+  readable(entry: QueueEntry): boolean {
+    if (!(entry instanceof StoredEntry) || entry.resident !== null) return true;
+    try {
+      void entry.message;
+      return true;
+    } catch (err) {
+      this.journal.logger.log('error', 'store.unreadable_record_dropped', {
+        queue: this.queue.resource, segment: entry.segment, offset: entry.offset, bodyBytes: entry.bodySize, error: err,
+      });
+      return false;
+    }
+  }
+
   delivered(entry: QueueEntry): void {
     this.mark(entry, ACK_DELIVERED);
   }

@@ -151,7 +151,7 @@ describe('paging stored messages out beyond the memory budget', () => {
   });
 
   it('counts paged entries in message bytes and x-max-length-bytes, and dead-letters them with their bodies', async () => {
-    const { queue, dead } = durableQueue(tempDir(), { messageMemoryBudget: 0 }, { 'x-max-length-bytes': { type: 'I', value: 10 } });
+    const { queue, dead } = durableQueue(tempDir(), { messageMemoryBudget: 0 }, { 'x-max-length-bytes': { type: 'I', value: 10 }, 'x-dead-letter-exchange': { type: 'S', value: 'dlx' } });
     for (const b of bodies(8)) queue.publish(message(b), Date.now());
     expect(queue.messageCount).toBe(5);
     expect(queue.messageBytes).toBe(10);
@@ -208,6 +208,32 @@ describe('restart', () => {
     expect(second.queue.journal!.pagedMessages).toBe(3);
     expect(drain(second.queue).map((m) => m.body)).toEqual(['r1', 'r3', 'r4']);
     expect(events).toEqual(expect.arrayContaining(['store.torn_tail_cut', 'store.corrupt_records_skipped']));
+  });
+});
+
+describe('a paged record damaged on disk after start', () => {
+  it('is dropped as lost with a log line (not dead-lettered), and the messages after it are still delivered', async () => {
+    const dir = tempDir();
+    const events: { event: string; fields: unknown }[] = [];
+    const log: BrokerLogger = { log: (_level, event, fields) => events.push({ event, fields }) };
+    const { queue, dead } = durableQueue(dir, { messageMemoryBudget: 0 }, { 'x-dead-letter-exchange': { type: 'S', value: 'dlx' } }, log);
+    for (const b of ['d1', 'd2', 'd3', 'd4']) queue.publish(message(b), Date.now());
+    await synced(queue);
+    const qdir = join(dir, QUEUES_DIR, queueDirName('/', 'q'));
+    const file = join(qdir, readdirSync(qdir).find((f) => f.endsWith('.msgs'))!);
+    const buf = readFileSync(file);
+    const { ends } = scanSegment(buf);
+    // The bodies of the second and the fourth record.
+    buf[ends[1]! - 1] = buf[ends[1]! - 1]! ^ 0xff;
+    buf[ends[3]! - 1] = buf[ends[3]! - 1]! ^ 0xff;
+    writeFileSync(file, buf);
+    const first = queue.fetch(true);
+    expect(first?.message.body.toString()).toBe('d1');
+    expect(queue.fetch(true)?.message.body.toString()).toBe('d3');
+    expect(queue.fetch(true)).toBeUndefined();
+    expect(queue.messageCount).toBe(0);
+    expect(events.filter((e) => e.event === 'store.unreadable_record_dropped')).toHaveLength(2);
+    expect(dead).toEqual([]);
   });
 });
 

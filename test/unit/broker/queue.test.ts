@@ -101,7 +101,7 @@ describe('Queue', () => {
   });
 
   it('drop-head drops the oldest and dead-letters it as maxlen; reject-publish refuses the newest', () => {
-    const drop = queue({ 'x-max-length': { type: 'I', value: 2 } });
+    const drop = queue({ 'x-max-length': { type: 'I', value: 2 }, 'x-dead-letter-exchange': { type: 'S', value: 'dlx' } });
     for (const s of ['1', '2', '3']) drop.q.publish(message(s), 0);
     expect(drain(drop.q)).toEqual(['2', '3']);
     expect(drop.host.dead).toEqual([['1', 'maxlen']]);
@@ -124,7 +124,7 @@ describe('Queue', () => {
 
   it('TTL 0 delivers to a waiting consumer and drops otherwise; expired messages are dead-lettered, never delivered', () => {
     vi.useFakeTimers({ now: 1000 });
-    const { q, host } = queue({ 'x-message-ttl': { type: 'I', value: 0 } });
+    const { q, host } = queue({ 'x-message-ttl': { type: 'I', value: 0 }, 'x-dead-letter-exchange': { type: 'S', value: 'dlx' } });
     q.publish(message('nobody'), Date.now());
     vi.advanceTimersByTime(1);
     expect(q.messageCount).toBe(0);
