@@ -3,7 +3,7 @@ import type { OverviewModel, QueueRow, VhostRow } from '../../shared/model/inven
 import { HistoryCharts } from '../charts/HistoryCharts.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
-import { hrefOf } from '../navigation/routes.js';
+import { hrefOf, queueHref } from '../navigation/routes.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { ExampleTopologyOffer } from './ExampleTopologyOffer.js';
 
@@ -97,7 +97,7 @@ function DeepestQueues({ queues }: { queues: readonly QueueRow[] }) {
             {deepest.map((q) => (
               <tr key={q.key}>
                 <td className="cell-name" title={`${q.name} (vhost ${q.vhost})`}>
-                  {q.name}
+                  <a href={queueHref(q.vhost, q.name)}>{q.name}</a>
                 </td>
                 <NumCell value={q.ready} />
                 <NumCell value={q.unacked} />
