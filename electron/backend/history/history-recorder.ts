@@ -155,11 +155,36 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
     return saving;
   }
 
+  /** The profile samples last came from: only its history stays in memory once another is sampled. */
+  let recording: string | null = null;
+
+  /** Writes a profile that is no longer sampled and lets go of it; queries load it again from its file. */
+  function unload(profileId: string): Promise<void> {
+    saving = saving.then(async () => {
+      const entry = loaded.get(profileId);
+      if (!entry || profileId === recording) return;
+      const store = await entry.loading;
+      try {
+        store.flushMinute();
+        entry.bytesOnDisk = await writeHistoryFile(path.join(dir, fileName(profileId)), store.state());
+        if (profileId !== recording) loaded.delete(profileId);
+      } catch (err) {
+        log.error('history not saved', { profileId, error: err instanceof Error ? err.message : String(err) });
+      }
+    });
+    return saving;
+  }
+
   const timer = setInterval(() => void saveAll(), options.saveEveryMs ?? SAVE_EVERY_MS);
   timer.unref();
 
   return {
     record(profileId, sample, intervalMs) {
+      if (recording !== profileId) {
+        const previous = recording;
+        recording = profileId;
+        if (previous !== null) void unload(previous);
+      }
       const entry = entryFor(profileId);
       if (entry.store) append(profileId, entry, sample, intervalMs);
       else if (entry.pending.length < MAX_PENDING) entry.pending.push({ sample, intervalMs });

@@ -97,6 +97,22 @@ describe('history recorder', () => {
     await again.close();
   });
 
+  it('writes and lets go of a profile once another one is sampled, and loads it again when asked', async () => {
+    const log = memoryLogger();
+    const recorder = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
+    await recorder.storeFor('p1');
+    recorder.record('p1', sample(T0, 7), 2000);
+    const p1 = await recorder.storeFor('p1');
+    await recorder.storeFor('p2');
+    recorder.record('p2', sample(T0 + 2000, 1), 2000);
+    await recorder.save();
+    expect(recorder.bytesOnDisk('p1')).toBe(0);
+    const again = await recorder.storeFor('p1');
+    expect(again).not.toBe(p1);
+    expect(queryHistory(again, { scope: queue, from: T0, to: T0 }, 2000).series.ready).toEqual([7]);
+    await recorder.close();
+  });
+
   it('persists the retention and applies it', async () => {
     const log = memoryLogger();
     const recorder = await createHistoryRecorder({ dataDir: dir, hub: createEventHub(log), log });
