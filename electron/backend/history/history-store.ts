@@ -5,7 +5,7 @@ import { counterDelta } from './counter-delta.js';
 import { EventDetector } from './event-detector.js';
 import type { HistoryInput } from './history-input.js';
 import { QUEUE_FIELDS } from '../management/queue-numbers.js';
-import { MinuteAccumulator } from './minute-accumulator.js';
+import { MINUTE_MS, MinuteAccumulator } from './minute-accumulator.js';
 import { ScopeRegistry } from './scope-registry.js';
 import { type Chunk, type Points, Tier } from './tier.js';
 
@@ -188,7 +188,7 @@ export class HistoryStore {
     if (id === undefined) return [];
     const fullFrom = this.full.firstTime ?? Infinity;
     const parts: TierPoints[] = [];
-    if (from < fullFrom) parts.push({ tier: 'minute', ...this.minutes.read(id, from, Math.min(to, fullFrom - 1)) });
+    if (from < fullFrom) parts.push({ tier: 'minute', ...this.minutes.read(id, from, Math.min(to, lastWholeMinuteBefore(fullFrom))) });
     if (to >= fullFrom) parts.push({ tier: 'full', ...this.full.read(id, Math.max(from, fullFrom), to) });
     return parts;
   }
@@ -198,7 +198,7 @@ export class HistoryStore {
     const id = this.scopes.find(scopeKey);
     if (id === undefined) return;
     const fullFrom = this.full.firstTime ?? Infinity;
-    if (from < fullFrom) this.minutes.visit(id, from, Math.min(to, fullFrom - 1), (...args) => point('minute', ...args));
+    if (from < fullFrom) this.minutes.visit(id, from, Math.min(to, lastWholeMinuteBefore(fullFrom)), (...args) => point('minute', ...args));
     if (to >= fullFrom) this.full.visit(id, Math.max(from, fullFrom), to, (...args) => point('full', ...args));
   }
 
@@ -293,3 +293,14 @@ function addInto(sums: Float64Array, values: Float64Array): void {
     sums[c] = Number.isNaN(s) ? v : s + v;
   }
 }
+
+/**
+ * The latest minute point (stamped with its minute's start) that ends by
+ * `fullFrom`: a minute straddling the first full-resolution sample averages
+ * samples that are also served at full resolution, and would draw a point
+ * before the queue existed.
+ */
+function lastWholeMinuteBefore(fullFrom: number): number {
+  return fullFrom - MINUTE_MS;
+}
+

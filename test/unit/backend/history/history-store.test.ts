@@ -97,6 +97,16 @@ describe('history store', () => {
     expect(recent.resolutionMs).toBe(2000);
   });
 
+  it('draws no minute point before the first sample when full resolution still reaches back to it', () => {
+    const store = new HistoryStore();
+    // The queue appears 10 s into a clock minute; two minutes later the minute tier holds that minute too.
+    const first = T0 + 10_000;
+    for (let i = 0; i <= 60; i++) store.append(sampleOf(first + i * 2000, [{ name: 'jobs', ready: 5 }]));
+    const { series } = queryHistory(store, { scope: queue, from: T0 - 60_000, to: first + 120_000 }, 2000);
+    expect(series.t[0]).toBe(first);
+    expect(series.t.filter((t) => t < first)).toEqual([]);
+  });
+
   it('averages into maxPoints buckets when asked for fewer points', () => {
     const store = new HistoryStore();
     for (let i = 0; i < 10; i++) store.append(sampleOf(T0 + i * 2000, [{ name: 'jobs', ready: i }]));
