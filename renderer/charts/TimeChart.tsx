@@ -3,6 +3,7 @@ import type { HistoryMarker } from '../../shared/model/history.js';
 import type { ChartTheme } from './chart-theme.js';
 import { ChartTooltip } from './ChartTooltip.js';
 import type { ChartRow } from './history-rows.js';
+import { markerLines } from './marker-lines.js';
 import type { ChartSpec } from './series.js';
 import { tickFormatter } from './time-format.js';
 import { timeTicks } from './time-ticks.js';
@@ -45,8 +46,8 @@ export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }
           cursor={{ stroke: theme.text, strokeWidth: 1, strokeDasharray: '3 3' }}
           isAnimationActive={false}
         />
-        {markers.map((m) => (
-          <ReferenceLine key={`${m.t}-${m.kind}-${m.queue}`} x={m.t} stroke={theme.marker} strokeDasharray="2 3" ifOverflow="hidden" />
+        {markerLines(markers, from, to).map((t) => (
+          <ReferenceLine key={t} x={t} stroke={theme.marker} strokeDasharray="2 3" ifOverflow="hidden" />
         ))}
         {spec.series.map((s) =>
           s.kind === 'area' ? (
