@@ -6,6 +6,7 @@ import { useRoute } from './navigation/useRoute.js';
 import { useShortcuts } from './navigation/useShortcuts.js';
 import { BrokerView } from './broker/BrokerView.js';
 import { useEmbeddedProfileSync } from './broker/useEmbeddedProfileSync.js';
+import { useAlertNotifications } from './alerts/notify.js';
 import { ProfilesView } from './profiles/ProfilesView.js';
 import { BackendLinkBanner } from './shell/BackendLinkBanner.js';
 import { DisconnectedBanner } from './shell/DisconnectedBanner.js';
@@ -108,6 +109,7 @@ function Shell() {
   const [route, navigate] = useRoute();
   useShortcuts(navigate);
   useEmbeddedProfileSync();
+  useAlertNotifications();
   const hasProfiles = useConsole((s) => s.profiles.length > 0);
   const title = route === 'profiles' ? 'Profiles' : route === 'broker' ? 'Embedded broker' : hasProfiles ? (route === 'compare' ? 'Compare queues' : (NAV_ITEMS.find((i) => i.route === route)?.label ?? '')) : 'Welcome';
   const showVhost = hasProfiles && route !== 'profiles' && route !== 'broker' && route !== 'overview' && route !== 'definitions';

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { OverviewModel, QueueRow, VhostRow } from '../../shared/model/inventory.js';
+import { FiringAlerts } from '../alerts/FiringAlerts.js';
 import { HistoryCharts } from '../charts/HistoryCharts.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { formatCount, formatRate, MISSING } from '../format/numbers.js';
@@ -152,6 +153,7 @@ export function OverviewView() {
     <div className="overview">
       <BrokerFacts overview={overview} />
       <ExampleTopologyOffer queueCount={totals.queues} />
+      <FiringAlerts />
       <section className="panel">
         <h2 className="panel__title">Objects</h2>
         <div className="stats stats--5">

@@ -1,5 +1,7 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { QueueRow } from '../../shared/model/inventory.js';
+import { AlertBadge, FiringQueuesContext } from '../alerts/AlertBadge.js';
+import { useAlerts } from '../alerts/useAlerts.js';
 import { Sparkline, SparklineProvider } from '../charts/Sparkline.js';
 import { QueueBadges } from '../components/QueueBadges.js';
 import { queueHref } from '../navigation/routes.js';
@@ -10,7 +12,8 @@ import { TableView } from './TableView.js';
 
 export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
   textColumn<QueueRow>('vhost', 'Vhost', (q) => q.vhost, 72),
-  nameColumn<QueueRow>('name', 'Name', (q) => q.name, 200),
+  // The alert badge reads a Set from context: one lookup per visible row.
+  nameColumn<QueueRow>('name', 'Name', (q) => q.name, 200, undefined, (q) => <AlertBadge queueKey={q.key} />),
   textColumn<QueueRow>('type', 'Type', (q) => q.type, 72),
   stateColumn<QueueRow>('state', 'State', (q) => q.state, 88),
   countColumn<QueueRow>('ready', 'Ready', (q) => q.ready, 80),
@@ -43,18 +46,21 @@ const openQueue = (queue: QueueRow): void => {
 
 export function QueuesView() {
   const queues = useConsole((s) => s.inventory.queues);
+  const { firingQueues } = useAlerts();
   return (
-    <SparklineProvider>
-      <TableView
-        rows={queues}
-        columns={QUEUE_COLUMNS}
-        filterText={queueName}
-        noun={['queue', 'queues']}
-        label="Queues"
-        initialSorting={[{ id: 'name', desc: false }]}
-        details={queueDetails}
-        onRowActivate={openQueue}
-      />
-    </SparklineProvider>
+    <FiringQueuesContext.Provider value={firingQueues}>
+      <SparklineProvider>
+        <TableView
+          rows={queues}
+          columns={QUEUE_COLUMNS}
+          filterText={queueName}
+          noun={['queue', 'queues']}
+          label="Queues"
+          initialSorting={[{ id: 'name', desc: false }]}
+          details={queueDetails}
+          onRowActivate={openQueue}
+        />
+      </SparklineProvider>
+    </FiringQueuesContext.Provider>
   );
 }

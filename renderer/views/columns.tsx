@@ -1,4 +1,5 @@
 import type { ColumnDef } from '@tanstack/react-table';
+import type { ReactNode } from 'react';
 import { formatByteRate, formatCount, formatRate, MISSING } from '../format/numbers.js';
 
 // TanStack types a list of mixed columns with `any` as the value type.
@@ -18,15 +19,33 @@ export function textColumn<T>(id: string, header: string, get: (row: T) => strin
   };
 }
 
-/** A name column: the thing the row is about, in the primary text colour. */
-export function nameColumn<T>(id: string, header: string, get: (row: T) => string, width: number, emptyLabel = '(default)'): Column<T> {
+/**
+ * A name column: the thing the row is about, in the primary text colour.
+ * `after` renders beside the name (the Queues table's alert badge); keep it
+ * cheap, it runs for every visible row.
+ */
+export function nameColumn<T>(
+  id: string,
+  header: string,
+  get: (row: T) => string,
+  width: number,
+  emptyLabel = '(default)',
+  after?: (row: T) => ReactNode,
+): Column<T> {
   return {
     id,
     header,
     accessorFn: get,
     cell: (ctx) => {
       const value = ctx.getValue<string>();
-      return value === '' ? <span className="cell-text muted">{emptyLabel}</span> : <span className="cell-text cell-name" title={value}>{value}</span>;
+      const name = value === '' ? <span className="cell-text muted">{emptyLabel}</span> : <span className="cell-text cell-name" title={value}>{value}</span>;
+      if (!after) return name;
+      return (
+        <span className="cell-name-with-badge">
+          {name}
+          {after(ctx.row.original)}
+        </span>
+      );
     },
     meta: { width, grow: true },
   };

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { rowKey } from '../../../shared/model/inventory.js';
+import { AlertsSection } from '../../alerts/AlertsSection.js';
 import { HistoryCharts } from '../../charts/HistoryCharts.js';
 import { CopyButton } from '../../components/CopyButton.js';
 import { EmptyState } from '../../components/EmptyState.js';
@@ -80,6 +81,7 @@ export function QueuePage({ vhost, name }: { vhost: string; name: string }) {
         <EffectivePolicy queue={queue} policy={policy} loading={topology.loading} error={topology.error} />
         <QueueBindings queue={queue} bindings={bindings} deadLetterTo={deadLetterExchange(queue, policy)} loading={topology.loading} />
         <QueueConsumers lines={lines} />
+        <AlertsSection vhost={vhost} queue={name} />
       </div>
     </div>
   );

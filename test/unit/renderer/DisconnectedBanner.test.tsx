@@ -54,7 +54,7 @@ describe('disconnected state', () => {
     expect(client.callsOf('sampler.configure')).toEqual([{ hidden: true }]);
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
     const methods = new Set(client.calls.map((c) => c.method));
-    expect([...methods].sort()).toEqual(['inventory.snapshot', 'profiles.list', 'sampler.configure', 'session.state']);
+    expect([...methods].sort()).toEqual(['alerts.list', 'inventory.snapshot', 'profiles.list', 'sampler.configure', 'session.state']);
   });
 });
 
