@@ -39,11 +39,15 @@ export interface PlanOptions {
 }
 
 /** Creates in dependency order; deletes go the other way. */
-const CREATE_ORDER: Entity[] = ['vhost', 'user', 'permission', 'policy', 'exchange', 'queue', 'binding'];
+const CREATE_ORDER: Entity[] = ['globalParameter', 'vhost', 'user', 'permission', 'topicPermission', 'policy', 'parameter', 'exchange', 'queue', 'binding'];
 /** RabbitMQ cannot change these in place: a different one is deleted and declared again. */
 const RECREATED: ReadonlySet<Entity> = new Set(['exchange', 'queue']);
-/** Outside the Change vocabulary: compared and shown, not applied. */
-const NOT_APPLIED: ReadonlySet<Entity> = new Set(['topicPermission', 'parameter', 'globalParameter']);
+/**
+ * Global parameters the broker sets for itself: the node's cluster name
+ * differs from broker to broker, and another broker's is no setting to copy.
+ * Compared and shown, never planned.
+ */
+const OWN_GLOBALS: ReadonlySet<string> = new Set(['cluster_name']);
 
 /**
  * Turns "make the broker look like the file" into ordered changes: first the
@@ -69,18 +73,16 @@ export function planImport(file: Model, broker: Model, options: PlanOptions): Pl
     push(deleteChange(e, messages(e)), { action: 'recreate-delete', entity: e.entity, vhost: e.vhost, name: e.name, fields: e.fields, messages: messages(e) });
   }
 
-  const skipped = diff.filter((e) => NOT_APPLIED.has(e.entity) && e.status !== 'same');
-  if (skipped.length > 0) {
-    notes.push({
-      path: '$',
-      message: `${skipped.length} difference${skipped.length === 1 ? '' : 's'} in topic permissions or parameters ${skipped.length === 1 ? 'is' : 'are'} not applied: the import covers vhosts, users, permissions, policies, exchanges, queues and bindings`,
-      severity: 'warning',
-    });
+  const ownGlobal = (e: DiffEntry) => e.entity === 'globalParameter' && OWN_GLOBALS.has(e.name);
+  for (const e of diff) {
+    if (ownGlobal(e) && (e.status === 'added' || e.status === 'changed' || (e.status === 'removed' && options.sync && file.sections.has(e.entity)))) {
+      notes.push({ path: '$.global_parameters', message: `global parameter '${e.name}' is not applied: the broker sets it for itself`, severity: 'warning' });
+    }
   }
 
   for (const entity of CREATE_ORDER) {
     for (const e of diff) {
-      if (e.entity !== entity) continue;
+      if (e.entity !== entity || ownGlobal(e)) continue;
       // A binding to a recreated queue or exchange went with it, so it is declared again.
       const lost = e.entity === 'binding' && e.status === 'same' && bindingTouches(e, recreatedKeys);
       if (e.status === 'added' || lost) push(createChange(e), { action: 'create', entity, vhost: e.vhost, name: e.name, fields: [] });
@@ -101,7 +103,7 @@ export function planImport(file: Model, broker: Model, options: PlanOptions): Pl
     const goingAway = new Set([...recreatedKeys, ...diff.filter((e) => e.status === 'removed' && RECREATED.has(e.entity) && file.sections.has(e.entity)).map((e) => keyOf(e.entity, e.key))]);
     for (const entity of [...CREATE_ORDER].reverse()) {
       for (const e of diff) {
-        if (e.entity !== entity || e.status !== 'removed' || !file.sections.has(entity)) continue;
+        if (e.entity !== entity || e.status !== 'removed' || !file.sections.has(entity) || ownGlobal(e)) continue;
         if (entity === 'binding' && bindingTouches(e, goingAway)) continue;
         const user = entity === 'user' ? e.name : entity === 'permission' ? e.key.split('\u0000')[0]! : null;
         if (user !== null && protectedUsers.has(user)) {
@@ -128,7 +130,7 @@ const obj = (v: unknown): Json => (v !== null && typeof v === 'object' ? (v as J
 
 function createChange(e: DiffEntry): Change {
   const p = e.after!;
-  const [first, second] = e.key.split('\u0000');
+  const [first, second, third] = e.key.split('\u0000');
   switch (e.entity) {
     case 'vhost':
       return { kind: 'putVhost', name: e.name, description: p.description as string, tags: p.tags as string[] };
@@ -136,6 +138,12 @@ function createChange(e: DiffEntry): Change {
       return { kind: 'putUser', name: e.name, passwordHash: p.password_hash as string, hashingAlgorithm: p.hashing_algorithm as string, tags: p.tags as string[] };
     case 'permission':
       return { kind: 'putPermission', user: first!, vhost: second!, configure: p.configure as string, write: p.write as string, read: p.read as string };
+    case 'topicPermission':
+      return { kind: 'putTopicPermission', user: first!, vhost: second!, exchange: third!, write: p.write as string, read: p.read as string };
+    case 'parameter':
+      return { kind: 'putParameter', component: second!, vhost: first!, name: third!, value: p.value };
+    case 'globalParameter':
+      return { kind: 'putGlobalParameter', name: e.name, value: p.value };
     case 'policy':
       return {
         kind: 'putPolicy', vhost: e.vhost!, name: e.name, pattern: p.pattern as string,
@@ -159,7 +167,7 @@ function createChange(e: DiffEntry): Change {
 
 function deleteChange(e: DiffEntry, messages: number | null): Change {
   const p = e.before!;
-  const [first, second] = e.key.split('\u0000');
+  const [first, second, third] = e.key.split('\u0000');
   switch (e.entity) {
     case 'vhost':
       return { kind: 'deleteVhost', name: e.name };
@@ -167,6 +175,12 @@ function deleteChange(e: DiffEntry, messages: number | null): Change {
       return { kind: 'deleteUser', name: e.name };
     case 'permission':
       return { kind: 'deletePermission', user: first!, vhost: second! };
+    case 'topicPermission':
+      return { kind: 'deleteTopicPermission', user: first!, vhost: second!, exchange: third! };
+    case 'parameter':
+      return { kind: 'deleteParameter', component: second!, vhost: first!, name: third! };
+    case 'globalParameter':
+      return { kind: 'deleteGlobalParameter', name: e.name };
     case 'policy':
       return { kind: 'deletePolicy', vhost: e.vhost!, name: e.name };
     case 'exchange':

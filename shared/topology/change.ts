@@ -89,9 +89,29 @@ export const PutPolicy = z.object({
 }).strict();
 export const DeletePolicy = z.object({ kind: z.literal('deletePolicy'), vhost: name, name: name.min(1) }).strict();
 
+/** A user's topic permission on one topic exchange of a vhost. */
+export const PutTopicPermission = z.object({
+  kind: z.literal('putTopicPermission'),
+  user: name.min(1),
+  vhost: name,
+  exchange: name,
+  write: z.string(),
+  read: z.string(),
+}).strict();
+/** Without an exchange: all of the user's topic permissions in the vhost (the API's DELETE removes them all). */
+export const DeleteTopicPermission = z.object({ kind: z.literal('deleteTopicPermission'), user: name.min(1), vhost: name, exchange: name.optional() }).strict();
+
+/** A vhost-scoped runtime parameter (vhost-limits, federation-upstream, shovel...). */
+export const PutParameter = z.object({ kind: z.literal('putParameter'), component: name.min(1), vhost: name, name: name.min(1), value: z.unknown() }).strict();
+export const DeleteParameter = z.object({ kind: z.literal('deleteParameter'), component: name.min(1), vhost: name, name: name.min(1) }).strict();
+
+export const PutGlobalParameter = z.object({ kind: z.literal('putGlobalParameter'), name: name.min(1), value: z.unknown() }).strict();
+export const DeleteGlobalParameter = z.object({ kind: z.literal('deleteGlobalParameter'), name: name.min(1) }).strict();
+
 export const Change = z.discriminatedUnion('kind', [
   DeclareExchange, DeleteExchange, DeclareQueue, DeleteQueue, Bind, Unbind,
   PutVhost, DeleteVhost, PutUser, DeleteUser, PutPermission, DeletePermission, PutPolicy, DeletePolicy,
+  PutTopicPermission, DeleteTopicPermission, PutParameter, DeleteParameter, PutGlobalParameter, DeleteGlobalParameter,
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeKind = Change['kind'];

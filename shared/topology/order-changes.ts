@@ -2,7 +2,8 @@ import type { Change } from './change.js';
 
 /**
  * The order a change set is applied in, as indices into it: what others
- * depend on first (vhosts, users, permissions, policies, then exchanges and
+ * depend on first (vhosts and global parameters, users, permissions and
+ * topic permissions, policies and vhost parameters, then exchanges and
  * queues), bindings once both ends exist, and removals last, each after what
  * depends on it. Within a phase the caller's order stands.
  *
@@ -26,12 +27,15 @@ export function dependencyOrder(changes: readonly Change[]): number[] {
   const phaseOf = (c: Change): number | null => {
     switch (c.kind) {
       case 'putVhost':
+      case 'putGlobalParameter':
         return 0;
       case 'putUser':
         return 1;
       case 'putPermission':
+      case 'putTopicPermission':
         return 2;
       case 'putPolicy':
+      case 'putParameter':
         return 3;
       case 'unbind':
         return touchesRecreated(c) ? 4 : 8;
@@ -47,8 +51,11 @@ export function dependencyOrder(changes: readonly Change[]): number[] {
         if (recreated.has(entityKey(c))) return null;
         return c.kind === 'deleteQueue' ? 9 : 10;
       case 'deletePolicy':
+      case 'deleteParameter':
+      case 'deleteGlobalParameter':
         return 11;
       case 'deletePermission':
+      case 'deleteTopicPermission':
         return 12;
       case 'deleteUser':
         return 13;

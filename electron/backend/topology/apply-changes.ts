@@ -8,11 +8,14 @@ import {
   type BindingEnds,
   bindingsPath,
   exchangePath,
+  globalParameterPath,
+  parameterPath,
   permissionPath,
   policyPath,
   queuePath,
   requestFor,
   seg,
+  topicPermissionPath,
   userPath,
   vhostPath,
 } from './change-requests.js';
@@ -29,7 +32,8 @@ type Binding = BindingEnds & { routingKey: string; arguments: Record<string, unk
 
 /**
  * Applies a change set in dependency order, one management request per change
- * (two for an unbind), and stops at the first refusal: that change carries the
+ * (two for an unbind; a topic permission delete also puts back the user's
+ * others in the vhost), and stops at the first refusal: that change carries the
  * broker's reason, the ones after it are not attempted. Outcomes are indexed
  * as the caller's set, whatever order they ran in.
  */
@@ -78,6 +82,10 @@ export async function applyChanges(management: Management, changes: readonly Cha
 }
 
 async function apply(management: Management, change: Change): Promise<void> {
+  if (change.kind === 'deleteTopicPermission' && change.exchange !== undefined) {
+    await deleteTopicPermission(management, change.vhost, change.user, change.exchange);
+    return;
+  }
   if (change.kind !== 'unbind') {
     await management.send(requestFor(change));
     return;
@@ -87,6 +95,33 @@ async function apply(management: Management, change: Change): Promise<void> {
     throw new ApiError('broker', `No binding from "${change.source}" to ${change.destinationType} "${change.destination}" with routing key "${change.routingKey}" and these arguments`);
   }
   await management.send({ method: 'DELETE', path: `${bindingsPath(change)}/${seg(key)}` });
+}
+
+type TopicPermission = { exchange: string; write: string; read: string };
+
+/** The user's topic permissions in the vhost, one per exchange; none when the broker answers 404. */
+async function topicPermissionsOf(management: Management, vhost: string, user: string): Promise<TopicPermission[]> {
+  try {
+    const { json } = await management.send({ method: 'GET', path: topicPermissionPath(vhost, user) });
+    if (!Array.isArray(json)) throw new ApiError('broker', `${topicPermissionPath(vhost, user)} did not answer a list`);
+    return (json as Partial<TopicPermission>[]).map((p) => ({ exchange: p.exchange ?? '', write: p.write ?? '', read: p.read ?? '' }));
+  } catch (err) {
+    if (isNotFound(err)) return [];
+    throw err;
+  }
+}
+
+/**
+ * The management API deletes all of a user's topic permissions in a vhost at
+ * once: the ones on other exchanges are put back after.
+ */
+async function deleteTopicPermission(management: Management, vhost: string, user: string, exchange: string): Promise<void> {
+  const all = await topicPermissionsOf(management, vhost, user);
+  if (!all.some((p) => p.exchange === exchange)) throw new ApiError('broker', `User "${user}" has no topic permission on exchange "${exchange}" in vhost "${vhost}"`);
+  await management.send({ method: 'DELETE', path: topicPermissionPath(vhost, user) });
+  for (const p of all) {
+    if (p.exchange !== exchange) await management.send({ method: 'PUT', path: topicPermissionPath(vhost, user), body: p });
+  }
 }
 
 /** The properties key of the binding with this routing key and these arguments, or null when there is none. */
@@ -125,6 +160,13 @@ async function undoFor(management: Management, change: Change, deleted: Readonly
       return deleteIfNew(permissionPath(change.vhost, change.user));
     case 'putPolicy':
       return deleteIfNew(policyPath(change.vhost, change.name));
+    case 'putTopicPermission':
+      if ((await topicPermissionsOf(management, change.vhost, change.user)).some((p) => p.exchange === change.exchange)) return null;
+      return () => deleteTopicPermission(management, change.vhost, change.user, change.exchange);
+    case 'putParameter':
+      return deleteIfNew(parameterPath(change.component, change.vhost, change.name));
+    case 'putGlobalParameter':
+      return deleteIfNew(globalParameterPath(change.name));
     default:
       return null;
   }

@@ -24,10 +24,14 @@ export const vhostPath = (name: string): string => `api/vhosts/${seg(name)}`;
 export const userPath = (name: string): string => `api/users/${seg(name)}`;
 export const permissionPath = (vhost: string, user: string): string => `api/permissions/${seg(vhost)}/${seg(user)}`;
 export const policyPath = (vhost: string, name: string): string => `api/policies/${seg(vhost)}/${seg(name)}`;
+export const topicPermissionPath = (vhost: string, user: string): string => `api/topic-permissions/${seg(vhost)}/${seg(user)}`;
+export const parameterPath = (component: string, vhost: string, name: string): string => `api/parameters/${seg(component)}/${seg(vhost)}/${seg(name)}`;
+export const globalParameterPath = (name: string): string => `api/global-parameters/${seg(name)}`;
 
 /**
  * The one request of every change but unbind, which must first look up the
- * binding's properties key (see apply-changes).
+ * binding's properties key, and a per-exchange topic permission delete, which
+ * puts back the user's others (see apply-changes).
  */
 export function requestFor(change: Exclude<Change, { kind: 'unbind' }>): JsonRequest {
   switch (change.kind) {
@@ -78,5 +82,22 @@ export function requestFor(change: Exclude<Change, { kind: 'unbind' }>): JsonReq
       };
     case 'deletePolicy':
       return { method: 'DELETE', path: policyPath(change.vhost, change.name) };
+    case 'putTopicPermission':
+      return { method: 'PUT', path: topicPermissionPath(change.vhost, change.user), body: { exchange: change.exchange, write: change.write, read: change.read } };
+    case 'deleteTopicPermission':
+      // Every topic permission of the user in the vhost: the API has no per-exchange delete (apply-changes puts the others back).
+      return { method: 'DELETE', path: topicPermissionPath(change.vhost, change.user) };
+    case 'putParameter':
+      return {
+        method: 'PUT',
+        path: parameterPath(change.component, change.vhost, change.name),
+        body: { component: change.component, vhost: change.vhost, name: change.name, value: change.value },
+      };
+    case 'deleteParameter':
+      return { method: 'DELETE', path: parameterPath(change.component, change.vhost, change.name) };
+    case 'putGlobalParameter':
+      return { method: 'PUT', path: globalParameterPath(change.name), body: { name: change.name, value: change.value } };
+    case 'deleteGlobalParameter':
+      return { method: 'DELETE', path: globalParameterPath(change.name) };
   }
 }

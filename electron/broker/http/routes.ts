@@ -691,7 +691,76 @@ export function routes(): Route[] {
         return noContent;
       },
     }),
+
+    // runtime and global parameters: kept and exported, not acted on (see definitions/parameters.ts)
+    route('/api/parameters', { GET: (ctx) => list(ctx, parameterRows(ctx), ['vhost', 'component', 'name']) }),
+    route('/api/parameters/:component', {
+      GET: (ctx) => list(ctx, parameterRows(ctx).filter((p) => p.component === ctx.params.component), ['vhost', 'name']),
+    }),
+    route('/api/parameters/:component/:vhost', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        return list(ctx, parameterRows(ctx).filter((p) => p.component === ctx.params.component && p.vhost === vname), ['name']);
+      },
+    }),
+    route('/api/parameters/:component/:vhost/:name', {
+      GET: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        const p = ctx.state.parameters.get(vname!, ctx.params.component!, ctx.params.name!);
+        if (!p) throw notFound();
+        return single(ctx, { ...p });
+      },
+      PUT: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        requirePolicymaker(ctx);
+        const body = ctx.body();
+        op.requireKeys(body, ['value']);
+        const key = [vname!, ctx.params.component!, ctx.params.name!] as const;
+        const isNew = ctx.state.parameters.get(...key) === undefined;
+        ctx.state.parameters.put({ vhost: key[0], component: key[1], name: key[2], value: body.value });
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        const [vname] = vhostsFor(ctx);
+        requirePolicymaker(ctx);
+        if (!ctx.state.parameters.delete(vname!, ctx.params.component!, ctx.params.name!)) throw notFound();
+        return noContent;
+      },
+    }),
+    route('/api/global-parameters', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        return list(ctx, ctx.state.parameters.globalList().map((g) => ({ ...g })), ['name']);
+      },
+    }),
+    route('/api/global-parameters/:name', {
+      GET: (ctx) => {
+        requireAdmin(ctx);
+        const g = ctx.state.parameters.getGlobal(ctx.params.name!);
+        if (!g) throw notFound();
+        return single(ctx, { ...g });
+      },
+      PUT: (ctx) => {
+        requireAdmin(ctx);
+        const body = ctx.body();
+        op.requireKeys(body, ['value']);
+        const isNew = ctx.state.parameters.getGlobal(ctx.params.name!) === undefined;
+        ctx.state.parameters.putGlobal({ name: ctx.params.name!, value: body.value });
+        return created(isNew);
+      },
+      DELETE: (ctx) => {
+        requireAdmin(ctx);
+        if (!ctx.state.parameters.deleteGlobal(ctx.params.name!)) throw notFound();
+        return noContent;
+      },
+    }),
   ];
+}
+
+/** The parameters of the vhosts the user may see. */
+function parameterRows(ctx: Context): Row[] {
+  const vhosts = new Set(vhostsFor(ctx));
+  return ctx.state.parameters.list().filter((p) => vhosts.has(p.vhost)).map((p) => ({ ...p }));
 }
 
 /** Validates the whole file first; 400 listing every problem (nothing applied), else applies it all or nothing. */

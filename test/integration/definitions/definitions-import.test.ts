@@ -5,7 +5,7 @@ import type { EventHub } from '../../../electron/backend/events.js';
 import { memoryLogger } from '../../../electron/backend/logger.js';
 import { type ManagementClient, createManagementClient } from '../../../electron/backend/management/management-client.js';
 import type { SessionController } from '../../../electron/backend/session/session-controller.js';
-import { queuePath, vhostPath } from '../../../electron/backend/topology/change-requests.js';
+import { globalParameterPath, parameterPath, queuePath, topicPermissionPath, userPath, vhostPath } from '../../../electron/backend/topology/change-requests.js';
 import { silentLogger } from '../../../electron/broker/logger.js';
 import { startBroker } from '../../../electron/broker/main.js';
 import type { ApplyProgress } from '../../../shared/topology/change.js';
@@ -85,6 +85,8 @@ describe.each(targets)('definitions import against the $name', (target) => {
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(plan.steps.every((s) => s.action === 'create')).toBe(true);
     expect(plan.changes.filter((c) => c.kind === 'declareQueue')).toHaveLength(8);
+    expect(plan.changes.filter((c) => c.kind === 'putParameter')).toEqual([{ kind: 'putParameter', component: 'vhost-limits', vhost, name: 'limits', value: { 'max-queues': 500 } }]);
+    expect(plan.problems).toEqual([]);
 
     const result = await h['definitions.apply']({ text: shopFile, vhost, sync: false, applyId: 'a1' });
     expect(result.outcomes.filter((o) => o.error)).toEqual([]);
@@ -96,13 +98,12 @@ describe.each(targets)('definitions import against the $name', (target) => {
 
     const exported = await h['definitions.export']({ vhost, includeUsers: false });
     const compared = await h['definitions.compare']({ left: { kind: 'file', text: shopFile, label: 'shop.json' }, right: { kind: 'file', text: exported.text, label: exported.fileName } });
-    // The vhost-limits parameter is outside the Change vocabulary, so it is the one expected difference.
-    expect(compared.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual(['parameter:vhost-limits/limits:removed']);
+    expect(compared.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual([]);
     // A single-vhost file against the broker's vhost, and against the whole broker (scoped to that vhost).
     for (const right of [{ kind: 'broker' as const, vhost }, { kind: 'broker' as const, vhost: null }]) {
       const live = await h['definitions.compare']({ left: { kind: 'file', text: shopFile, label: 'shop.json', vhost }, right });
-      expect(live.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual(['parameter:vhost-limits/limits:removed']);
-      expect(live.entries.filter((e) => e.status === 'same')).toHaveLength(24);
+      expect(live.entries.filter((e) => e.status !== 'same').map((e) => `${e.entity}:${e.name}:${e.status}`)).toEqual([]);
+      expect(live.entries.filter((e) => e.status === 'same')).toHaveLength(25);
     }
     const again = await h['definitions.plan']({ text: shopFile, vhost, sync: false });
     expect(again.changes).toEqual([]);
@@ -150,6 +151,41 @@ describe.each(targets)('definitions import against the $name', (target) => {
     expect(plan.steps.filter((s) => s.action !== 'create')).toEqual([]);
     const again = await h['definitions.export']({ vhost: null, includeUsers: false });
     expect(JSON.parse(again.text).users).toBeUndefined();
+  });
+
+  it('imports topic permissions and global parameters, plans nothing the second time, and a sync of the vhost deletes its parameter', async () => {
+    const user = uniqueName('defs-topic');
+    const global = uniqueName('warren-defs-global');
+    try {
+      const file = JSON.stringify({
+        rabbit_version: '3.13.0',
+        users: [{ name: user, password_hash: '', tags: '' }],
+        topic_permissions: [
+          { user, vhost, exchange: 'amq.topic', write: '^orders\\.', read: '.*' },
+          { user, vhost, exchange: 'events.topic', write: '', read: '^b' },
+        ],
+        global_parameters: [{ name: global, value: { a: 1 } }],
+      });
+      const plan = await h['definitions.plan']({ text: file, sync: false });
+      expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(plan.problems).toEqual([]);
+      expect(plan.changes.map((c) => c.kind)).toEqual(['putGlobalParameter', 'putUser', 'putTopicPermission', 'putTopicPermission']);
+      const result = await h['definitions.apply']({ text: file, sync: false, applyId: 'a5' });
+      expect(result.outcomes.filter((o) => o.status !== 'applied')).toEqual([]);
+      const topics = (await client.send({ method: 'GET', path: topicPermissionPath(vhost, user) })).json as { exchange: string; write: string; read: string }[];
+      expect(topics.map((t) => `${t.exchange}:${t.write}:${t.read}`).sort()).toEqual(['amq.topic:^orders\\.:.*', 'events.topic::^b']);
+      expect((await client.send({ method: 'GET', path: globalParameterPath(global) })).json).toMatchObject({ value: { a: 1 } });
+      expect((await h['definitions.plan']({ text: file, sync: false })).changes).toEqual([]);
+
+      const noLimits = JSON.stringify({ ...JSON.parse(shopFile), parameters: [] });
+      const sync = await h['definitions.plan']({ text: noLimits, vhost, sync: true });
+      expect(sync.deletions).toEqual([{ entity: 'parameter', vhost, name: 'vhost-limits/limits', messages: null }]);
+      expect((await h['definitions.apply']({ text: noLimits, vhost, sync: true, applyId: 'a6' })).ok).toBe(true);
+      await expect(client.send({ method: 'GET', path: parameterPath('vhost-limits', vhost, 'limits') })).rejects.toThrow(/404/);
+    } finally {
+      await client.send({ method: 'DELETE', path: userPath(user) }).catch(() => undefined);
+      await client.send({ method: 'DELETE', path: globalParameterPath(global) }).catch(() => undefined);
+    }
   });
 
   it('refuses a file with problems and applies nothing', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ManagementClient, createManagementClient } from '../../../electron/backend/management/management-client.js';
 import { applyChanges } from '../../../electron/backend/topology/apply-changes.js';
-import { bindingsPath, exchangePath, queuePath, vhostPath } from '../../../electron/backend/topology/change-requests.js';
+import { bindingsPath, exchangePath, globalParameterPath, parameterPath, queuePath, topicPermissionPath, userPath, vhostPath } from '../../../electron/backend/topology/change-requests.js';
 import { silentLogger } from '../../../electron/broker/logger.js';
 import { type RunningBroker, startBroker } from '../../../electron/broker/main.js';
 import type { ApplyProgress, Change } from '../../../shared/topology/change.js';
@@ -124,6 +124,59 @@ describe.each(targets)('applyChanges against the $name', (target) => {
     const result = await applyChanges(client, [queue(vhost, q, false, { 'x-max-length': 3 }), { kind: 'deleteQueue', vhost, name: q }]);
     expect(result.ok).toBe(true);
     expect((await client.send({ method: 'GET', path: queuePath(vhost, q) })).json).toMatchObject({ durable: false, arguments: { 'x-max-length': 3 } });
+  });
+
+  it('puts and deletes topic permissions one exchange at a time, vhost parameters and global parameters, and rolls back the new ones', async () => {
+    const user = odd('topic user');
+    const global = odd('warren-test-global');
+    const global2 = odd('warren-test-global2');
+    const topics = async () =>
+      ((await client.send({ method: 'GET', path: topicPermissionPath(vhost, user) }).then((r) => r.json, () => [])) as { exchange: string; write: string; read: string }[])
+        .map((p) => `${p.exchange}:${p.write}:${p.read}`).sort();
+    try {
+      const changes: Change[] = [
+        { kind: 'putGlobalParameter', name: global, value: { a: [1, 'b'] } },
+        { kind: 'putParameter', component: 'vhost-limits', vhost, name: 'limits', value: { 'max-queues': 100 } },
+        { kind: 'putTopicPermission', user, vhost, exchange: 'amq.topic', write: '^a', read: '.*' },
+        { kind: 'putTopicPermission', user, vhost, exchange: 'other.topic', write: '', read: '^b' },
+        { kind: 'putUser', name: user, passwordHash: '', tags: [] },
+      ];
+      const result = await applyChanges(client, changes);
+      expect(result.outcomes.filter((o) => o.status !== 'applied')).toEqual([]);
+      expect(await topics()).toEqual(['amq.topic:^a:.*', 'other.topic::^b']);
+      expect((await client.send({ method: 'GET', path: parameterPath('vhost-limits', vhost, 'limits') })).json).toMatchObject({ value: { 'max-queues': 100 } });
+      expect((await client.send({ method: 'GET', path: globalParameterPath(global) })).json).toMatchObject({ name: global, value: { a: [1, 'b'] } });
+
+      // One exchange's topic permission goes; the user's others in the vhost stay.
+      expect((await applyChanges(client, [{ kind: 'deleteTopicPermission', user, vhost, exchange: 'amq.topic' }])).ok).toBe(true);
+      expect(await topics()).toEqual(['other.topic::^b']);
+
+      // A rollback takes back the new topic permission and global parameter, and leaves the updated ones.
+      const failing: Change[] = [
+        { kind: 'putTopicPermission', user, vhost, exchange: 'amq.topic', write: '', read: '' },
+        { kind: 'putGlobalParameter', name: global2, value: 1 },
+        { kind: 'putGlobalParameter', name: global, value: 2 },
+        queue(vhost, odd('bad'), true, { 'x-max-length': -1 }),
+      ];
+      const rolled = await applyChanges(client, failing, { rollbackOnFailure: true });
+      expect(rolled.outcomes.map((o) => o.status)).toEqual(['rolled-back', 'rolled-back', 'applied', 'failed']);
+      expect(await topics()).toEqual(['other.topic::^b']);
+      expect(await exists(globalParameterPath(global2))).toBe(false);
+
+      const down = await applyChanges(client, [
+        { kind: 'deleteGlobalParameter', name: global },
+        { kind: 'deleteParameter', component: 'vhost-limits', vhost, name: 'limits' },
+        { kind: 'deleteTopicPermission', user, vhost },
+      ]);
+      expect(down.ok).toBe(true);
+      expect(await topics()).toEqual([]);
+      expect(await exists(parameterPath('vhost-limits', vhost, 'limits'))).toBe(false);
+      expect(await exists(globalParameterPath(global))).toBe(false);
+    } finally {
+      for (const path of [userPath(user), globalParameterPath(global), globalParameterPath(global2), parameterPath('vhost-limits', vhost, 'limits')]) {
+        await client.send({ method: 'DELETE', path }).catch(() => undefined);
+      }
+    }
   });
 
   it('works in the / vhost', async () => {

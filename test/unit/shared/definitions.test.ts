@@ -132,7 +132,41 @@ describe('diff and plan', () => {
     expect(kinds.filter((k) => k === 'bind')).toHaveLength(13);
     expect(steps.every((s) => s.action === 'create')).toBe(true);
     expect(changes.find((c) => c.kind === 'declareQueue' && c.name === 'orders.audit')).toMatchObject({ arguments: { 'x-queue-type': 'quorum' } });
-    expect(notes[0]!.message).toContain('topic permissions or parameters');
+    expect(notes).toEqual([]);
+    expect(last('putUser')).toBeLessThan(first('putTopicPermission'));
+    expect(last('putVhost')).toBeLessThan(first('putParameter'));
+    expect(changes.filter((c) => c.kind === 'putTopicPermission' || c.kind === 'putParameter' || c.kind === 'putGlobalParameter')).toEqual([
+      { kind: 'putTopicPermission', user: 'orders-svc', vhost: 'shop', exchange: 'events.topic', write: '^orders\\.', read: '.*' },
+      { kind: 'putParameter', component: 'vhost-limits', vhost: 'shop', name: 'limits', value: { 'max-queues': 500 } },
+    ]);
+  });
+
+  it('updates and (in a sync) deletes topic permissions and parameters, and never plans the cluster name', () => {
+    const broker = readDefinitions(edit(whole, (d) => {
+      d.topic_permissions.push({ user: 'ops', vhost: 'shop', exchange: 'amq.topic', write: '', read: '.*' });
+      d.parameters.push({ vhost: 'shop', component: 'federation-upstream', name: 'up', value: { uri: 'amqp://a' } });
+      d.global_parameters.push({ name: 'old-g', value: 1 }, { name: 'cluster_name', value: 'rabbit@here' });
+    })).model!;
+    const file = readDefinitions(edit(whole, (d) => {
+      d.topic_permissions[0].read = '^orders\\.';
+      d.parameters[0].value = { 'max-queues': 10 };
+      d.global_parameters.push({ name: 'g', value: { a: 1 } }, { name: 'cluster_name', value: 'rabbit@elsewhere' });
+    })).model!;
+    const plain = planImport(file, broker, { sync: false });
+    expect(plain.changes).toEqual([
+      { kind: 'putGlobalParameter', name: 'g', value: { a: 1 } },
+      { kind: 'putTopicPermission', user: 'orders-svc', vhost: 'shop', exchange: 'events.topic', write: '^orders\\.', read: '^orders\\.' },
+      { kind: 'putParameter', component: 'vhost-limits', vhost: 'shop', name: 'limits', value: { 'max-queues': 10 } },
+    ]);
+    expect(plain.steps.map((s) => `${s.action}:${s.entity}`)).toEqual(['create:globalParameter', 'update:topicPermission', 'update:parameter']);
+    expect(plain.notes).toEqual([expect.objectContaining({ path: '$.global_parameters', message: expect.stringContaining("'cluster_name' is not applied") })]);
+    const sync = planImport(file, broker, { sync: true });
+    expect(sync.changes.slice(3)).toEqual([
+      { kind: 'deleteParameter', component: 'federation-upstream', vhost: 'shop', name: 'up' },
+      { kind: 'deleteTopicPermission', user: 'ops', vhost: 'shop', exchange: 'amq.topic' },
+      { kind: 'deleteGlobalParameter', name: 'old-g' },
+    ]);
+    expect(sync.deletions.map((d) => `${d.entity}:${d.name}`)).toEqual(['parameter:federation-upstream/up', 'topicPermission:ops @ shop on amq.topic', 'globalParameter:old-g']);
   });
 
   it('recreates a changed queue (destroying its messages) and its bindings, and syncs deletions in reverse order', () => {
@@ -158,7 +192,9 @@ describe('diff and plan', () => {
     const broker = readDefinitions(whole).model!;
     const file = readDefinitions(edit(whole, (d) => { d.users = []; d.permissions = []; d.topic_permissions = []; })).model!;
     const { deletions, notes } = planImport(file, broker, { sync: true, protectedUsers: ['guest'] });
-    expect(deletions.map((d) => `${d.entity}:${d.name}`)).toEqual(['permission:ops @ shop', 'permission:orders-svc @ shop', 'user:ops', 'user:orders-svc']);
+    expect(deletions.map((d) => `${d.entity}:${d.name}`)).toEqual([
+      'topicPermission:orders-svc @ shop on events.topic', 'permission:ops @ shop', 'permission:orders-svc @ shop', 'user:ops', 'user:orders-svc',
+    ]);
     expect(notes.filter((n) => n.message.includes("connected as 'guest'"))).toHaveLength(3);
   });
 

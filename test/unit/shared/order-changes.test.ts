@@ -45,6 +45,35 @@ describe('dependencyOrder', () => {
     ]);
   });
 
+  it('puts topic permissions with permissions, parameters with policies, global parameters first, and their removals before users and vhosts', () => {
+    const changes: Change[] = [
+      { kind: 'deleteVhost', name: 'old' },
+      { kind: 'deleteTopicPermission', user: 'old-u', vhost: 'old', exchange: 't' },
+      { kind: 'deleteGlobalParameter', name: 'old-g' },
+      { kind: 'deleteUser', name: 'old-u' },
+      { kind: 'deleteParameter', component: 'vhost-limits', vhost: 'old', name: 'limits' },
+      exchange('x'),
+      { kind: 'putParameter', component: 'vhost-limits', vhost: 'new', name: 'limits', value: { 'max-queues': 5 } },
+      { kind: 'putTopicPermission', user: 'u', vhost: 'new', exchange: 'x', write: '.*', read: '.*' },
+      { kind: 'putUser', name: 'u', passwordHash: '', tags: [] },
+      { kind: 'putVhost', name: 'new' },
+      { kind: 'putGlobalParameter', name: 'g', value: 1 },
+    ];
+    expect(orderChanges(changes).map(label)).toEqual([
+      'putVhost:new',
+      'putGlobalParameter:g',
+      'putUser:u',
+      'putTopicPermission:u',
+      'putParameter:limits',
+      'declareExchange:x',
+      'deleteGlobalParameter:old-g',
+      'deleteParameter:limits',
+      'deleteTopicPermission:old-u',
+      'deleteUser:old-u',
+      'deleteVhost:old',
+    ]);
+  });
+
   it('keeps a delete and its recreation adjacent at the declare, after the unbinds that touch it', () => {
     const changes: Change[] = [
       queue('a'),
