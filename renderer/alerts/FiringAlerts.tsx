@@ -44,7 +44,7 @@ export function FiringAlerts() {
         <ul className="alerts-panel__list">
           {firing.map(({ rule, state }) => (
             <li key={rule.id} className="alerts-panel__item">
-              <a className="cell-name" href={queueHref(rule.vhost, rule.queue)} title={`${rule.queue} (vhost ${rule.vhost})`}>
+              <a href={queueHref(rule.vhost, rule.queue)} title={`${rule.queue} (vhost ${rule.vhost})`}>
                 {rule.queue}
               </a>
               {rule.vhost !== '/' ? <span className="alerts-panel__vhost">vhost {rule.vhost}</span> : null}
