@@ -5,6 +5,7 @@ import { rowKey } from '../../../../shared/model/inventory.js';
 import { AlertBadge, FiringQueuesContext } from '../../../../renderer/alerts/AlertBadge.js';
 import { AlertsSection, validateDraft } from '../../../../renderer/alerts/AlertsSection.js';
 import { FiringAlerts } from '../../../../renderer/alerts/FiringAlerts.js';
+import { useAlertNotifications } from '../../../../renderer/alerts/notify.js';
 import { QueuesView } from '../../../../renderer/views/QueuesView.js';
 import { FakeClient, inventory, queue, session } from '../support/fakeClient.js';
 import { fakeViewport, renderWithStore } from '../support/render.js';
@@ -161,6 +162,41 @@ describe('firing alerts list', () => {
       fireEvent.click(toggle);
       await waitFor(() => expect(asked).toBe(1));
       await waitFor(() => expect((toggle as HTMLInputElement).checked).toBe(true));
+    } finally {
+      (globalThis as { Notification: unknown }).Notification = saved;
+      localStorage.removeItem('warren.alerts.notify');
+    }
+  });
+});
+
+describe('desktop notifications', () => {
+  function Notifier() {
+    useAlertNotifications();
+    return null;
+  }
+
+  it('notifies a rule as it starts firing, only once opted in, not for what fired on load', async () => {
+    const shown: { title: string; body: string | undefined }[] = [];
+    class FakeNotification {
+      static permission = 'granted';
+      static requestPermission = async () => 'granted';
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    const saved = globalThis.Notification;
+    (globalThis as { Notification: unknown }).Notification = FakeNotification;
+    try {
+      const client = alertsClient([rule(), rule({ id: 'r2', queue: 'billing' })], [firing('r2')]);
+      renderWithStore(<Notifier />, connected, client);
+      await waitFor(() => expect(client.callsOf('alerts.list')).toHaveLength(1));
+      localStorage.removeItem('warren.alerts.notify');
+      act(() => client.emit('alerts.changed', { profileId: 'p1', states: [firing('r1'), firing('r2')] }));
+      expect(shown).toEqual([]);
+      act(() => client.emit('alerts.changed', { profileId: 'p1', states: [] }));
+      localStorage.setItem('warren.alerts.notify', 'on');
+      act(() => client.emit('alerts.changed', { profileId: 'p1', states: [firing('r1', 'ready 5 > 3 for 0 s')] }));
+      expect(shown).toEqual([{ title: 'Alert: orders', body: 'ready 5 > 3 for 0 s (vhost /)' }]);
     } finally {
       (globalThis as { Notification: unknown }).Notification = saved;
       localStorage.removeItem('warren.alerts.notify');
