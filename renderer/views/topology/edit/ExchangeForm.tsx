@@ -4,6 +4,7 @@ import { fromDraft, toDraft } from './argument-draft.js';
 import { ArgumentsEditor } from './ArgumentsEditor.js';
 import { EditorDialog } from './EditorDialog.js';
 import { EXCHANGE_ARGUMENTS } from './known-arguments.js';
+import { NameField } from './NameField.js';
 import { nameProblem } from './name-problem.js';
 import type { ExchangeDeclare } from './pending-edits.js';
 import { RecreateWarning } from './RecreateWarning.js';
@@ -55,22 +56,7 @@ export function ExchangeForm({
     >
       {existing ? <RecreateWarning what="exchange" /> : null}
       <div className="field-row">
-        <div className={`field${errors.name ? ' has-error' : ''}`}>
-          <label className="field__label" htmlFor="exchange-name">
-            Name
-          </label>
-          <input
-            id="exchange-name"
-            className="input"
-            value={name}
-            autoFocus={initial === null}
-            readOnly={initial !== null}
-            spellCheck={false}
-            aria-invalid={errors.name ? true : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {errors.name ? <span className="field__error">{errors.name}</span> : null}
-        </div>
+        <NameField id="exchange-name" value={name} isNew={initial === null} error={errors.name} onChange={setName} />
         <div className="field">
           <label className="field__label" htmlFor="exchange-type">
             Type

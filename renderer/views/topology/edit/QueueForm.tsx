@@ -4,6 +4,7 @@ import { fromDraft, toDraft } from './argument-draft.js';
 import { ArgumentsEditor } from './ArgumentsEditor.js';
 import { EditorDialog } from './EditorDialog.js';
 import { type ArgumentSpec, QUEUE_ARGUMENTS } from './known-arguments.js';
+import { NameField } from './NameField.js';
 import { nameProblem } from './name-problem.js';
 import type { QueueDeclare } from './pending-edits.js';
 import { RecreateWarning } from './RecreateWarning.js';
@@ -56,22 +57,7 @@ export function QueueForm({
       onCancel={onCancel}
     >
       {existing ? <RecreateWarning what="queue" messages={messages} /> : null}
-      <div className={`field${errors.name ? ' has-error' : ''}`}>
-        <label className="field__label" htmlFor="queue-name">
-          Name
-        </label>
-        <input
-          id="queue-name"
-          className="input"
-          value={name}
-          autoFocus={initial === null}
-          readOnly={initial !== null}
-          spellCheck={false}
-          aria-invalid={errors.name ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        {errors.name ? <span className="field__error">{errors.name}</span> : null}
-      </div>
+      <NameField id="queue-name" value={name} isNew={initial === null} error={errors.name} onChange={setName} />
       <div className="editor-dialog__switches">
         <Switch label="Durable" checked={durable} onChange={setDurable} />
         <Switch label="Auto-delete" checked={autoDelete} onChange={setAutoDelete} />
