@@ -111,7 +111,11 @@ describe.skipIf(!chromium)('topology graph on the embedded broker', () => {
   it('expands a folded fan-out on click', async () => {
     const { page } = session;
     await page.getByRole('button', { name: 'Fit' }).click();
+    const layoutRuns = () => page.getByTestId('topology').getAttribute('data-layout-runs').then(Number);
+    const before = await layoutRuns();
     await node(fanoutGroupNodeId('broadcast')).click();
+    // Fit once the expanded queues have their places: only nodes in view are in the DOM.
+    await expect.poll(layoutRuns, { timeout: 15_000 }).toBeGreaterThan(before);
     await page.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => page.locator('.react-flow__node[data-id^="q:fan."]').count(), { timeout: 15_000 }).toBe(14);
     await screenshot(page, 'e2e-topology-expanded');
