@@ -20,6 +20,13 @@ import { createSessionController } from './session/session-controller.js';
 import { topologyApplyHandlers } from './topology/topology-apply-handlers.js';
 import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.js';
 import type { Backend, BackendOptions } from './types.js';
+import { browseHandlers } from './workbench/browse/browse-handlers.js';
+import { createHeldMessages } from './workbench/held-messages.js';
+import { consumeHandlers } from './workbench/consume/consume-handlers.js';
+import { publishHandlers } from './workbench/publish/publish-handlers.js';
+import { createUploads } from './workbench/uploads.js';
+import type { WorkbenchDeps } from './workbench/workbench-deps.js';
+import { scenarioHandlers } from './scenarios/scenario-handlers.js';
 
 /**
  * The console backend: profiles, broker sessions and the sampler behind one
@@ -80,6 +87,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     embedded.notStarted('Not started with Warren (--no-embedded). Start it here, or turn it off for good with the switch below.');
   }
 
+  const workbench: WorkbenchDeps = { session, store, hub, log: log.child('workbench'), dataDir: options.dataDir, uploads: createUploads(), held: createHeldMessages() };
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
       name: 'Warren',
@@ -116,6 +124,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...historyHandlers(session, history),
     ...alertsHandlers(session, alerts),
     ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
+    ...publishHandlers(workbench),
+    ...consumeHandlers(workbench),
+    ...browseHandlers(workbench),
+    ...scenarioHandlers({ ...workbench, log: log.child('scenarios') }),
   };
 
   return {

@@ -21,6 +21,23 @@ import {
   SparklinesResult,
 } from '../model/history.js';
 import { QueueDeleteArgs, QueueMoveArgs, QueueMoveProgress, QueueMoveResult, QueueRef } from '../model/queue-actions.js';
+import { ScenarioId, ScenarioState, ScenariosList } from '../model/scenarios.js';
+import { BrowseArgs, BrowseCapabilities, BrowseResult } from '../model/workbench/browse.js';
+import { ConsumeMessages, ConsumeStartArgs, ConsumerState, MessageBodyArgs, MessageBodyResult, SettleArgs, SettleResult } from '../model/workbench/consume.js';
+import { ReceivedMessage } from '../model/workbench/message.js';
+import { BodyUploadArgs, PublishArgs, PublishProgress, PublishResult, PublishTemplate, SentMessage } from '../model/workbench/publish.js';
+import { RpcArgs, RpcResult } from '../model/workbench/rpc.js';
+import {
+  DumpArgs,
+  DumpResult,
+  LoadArgs,
+  LoadResult,
+  SendBackArgs,
+  SendBackResult,
+  TransferArgs,
+  TransferProgress,
+  TransferResult,
+} from '../model/workbench/surgery.js';
 
 /**
  * The console API: everything the renderer can ask the backend, declared once.
@@ -146,6 +163,63 @@ export const methods = {
   'alerts.list': method(none, AlertsResult),
   /** Replaces the selected profile's rules; states follow as 'alerts.changed'. */
   'alerts.save': method(AlertsSaveArgs, AlertsResult),
+
+  /**
+   * Publishes over AMQP, by default with confirms and mandatory, once, N times or at a rate;
+   * progress comes as 'workbench.publishProgress' events carrying `publishId`.
+   */
+  'workbench.publish': method(PublishArgs, PublishResult),
+  /** Stops a running publish after the message in flight; `cancelled` is false when it had finished. */
+  'workbench.publishCancel': method(z.object({ publishId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
+  /** One chunk of a body (or dump file) too large for one request; a publish or load then names the upload. */
+  'workbench.bodyUpload': method(BodyUploadArgs, z.object({ uploadId: z.string(), received: z.number().int() })),
+  /** The connected profile's saved publish forms. */
+  'workbench.templates': method(none, z.object({ templates: z.array(PublishTemplate) })),
+  'workbench.templateSave': method(PublishTemplate, z.object({ templates: z.array(PublishTemplate) })),
+  'workbench.templateRemove': method(z.object({ id: z.string().min(1).max(64) }).strict(), z.object({ templates: z.array(PublishTemplate) })),
+  /** What the connected profile published, newest first, to look at and resend. */
+  'workbench.sent': method(none, z.object({ sent: z.array(SentMessage) })),
+
+  /** Starts a consumer on a queue, or taps an exchange; deliveries come as 'workbench.messages' events. */
+  'workbench.consumeStart': method(ConsumeStartArgs, ConsumerState),
+  /** Cancels the consumer and closes its channel: pending manual-ack messages go back to the queue. */
+  'workbench.consumeStop': method(z.object({ consumerId: z.string().min(1).max(64) }).strict(), ConsumerState),
+  /** Pause cancels the subscription (pending messages stay unacked and listed); resume subscribes again. */
+  'workbench.consumePause': method(z.object({ consumerId: z.string().min(1).max(64), paused: z.boolean() }).strict(), ConsumerState),
+  /** The page's consumers, for a page that was reloaded. */
+  'workbench.consumers': method(none, z.object({ consumers: z.array(ConsumerState) })),
+  /** Forgets a stopped consumer's list. */
+  'workbench.consumeClear': method(z.object({ consumerId: z.string().min(1).max(64) }).strict(), z.object({ cleared: z.boolean() })),
+  /** The messages a consumer or browse keeps, oldest first: for a page that was reloaded. */
+  'workbench.list': method(
+    z.object({ holderId: z.string().min(1).max(64), afterSeq: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100_000).default(10_000) }).strict(),
+    z.object({ messages: z.array(ReceivedMessage) }),
+  ),
+  /** Ack, nack or reject a manual-ack consumer's messages. */
+  'workbench.settle': method(SettleArgs, SettleResult),
+  /** A slice of a message's whole body, for bodies larger than the preview. */
+  'workbench.messageBody': method(MessageBodyArgs, MessageBodyResult),
+  /** Reads the first messages of a queue: basic.get and requeue, or the embedded broker's side-effect-free peek. */
+  'workbench.browse': method(BrowseArgs, BrowseResult),
+  'workbench.browseCapabilities': method(none, BrowseCapabilities),
+
+  /** Copies or moves selected messages, with confirms; progress comes as 'workbench.transferProgress'. */
+  'workbench.transfer': method(TransferArgs, TransferResult),
+  /** Stops a transfer, load or send-back after the message in flight. */
+  'workbench.transferCancel': method(z.object({ transferId: z.string().min(1).max(64) }).strict(), z.object({ cancelled: z.boolean() })),
+  'workbench.dump': method(DumpArgs, DumpResult),
+  'workbench.load': method(LoadArgs, LoadResult),
+  /** Dead-lettered messages back to the queues they died in, from their x-death headers. */
+  'workbench.sendBack': method(SendBackArgs, SendBackResult),
+  /** Publishes a request with reply-to and a correlation id, and waits for the reply. */
+  'workbench.rpc': method(RpcArgs, RpcResult),
+
+  /** RabbitMQ's tutorial patterns, and those running now. */
+  'scenarios.list': method(none, ScenariosList),
+  /** Declares the scenario's topology on `vhost` and starts its producers and consumers; states follow as 'scenarios.state'. */
+  'scenarios.start': method(z.object({ id: ScenarioId, vhost: z.string().max(255) }).strict(), ScenarioState),
+  /** Stops its producers and consumers; the topology stays, so the graph and charts can still be read. */
+  'scenarios.stop': method(z.object({ id: ScenarioId }).strict(), ScenarioState),
 } as const;
 
 export const events = {
@@ -160,6 +234,13 @@ export const events = {
   'history.appended': HistoryAppended,
   /** A rule started or stopped firing, or the rules were saved. */
   'alerts.changed': AlertsChanged,
+  'workbench.publishProgress': PublishProgress,
+  /** New deliveries of one consumer, batched, with its counts. */
+  'workbench.messages': ConsumeMessages,
+  /** A consumer stopped, failed (the broker closed its channel) or was paused. */
+  'workbench.consumerState': ConsumerState,
+  'workbench.transferProgress': TransferProgress,
+  'scenarios.state': ScenarioState,
 } as const;
 
 export type Methods = typeof methods;
