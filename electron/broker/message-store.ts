@@ -128,6 +128,11 @@ export class MessageStore {
     return undefined;
   }
 
+  /** Every ready entry in delivery order (highest priority first, then oldest), leaving the list as it is. */
+  *inDeliveryOrder(): IterableIterator<QueueEntry> {
+    for (let p = this.levels.length - 1; p >= 0; p--) yield* this.levels[p]!;
+  }
+
   /** Heads of every level: where expired messages are looked for, as RabbitMQ only expires at the head. */
   heads(): QueueEntry[] {
     const out: QueueEntry[] = [];

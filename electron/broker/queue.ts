@@ -41,6 +41,11 @@ export interface QueueJournal extends ReadyListener {
   removed(entry: QueueEntry): void;
   /** The queue was deleted. */
   drop(): void;
+  /**
+   * The entry's message without keeping it in memory: a paged-out one is read from disk and let go
+   * again. Undefined when its record is damaged (the entry is left for delivery to drop and log).
+   */
+  peek(entry: QueueEntry): Message | undefined;
   /** Runs `done` once everything appended so far is fsynced. */
   afterSync(done: () => void): void;
 }
@@ -262,6 +267,22 @@ export class Queue {
     if (entry) this.journalTaken(entry, noAck);
     this.scheduleExpiry();
     return entry;
+  }
+
+  /**
+   * The first `count` live messages in delivery order, with nothing changed: no entry leaves the
+   * list, no redelivered flag is set, no paged-out message stays in memory, the x-expires countdown
+   * goes on. Expired messages not yet dropped are skipped, as a consumer would never see them.
+   */
+  peek(count: number, now: number): { message: Message; redelivered: boolean }[] {
+    const out: { message: Message; redelivered: boolean }[] = [];
+    for (const entry of this.store.inDeliveryOrder()) {
+      if (out.length >= count) break;
+      if (entry.expiresAt !== 0 && now >= entry.expiresAt) continue;
+      const message = this.journal === null ? entry.message : this.journal.peek(entry);
+      if (message !== undefined) out.push({ message, redelivered: entry.redelivered });
+    }
+    return out;
   }
 
   /** The next ready entry whose message can be read; unreadable ones are dropped as lost (the journal logged them). */

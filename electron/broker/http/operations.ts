@@ -31,7 +31,7 @@ export function engineError(err: unknown): never {
 }
 
 /** Refusals of operations RabbitMQ runs on an internal channel (get, publish) keep the AMQP code and name. */
-function channelError(err: unknown): never {
+export function channelError(err: unknown): never {
   if (err instanceof AmqpError && err.replyCode !== 403) throw badRequest(`${err.replyCode} ${err.replyText}`);
   return engineError(err);
 }
@@ -201,6 +201,24 @@ function propertiesJson(p: BasicProperties): Record<string, unknown> {
   return out;
 }
 
+/** A message as POST …/get answers it: `auto` gives text when the (truncated) payload is UTF-8, base64 otherwise. */
+export function messageView(m: Message, redelivered: boolean, messageCount: number, encoding: 'auto' | 'base64', truncate: number | undefined): Record<string, unknown> {
+  const payload = truncate !== undefined && truncate >= 0 ? m.body.subarray(0, truncate) : m.body;
+  const text = encoding === 'auto' && isUtf8(payload) ? payload.toString('utf8') : undefined;
+  const properties = propertiesJson(m.properties);
+  return {
+    payload_bytes: m.body.length,
+    redelivered,
+    exchange: m.exchange,
+    routing_key: m.routingKey,
+    message_count: messageCount,
+    // RabbitMQ serialises empty properties as Erlang's empty list.
+    properties: Object.keys(properties).length === 0 ? [] : properties,
+    payload: text ?? payload.toString('base64'),
+    payload_encoding: text === undefined ? 'base64' : 'string',
+  };
+}
+
 export function getMessages(state: ManagementState, user: User, v: VirtualHost, name: string, body: Record<string, unknown>): unknown[] {
   const q = queueOr404(v, name);
   requireKeys(body, ['ackmode', 'count', 'encoding']);
@@ -224,21 +242,7 @@ export function getMessages(state: ManagementState, user: User, v: VirtualHost, 
     recordGet({ channel: API_OWNER, vhost: v }, q, false, entry !== undefined, entry?.redelivered ?? false);
     if (!entry) break;
     taken.push(entry);
-    const m = entry.message;
-    const payload = truncate !== undefined && truncate >= 0 ? m.body.subarray(0, truncate) : m.body;
-    const text = encoding === 'auto' && isUtf8(payload) ? payload.toString('utf8') : undefined;
-    const properties = propertiesJson(m.properties);
-    out.push({
-      payload_bytes: m.body.length,
-      redelivered: entry.redelivered,
-      exchange: m.exchange,
-      routing_key: m.routingKey,
-      message_count: q.messageCount,
-      // RabbitMQ serialises empty properties as Erlang's empty list.
-      properties: Object.keys(properties).length === 0 ? [] : properties,
-      payload: text ?? payload.toString('base64'),
-      payload_encoding: text === undefined ? 'base64' : 'string',
-    });
+    out.push(messageView(entry.message, entry.redelivered, q.messageCount, encoding, truncate));
   }
   // Like the management plugin's channel, the messages are settled once all are fetched.
   for (const entry of taken) {

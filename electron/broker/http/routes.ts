@@ -13,6 +13,7 @@ import { canSeeVhost, isAdmin, isMonitor, isPolicymaker, requireTags, requireVho
 import { badRequest, DefinitionsRefused, HttpError, notAuthorised, notFound } from './errors.js';
 import { listing, pickColumns, type Row } from './listing.js';
 import * as op from './operations.js';
+import { peekRoute } from './peek.js';
 import { route, type Context, type Reply, type Route } from './router.js';
 import { exportDefinitions, exportVhostDefinitions } from '../definitions/export.js';
 import { applyDefinitions, validateDefinitions } from '../definitions/import.js';
@@ -592,6 +593,7 @@ export function routes(): Route[] {
         return noContent;
       },
     }),
+    peekRoute(),
     route('/api/queues/:vhost/:name/get', {
       POST: (ctx) => {
         const [vname] = vhostsFor(ctx);

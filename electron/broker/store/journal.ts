@@ -233,6 +233,15 @@ class QueueLog implements QueueJournal, RecordReader {
     return message;
   }
 
+  peek(entry: QueueEntry): Message | undefined {
+    if (!(entry instanceof StoredEntry) || entry.resident !== null) return entry.message;
+    try {
+      return this.read(entry);
+    } catch {
+      return undefined;
+    }
+  }
+
   readable(entry: QueueEntry): boolean {
     if (!(entry instanceof StoredEntry) || entry.resident !== null) return true;
     try {
