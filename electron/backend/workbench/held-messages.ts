@@ -3,8 +3,8 @@ import type { ReceivedMessage } from '../../../shared/model/workbench/message.js
 /** A message the backend keeps for a consumer, browse or RPC call: what the page shows, plus what only the backend needs. */
 export interface HeldMessage {
   message: ReceivedMessage;
-  /** The whole body, for messageBody, dumps, copies and moves. */
-  body: Buffer;
+  /** The whole body, for messageBody, dumps, copies and moves; null once dropped to stay within the backend's memory budget. */
+  body: Buffer | null;
   /** amqplib's delivery fields and properties as they arrived: copies are republished from them, so nothing is lost in translation. */
   raw: { fields: Record<string, unknown>; properties: Record<string, unknown> };
 }
@@ -13,6 +13,8 @@ export interface Holder {
   readonly id: string;
   /** 'consumer' holders may hold messages unacked; only those can be moved, acked or nacked. */
   readonly kind: 'consumer' | 'browse' | 'rpc';
+  /** The vhost the messages came from: copies and moves publish into it. */
+  readonly vhost: string;
   get(seq: number): HeldMessage | undefined;
   /** Oldest first. */
   list(afterSeq?: number, limit?: number): HeldMessage[];
