@@ -22,7 +22,7 @@ import { topologySnapshotHandlers } from './topology/topology-snapshot-handlers.
 import type { Backend, BackendOptions } from './types.js';
 import { browseHandlers } from './workbench/browse/browse-handlers.js';
 import { createHeldMessages } from './workbench/held-messages.js';
-import { consumeHandlers } from './workbench/consume/consume-handlers.js';
+import { createConsumeService } from './workbench/consume/consume-handlers.js';
 import { publishHandlers } from './workbench/publish/publish-handlers.js';
 import { createUploads } from './workbench/uploads.js';
 import type { WorkbenchDeps } from './workbench/workbench-deps.js';
@@ -88,6 +88,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   const workbench: WorkbenchDeps = { session, store, hub, log: log.child('workbench'), dataDir: options.dataDir, uploads: createUploads(), held: createHeldMessages() };
+  const consume = createConsumeService(workbench);
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
       name: 'Warren',
@@ -125,7 +126,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...alertsHandlers(session, alerts),
     ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
     ...publishHandlers(workbench),
-    ...consumeHandlers(workbench),
+    ...consume.handlers,
     ...browseHandlers(workbench),
     ...scenarioHandlers({ ...workbench, log: log.child('scenarios') }),
   };
@@ -135,6 +136,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     subscribe: hub.subscribe,
     // The session first, so its connections to the embedded broker close before the broker does.
     close: async () => {
+      await consume.close();
       await session.close();
       await history.close();
       await embedded.close();
