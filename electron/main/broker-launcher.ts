@@ -1,7 +1,20 @@
+import path from 'node:path';
 import type { UtilityProcess } from 'electron';
 import type { BrokerChild, LaunchBroker } from '../backend/embedded/launcher.js';
 
 type Fork = (modulePath: string, args: string[], options: Electron.ForkOptions) => UtilityProcess;
+
+/**
+ * In a packaged app the broker's files sit in app.asar.unpacked
+ * (build/electron-builder.json, asarUnpack): a process of its own loads them
+ * from the real file system, not from inside the archive, where the main
+ * process's paths point.
+ */
+export function asarUnpackedPath(file: string, sep: string = path.sep): string {
+  const packed = `${sep}app.asar${sep}`;
+  const at = file.indexOf(packed);
+  return at === -1 ? file : `${file.slice(0, at)}${sep}app.asar.unpacked${sep}${file.slice(at + packed.length)}`;
+}
 
 /**
  * The embedded broker as an Electron utilityProcess: its own OS process, so a
@@ -10,7 +23,7 @@ type Fork = (modulePath: string, args: string[], options: Electron.ForkOptions) 
  */
 export function utilityProcessLauncher(fork: Fork): LaunchBroker {
   return (spec) => {
-    const child = fork(spec.entry, spec.args, {
+    const child = fork(asarUnpackedPath(spec.entry), spec.args, {
       execArgv: spec.execArgv,
       env: spec.env,
       stdio: 'pipe',
