@@ -1,11 +1,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { explainDistFailure } from './dist/explain-failure.js';
+import { explainDistFailure } from './packaging/explain-failure.js';
 
 /**
  * `npm run dist [-- electron-builder options]`: builds Warren, then packages it
- * for the current platform with build/electron-builder.json (release/).
+ * for the current platform with build/electron-builder.json (dist/release/).
  * electron-builder's output is shown as it comes; if it fails for want of
  * network, one last line says so plainly.
  */

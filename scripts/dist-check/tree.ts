@@ -7,8 +7,8 @@ export interface Tree {
   read(file: string): Buffer | null;
 }
 
-/** The folders a packaging run never looks into for the app's own files (dependencies are added from the lock). */
-const SKIPPED = new Set(['node_modules', '.git', 'release']);
+/** Folders never looked into for the app's own files: dependencies come from the lockfile, packages are the output. */
+const SKIPPED = new Set(['node_modules', '.git', 'dist/release']);
 
 export function folderTree(root: string): Tree {
   let listed: string[] | null = null;
@@ -16,7 +16,7 @@ export function folderTree(root: string): Tree {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!(prefix === '' && SKIPPED.has(entry.name))) walk(path.join(dir, entry.name), rel, out);
+        if (!SKIPPED.has(rel)) walk(path.join(dir, entry.name), rel, out);
       } else if (entry.isFile()) out.push(rel);
     }
   };
