@@ -26,7 +26,7 @@ import { createConsumeService } from './workbench/consume/consume-handlers.js';
 import { publishHandlers } from './workbench/publish/publish-handlers.js';
 import { createUploads } from './workbench/uploads.js';
 import type { WorkbenchDeps } from './workbench/workbench-deps.js';
-import { scenarioHandlers } from './scenarios/scenario-handlers.js';
+import { createScenarios } from './scenarios/scenario-handlers.js';
 
 /**
  * The console backend: profiles, broker sessions and the sampler behind one
@@ -89,6 +89,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const workbench: WorkbenchDeps = { session, store, hub, log: log.child('workbench'), dataDir: options.dataDir, uploads: createUploads(), held: createHeldMessages() };
   const consume = createConsumeService(workbench);
+  const scenarios = createScenarios({ ...workbench, log: log.child('scenarios') });
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
       name: 'Warren',
@@ -128,7 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...publishHandlers(workbench),
     ...consume.handlers,
     ...browseHandlers(workbench),
-    ...scenarioHandlers({ ...workbench, log: log.child('scenarios') }),
+    ...scenarios.handlers,
   };
 
   return {
@@ -137,6 +138,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // The session first, so its connections to the embedded broker close before the broker does.
     close: async () => {
       await consume.close();
+      await scenarios.stopAll();
       await session.close();
       await history.close();
       await embedded.close();
