@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConsumerState, SettleResult } from '../../shared/model/workbench/consume.js';
+import type { DumpResult, LoadResult, SendBackResult, TransferResult } from '../../shared/model/workbench/surgery.js';
+import { type Workbench, openWorkbench, targets, uniqueName, waitFor } from './workbench-consume-harness.js';
+
+/** A dump file goes up in chunks like the page sends it, then a load names the upload. */
+async function upload(wb: Workbench, text: string): Promise<string> {
+  const uploadId = uniqueName('u').slice(-30);
+  await wb.call('workbench.bodyUpload', { uploadId, offset: 0, chunk: { encoding: 'utf8', data: text } });
+  return uploadId;
+}
+
+for (const target of targets) {
+  describe.skipIf(!target.available)(`workbench message surgery on ${target.name}`, () => {
+    let wb: Workbench;
+    beforeAll(async () => {
+      wb = await openWorkbench(target);
+    });
+    afterAll(async () => {
+      await wb?.close();
+      expect(wb?.invalid ?? []).toEqual([]);
+    });
+
+    const pendingCount = (consumerId: string, n: number) =>
+      waitFor(`${n} pending for ${consumerId}`, async () => {
+        const state = (await wb.call<{ consumers: ConsumerState[] }>('workbench.consumers')).consumers.find((c) => c.consumerId === consumerId);
+        return state && state.pending >= n && state;
+      });
+
+    it('moves 1,000 pending messages of a consumer to another queue with none lost', async () => {
+      const [source, dest] = [await wb.queue('move-src'), await wb.queue('move-dst')];
+      await wb.fill(source, 1000);
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: source } });
+      await pendingCount(consumer.consumerId, 1000);
+      const seqs = Array.from({ length: 1000 }, (_, i) => i + 1);
+      const result = await wb.call<TransferResult>('workbench.transfer', {
+        transferId: uniqueName('t').slice(-30),
+        holderId: consumer.consumerId,
+        seqs,
+        target: { kind: 'queue', queue: dest },
+        mode: 'move',
+      });
+      expect(result).toMatchObject({ done: 1000, failed: [], status: 'done' });
+      expect(wb.progress.filter((p) => p.transferId === result.transferId).at(-1)).toMatchObject({ done: 1000, total: 1000 });
+      const state = await wb.call<ConsumerState>('workbench.consumeStop', { consumerId: consumer.consumerId });
+      expect(state.pending).toBe(0);
+      await waitFor('the counts to settle', async () => (await wb.depth(dest)) === 1000);
+      expect(await wb.depth(source)).toBe(0);
+      const first = await wb.admin.get(dest, { noAck: true });
+      expect(first && first.content.toString()).toBe('m0');
+      expect(first && first.properties.messageId).toBe('id-0');
+    });
+
+    it('refuses a move from an auto-ack consumer and a move to a missing queue, in words, moving nothing', async () => {
+      const source = await wb.queue('refuse-src');
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: source } });
+      await wb.fill(source, 2);
+      await pendingCount(consumer.consumerId, 2);
+      const missing = uniqueName('missing');
+      const refused = await wb.call<TransferResult>('workbench.transfer', {
+        transferId: uniqueName('t').slice(-30),
+        holderId: consumer.consumerId,
+        seqs: [1, 2],
+        target: { kind: 'queue', queue: missing },
+        mode: 'move',
+      });
+      expect(refused).toMatchObject({ status: 'refused', done: 0, refusal: `404 NOT_FOUND - no queue '${missing}' in vhost '/'` });
+      expect((await wb.call<ConsumerState>('workbench.consumeStop', { consumerId: consumer.consumerId })).pending).toBe(0);
+      await waitFor('both back in the source', async () => (await wb.depth(source)) === 2);
+
+      const auto = await wb.consume({ source: { kind: 'queue', queue: source }, ackMode: 'auto' });
+      await waitFor('auto-ack deliveries', () => wb.messages(auto.consumerId).length === 2);
+      const dest = await wb.queue('refuse-dst');
+      const noMove = await wb.call<TransferResult>('workbench.transfer', { transferId: uniqueName('t').slice(-30), holderId: auto.consumerId, seqs: [1], target: { kind: 'queue', queue: dest }, mode: 'move' });
+      expect(noMove.failed).toEqual([{ seq: 1, reason: expect.stringMatching(/manual-ack/) }]);
+      const copied = await wb.call<TransferResult>('workbench.transfer', { transferId: uniqueName('t').slice(-30), holderId: auto.consumerId, seqs: [1, 2], target: { kind: 'queue', queue: dest }, mode: 'copy' });
+      expect(copied).toMatchObject({ done: 2, status: 'done' });
+      expect(await wb.depth(dest)).toBe(2);
+      await wb.call('workbench.consumeStop', { consumerId: auto.consumerId });
+    });
+
+    it('reject without requeue dead-letters; send back "all" returns every message to its origin queue', async () => {
+      const dlx = await wb.exchange('dlx', 'fanout');
+      const dlq = await wb.queue('dlq');
+      await wb.admin.bindQueue(dlq, dlx, '');
+      const work = await wb.queue('work', { 'x-dead-letter-exchange': dlx });
+      await wb.fill(work, 20);
+      await wb.admin.sendToQueue(dlq, Buffer.from('no x-death'));
+      await wb.admin.waitForConfirms();
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: work } });
+      await pendingCount(consumer.consumerId, 20);
+      const rejected = await wb.call<SettleResult>('workbench.settle', {
+        consumerId: consumer.consumerId,
+        seqs: Array.from({ length: 20 }, (_, i) => i + 1),
+        action: 'reject',
+        requeue: false,
+      });
+      expect(rejected.settled).toHaveLength(20);
+      await wb.call('workbench.consumeStop', { consumerId: consumer.consumerId });
+      await waitFor('20 dead-lettered', async () => (await wb.depth(dlq)) === 21);
+      expect(await wb.depth(work)).toBe(0);
+
+      const result = await wb.call<SendBackResult>('workbench.sendBack', { transferId: uniqueName('t').slice(-30), vhost: '/', queue: dlq, scope: { kind: 'all' } });
+      expect(result).toMatchObject({ sent: 20, byQueue: { [work]: 20 }, skipped: [{ reason: 'no x-death header', count: 1 }], status: 'done' });
+      await waitFor('all back at work', async () => (await wb.depth(work)) === 20);
+      expect(await wb.depth(dlq)).toBe(1);
+      const back = await wb.admin.get(work, { noAck: true });
+      expect(back && back.content.toString()).toBe('m0');
+      expect(back && (back.properties.headers?.['x-death'] as { queue: string }[])[0]?.queue).toBe(work);
+    });
+
+    it('send back of a selection works on a manual-ack consumer of the dead-letter queue', async () => {
+      const dlx = await wb.exchange('dlx-sel', 'fanout');
+      const dlq = await wb.queue('dlq-sel');
+      await wb.admin.bindQueue(dlq, dlx, '');
+      const work = await wb.queue('work-sel', { 'x-dead-letter-exchange': dlx, 'x-message-ttl': 0 });
+      await wb.fill(work, 3);
+      await waitFor('3 expired into the dead-letter queue', async () => (await wb.depth(dlq)) === 3);
+      await wb.admin.deleteQueue(work);
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: dlq } });
+      await pendingCount(consumer.consumerId, 3);
+      const result = await wb.call<SendBackResult>('workbench.sendBack', {
+        transferId: uniqueName('t').slice(-30),
+        vhost: '/',
+        queue: dlq,
+        scope: { kind: 'selection', consumerId: consumer.consumerId, seqs: [1, 2] },
+      });
+      // The origin queue is gone: nothing is sent, and the messages stay pending for the user.
+      expect(result.sent).toBe(0);
+      expect(result.skipped).toEqual([{ reason: expect.stringMatching(/^origin queue gone \(404 NOT_FOUND/), count: 2 }]);
+      expect((await wb.call<ConsumerState>('workbench.consumeStop', { consumerId: consumer.consumerId })).status).toBe('stopped');
+      await waitFor('all 3 still in the dead-letter queue', async () => (await wb.depth(dlq)) === 3);
+    });
+
+    it('dump then load round-trips a binary body and typed headers unchanged', async () => {
+      const source = await wb.queue('dump-src');
+      const dest = await wb.queue('dump-dst');
+      const binary = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]);
+      wb.admin.sendToQueue(source, binary, {
+        contentType: 'application/octet-stream',
+        deliveryMode: 2,
+        priority: 3,
+        correlationId: 'c-1',
+        timestamp: 1_700_000_000,
+        headers: { s: 'text', i: 42, big: 5_000_000_000, f: 1.5, t: true, raw: Buffer.from([9, 8, 7]), nested: { a: [1, 'two'] }, when: { '!': 'timestamp', value: 1_700_000_001 } },
+      });
+      await wb.admin.waitForConfirms();
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: source } });
+      await pendingCount(consumer.consumerId, 1);
+      const dump = await wb.call<DumpResult>('workbench.dump', { holderId: consumer.consumerId });
+      expect(dump.count).toBe(1);
+      expect(dump.fileName).toMatch(/\.jsonl$/);
+      await wb.call('workbench.settle', { consumerId: consumer.consumerId, seqs: [1], action: 'ack' });
+      await wb.call('workbench.consumeStop', { consumerId: consumer.consumerId });
+
+      const loaded = await wb.call<LoadResult>('workbench.load', { transferId: uniqueName('t').slice(-30), uploadId: await upload(wb, dump.jsonl), vhost: '/', target: { kind: 'queue', queue: dest } });
+      expect(loaded).toMatchObject({ published: 1, problems: [], status: 'done' });
+      const again = await wb.admin.get(dest, { noAck: true });
+      if (!again) throw new Error('the loaded message did not arrive');
+      expect(again.content.equals(binary)).toBe(true);
+      expect(again.properties).toMatchObject({ contentType: 'application/octet-stream', deliveryMode: 2, priority: 3, correlationId: 'c-1', timestamp: 1_700_000_000 });
+      expect(again.properties.headers).toEqual({
+        s: 'text',
+        i: 42,
+        big: 5_000_000_000,
+        f: 1.5,
+        t: true,
+        raw: Buffer.from([9, 8, 7]),
+        nested: { a: [1, 'two'] },
+        when: { '!': 'timestamp', value: 1_700_000_001 },
+      });
+      // The dump names where it came from: loaded without a target it goes back there.
+      const home = await wb.call<LoadResult>('workbench.load', { transferId: uniqueName('t').slice(-30), uploadId: await upload(wb, dump.jsonl), vhost: '/' });
+      expect(home).toMatchObject({ published: 1, status: 'done' });
+      expect(await wb.depth(source)).toBe(1);
+    });
+
+    it('a bad dump file lists its problems with line numbers and publishes nothing', async () => {
+      const dest = await wb.queue('bad-load');
+      const good = JSON.stringify({ exchange: '', routingKey: dest, properties: {}, headers: {}, body: { encoding: 'utf8', data: 'ok' } });
+      const text = [good, '{"exchange":', good, JSON.stringify({ exchange: '', routingKey: dest, properties: {}, headers: { n: { type: 'int', value: 1.5 } }, body: { encoding: 'utf8', data: 'x' } })].join('\n');
+      const result = await wb.call<LoadResult>('workbench.load', { transferId: uniqueName('t').slice(-30), uploadId: await upload(wb, text), vhost: '/' });
+      expect(result.status).toBe('invalid');
+      expect(result.published).toBe(0);
+      expect(result.problems.map((p) => p.line)).toEqual([2, 4]);
+      expect(result.problems[0]?.message).toMatch(/^not JSON/);
+      expect(result.problems[1]?.message).toMatch(/^headers\.n/);
+      expect(await wb.depth(dest)).toBe(0);
+    });
+  });
+}
