@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ConsumerState, SettleResult } from '../../shared/model/workbench/consume.js';
-import type { ReceivedMessage } from '../../shared/model/workbench/message.js';
+import { silentLogger } from '../../electron/broker/logger.js';
+import { startBroker } from '../../electron/broker/main.js';
+import { type TcpProxy, createTcpProxy } from '../support/tcp-proxy.js';
+import type { ConsumerState, MessageBodyResult, SettleResult } from '../../shared/model/workbench/consume.js';
+import { PREVIEW_BYTES, type ReceivedMessage } from '../../shared/model/workbench/message.js';
 import { type Workbench, openWorkbench, targets, uniqueName, waitFor } from './workbench-consume-harness.js';
 
 for (const target of targets) {
@@ -124,6 +127,26 @@ for (const target of targets) {
       await wb.call('workbench.consumeStop', { consumerId: first.consumerId });
     });
 
+    it('a 12 MiB body is previewed truncated, and read whole in slices', async () => {
+      const queue = await wb.queue('huge');
+      const started = await wb.consume({ source: { kind: 'queue', queue }, ackMode: 'auto' });
+      const huge = Buffer.alloc(12 * 1024 * 1024, 'a');
+      huge.write('{"start":true}', 0);
+      await wb.fill(queue, 1, () => huge);
+      const [message] = await arrived(started.consumerId, 1);
+      expect(message).toMatchObject({ size: huge.length, truncated: true, preview: { encoding: 'utf8' } });
+      expect(message?.preview.data.length).toBeLessThanOrEqual(PREVIEW_BYTES);
+      expect(message?.preview.data.startsWith('{"start":true}')).toBe(true);
+      const parts: Buffer[] = [];
+      for (let offset = 0; offset < huge.length; offset += 4 * 1024 * 1024) {
+        const slice = await wb.call<MessageBodyResult>('workbench.messageBody', { holderId: started.consumerId, seq: 1, offset });
+        expect(slice.size).toBe(huge.length);
+        parts.push(Buffer.from(slice.bytes.data, slice.bytes.encoding));
+      }
+      expect(Buffer.concat(parts).equals(huge)).toBe(true);
+      await wb.call('workbench.consumeStop', { consumerId: started.consumerId });
+    });
+
     it('keeps `keep` messages, drops and counts the oldest, and batches events', async () => {
       const queue = await wb.queue('bounded');
       const before = wb.eventCount();
@@ -142,3 +165,50 @@ for (const target of targets) {
     });
   });
 }
+
+describe('workbench consumers when the connection goes', () => {
+  let proxy: TcpProxy;
+  let wb: Workbench;
+  beforeAll(async () => {
+    const broker = await startBroker({ amqpPort: 0, httpPort: 0, bind: '127.0.0.1', log: silentLogger });
+    proxy = await createTcpProxy({ host: '127.0.0.1', port: broker.port });
+    wb = await openWorkbench({
+      name: 'the embedded broker behind a proxy',
+      available: true,
+      start: async () => ({ amqpUri: `amqp://127.0.0.1:${proxy.port}`, managementUrl: broker.httpUrl as string, url: broker.amqpUrl, stop: () => broker.close() }),
+    });
+  });
+  afterAll(async () => {
+    await proxy?.stop();
+    await wb?.close();
+    expect(wb?.invalid ?? []).toEqual([]);
+  });
+
+  it('a lost connection fails the consumer with a clear reason; once reconnected a new consumer works', async () => {
+    const queue = await wb.queue('lost');
+    const started = await wb.consume({ source: { kind: 'queue', queue } });
+    await wb.fill(queue, 2);
+    await waitFor('2 delivered', () => wb.messages(started.consumerId).length === 2);
+    await proxy.stop();
+    const failed = await waitFor('the failed state', () => wb.states.find((s) => s.consumerId === started.consumerId && s.status === 'failed'));
+    expect(failed.error).toMatch(/connection was lost/);
+    expect(failed.pending).toBe(0);
+    await proxy.start();
+    await waitFor('the session to reconnect', async () => (await wb.call<{ status: string }>('session.state')).status === 'connected', 30_000);
+    const again = await wb.consume({ consumerId: started.consumerId, source: { kind: 'queue', queue }, ackMode: 'auto' });
+    expect(again.status).toBe('running');
+    // The two unacked deliveries went back to the queue when the connection died.
+    await waitFor('the 2 redelivered', () => wb.messages(started.consumerId).filter((m) => m.redelivered).length === 2);
+  });
+
+  it('disconnecting the session stops its consumers', async () => {
+    const queue = await wb.queue('disconnect');
+    const started = await wb.consume({ source: { kind: 'queue', queue } });
+    await wb.call('session.disconnect');
+    const ended = await waitFor('the consumer to end', async () => {
+      const state = (await wb.call<{ consumers: ConsumerState[] }>('workbench.consumers')).consumers.find((c) => c.consumerId === started.consumerId);
+      return state && state.status !== 'running' && state;
+    });
+    expect(ended.error).not.toBeNull();
+  });
+});
