@@ -28,7 +28,11 @@ export function createScenarios(deps: WorkbenchDeps): Scenarios {
   deps.hub.subscribe((event, payload) => {
     if (event !== 'session.state') return;
     const { profileId } = payload as SessionState;
-    for (const run of runs.values()) if (run.profileId !== profileId) void run.stop();
+    for (const [id, run] of runs) {
+      if (run.profileId === profileId) continue;
+      runs.delete(id);
+      void run.stop();
+    }
   });
 
   return {
