@@ -1,3 +1,4 @@
+import { hrefOf } from '../../../navigation/routes.js';
 import type { RouteMessage } from './route-form.js';
 
 /**
@@ -12,6 +13,8 @@ const listeners = new Set<() => void>();
 export function requestRouteExplanation(message: RouteMessage): void {
   pending = message;
   for (const listener of [...listeners]) listener();
+  // Already in the Topology view, a listener took it; otherwise the view takes it as it mounts.
+  window.location.hash = hrefOf('topology');
 }
 
 /** The waiting request, removed as it is read. */
