@@ -24,6 +24,7 @@ import { ExchangesView } from './views/ExchangesView.js';
 import { OverviewView } from './views/OverviewView.js';
 import { QueueRoute } from './views/queue/QueueRoute.js';
 import { CompareView } from './views/compare/CompareView.js';
+import { ConsumeView } from './views/consume/ConsumeView.js';
 import { TopologyView } from './views/topology/TopologyView.js';
 
 function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
@@ -46,6 +47,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <DefinitionsView />;
     case 'compare':
       return <CompareView />;
+    case 'consume':
+      return <ConsumeView />;
   }
 }
 
