@@ -1,4 +1,5 @@
 import amqp from 'amqplib';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createBackend } from '../../electron/backend/backend.js';
 import { memoryLogger } from '../../electron/backend/logger.js';
 import { silentLogger } from '../../electron/broker/logger.js';
@@ -135,3 +136,19 @@ export async function openWorkbench(target: Target) {
 }
 
 export type Workbench = Awaited<ReturnType<typeof openWorkbench>>;
+
+/** Opens a workbench for the enclosing describe and closes it after; every event it saw must have matched its schema. */
+export function useWorkbench(target: Target): () => Workbench {
+  let wb: Workbench | undefined;
+  beforeAll(async () => {
+    wb = await openWorkbench(target);
+  });
+  afterAll(async () => {
+    await wb?.close();
+    expect(wb?.invalid ?? []).toEqual([]);
+  });
+  return () => {
+    if (!wb) throw new Error('the workbench did not open');
+    return wb;
+  };
+}

@@ -4,17 +4,14 @@ import { startBroker } from '../../electron/broker/main.js';
 import { type TcpProxy, createTcpProxy } from '../support/tcp-proxy.js';
 import type { ConsumerState, MessageBodyResult, SettleResult } from '../../shared/model/workbench/consume.js';
 import { PREVIEW_BYTES, type ReceivedMessage } from '../../shared/model/workbench/message.js';
-import { type Workbench, openWorkbench, targets, uniqueName, waitFor } from './workbench-consume-harness.js';
+import { type Workbench, openWorkbench, targets, uniqueName, useWorkbench, waitFor } from './workbench-consume-harness.js';
 
 for (const target of targets) {
   describe.skipIf(!target.available)(`workbench consumers on ${target.name}`, () => {
+    const workbench = useWorkbench(target);
     let wb: Workbench;
-    beforeAll(async () => {
-      wb = await openWorkbench(target);
-    });
-    afterAll(async () => {
-      await wb?.close();
-      expect(wb?.invalid ?? []).toEqual([]);
+    beforeAll(() => {
+      wb = workbench();
     });
 
     const arrived = (consumerId: string, n: number) => waitFor(`${n} messages for ${consumerId}`, () => wb.messages(consumerId).length >= n && wb.messages(consumerId));

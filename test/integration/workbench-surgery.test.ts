@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConsumerState, SettleResult } from '../../shared/model/workbench/consume.js';
 import type { DumpResult, LoadResult, SendBackResult, TransferResult } from '../../shared/model/workbench/surgery.js';
-import { type Workbench, openWorkbench, targets, uniqueName, waitFor } from './workbench-consume-harness.js';
+import { type Workbench, targets, uniqueName, useWorkbench, waitFor } from './workbench-consume-harness.js';
 
 /** A dump file goes up in chunks like the page sends it, then a load names the upload. */
 async function upload(wb: Workbench, text: string): Promise<string> {
@@ -12,13 +12,10 @@ async function upload(wb: Workbench, text: string): Promise<string> {
 
 for (const target of targets) {
   describe.skipIf(!target.available)(`workbench message surgery on ${target.name}`, () => {
+    const workbench = useWorkbench(target);
     let wb: Workbench;
-    beforeAll(async () => {
-      wb = await openWorkbench(target);
-    });
-    afterAll(async () => {
-      await wb?.close();
-      expect(wb?.invalid ?? []).toEqual([]);
+    beforeAll(() => {
+      wb = workbench();
     });
 
     const pendingCount = (consumerId: string, n: number) =>

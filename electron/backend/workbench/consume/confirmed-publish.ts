@@ -1,4 +1,5 @@
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import type { VhostChannel } from './vhost-channel.js';
 
 export interface Outgoing {
   exchange: string;
@@ -93,4 +94,27 @@ export function republishOptions(properties: Record<string, unknown>): Options.P
   const options: Record<string, unknown> = { headers: kept };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined && value !== null) options[key] = value;
   return options as Options.Publish;
+}
+
+/**
+ * Publishes every item's message window by window, handing each outcome over as it is
+ * confirmed (so a move acks its source then); stops between windows once `signal` aborts.
+ */
+export async function publishAll<T extends { out: Outgoing }>(
+  publisher: VhostChannel,
+  items: T[],
+  onOutcome: (item: T, outcome: PublishOutcome) => void,
+  options: { signal?: AbortSignal; onWindow?: () => void } = {},
+): Promise<'done' | 'cancelled'> {
+  for (const window of windows(items, (item) => item.out.content.length)) {
+    if (options.signal?.aborted) return 'cancelled';
+    const outcomes = await publishConfirmed(
+      publisher.channel,
+      window.map((item) => item.out),
+      publisher.closedWith,
+    );
+    window.forEach((item, i) => onOutcome(item, outcomes[i] ?? null));
+    options.onWindow?.();
+  }
+  return 'done';
 }

@@ -2,7 +2,7 @@ import type { LoadArgs, LoadResult } from '../../../../shared/model/workbench/su
 import { toAmqplibPublishOptions } from '../codec/properties.js';
 import { fromWireBytes } from '../codec/wire-bytes.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
-import { type Outgoing, publishConfirmed, republishOptions, windows } from './confirmed-publish.js';
+import { type Outgoing, publishAll, republishOptions } from './confirmed-publish.js';
 import { parseDumpLines } from './dump-lines.js';
 import { progressReporter } from './progress.js';
 import { addressFor, missingTarget } from './transfer-target.js';
@@ -41,23 +41,18 @@ export async function runLoad(args: LoadArgs, deps: WorkbenchDeps, signal: Abort
   let published = 0;
   try {
     report(0, true);
-    for (const window of windows(items, (item) => item.out.content.length)) {
-      if (signal.aborted) return { transferId, problems: failures, published, status: 'cancelled' };
-      const outcomes = await publishConfirmed(
-        publisher.channel,
-        window.map((item) => item.out),
-        publisher.closedWith,
-      );
-      window.forEach((item, i) => {
-        const outcome = outcomes[i] ?? null;
+    const status = await publishAll(
+      publisher,
+      items,
+      (item, outcome) => {
         if (outcome === null) published += 1;
         else failures.push({ line: item.line, message: outcome });
-      });
-      report(published);
-    }
+      },
+      { signal, onWindow: () => report(published) },
+    );
     report(published, true);
-    deps.log.info('dump loaded', { transferId, published, failed: failures.length });
-    return { transferId, problems: failures, published, status: 'done' };
+    deps.log.info('dump loaded', { transferId, published, failed: failures.length, status });
+    return { transferId, problems: failures, published, status };
   } finally {
     await publisher.release();
   }

@@ -2,7 +2,7 @@ import type { GetMessage, MessageProperties as AmqplibProperties } from 'amqplib
 import type { SendBackArgs, SendBackResult } from '../../../../shared/model/workbench/surgery.js';
 import { fromAmqplibTable } from '../codec/field-table.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
-import { type Outgoing, publishConfirmed, republishOptions, windows } from './confirmed-publish.js';
+import { type Outgoing, publishAll, republishOptions } from './confirmed-publish.js';
 import type { Consumer } from './consumer.js';
 import { brokerWords } from './broker-words.js';
 import { progressReporter } from './progress.js';
@@ -75,14 +75,10 @@ export async function runSendBack(args: SendBackArgs, deps: WorkbenchDeps, consu
         const out = { exchange: '', routingKey: origin.queue, content: candidate.content, options: republishOptions(candidate.properties as unknown as Record<string, unknown>) };
         going.push({ candidate, queue: origin.queue, out });
       }
-      for (const window of windows(going, (g) => g.out.content.length)) {
-        const outcomes = await publishConfirmed(
-          publisher.channel,
-          window.map((g) => g.out),
-          publisher.closedWith,
-        );
-        window.forEach((g, i) => {
-          const outcome = outcomes[i] ?? null;
+      await publishAll(
+        publisher,
+        going,
+        (g, outcome) => {
           if (outcome !== null) {
             counts.skip(outcome);
             stay.push(g.candidate);
@@ -91,8 +87,8 @@ export async function runSendBack(args: SendBackArgs, deps: WorkbenchDeps, consu
           const failed = g.candidate.ack();
           if (failed) counts.skip(`sent back, but the dead-letter copy was not acked (${failed}): it exists twice`);
           counts.sent(g.queue);
-        });
-      }
+        },
+      );
       return stay;
     };
 

@@ -1,6 +1,6 @@
 import type { TransferArgs, TransferResult } from '../../../../shared/model/workbench/surgery.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
-import { type Outgoing, publishConfirmed, republishOptions, windows } from './confirmed-publish.js';
+import { type Outgoing, publishAll, republishOptions } from './confirmed-publish.js';
 import type { Consumer } from './consumer.js';
 import { progressReporter } from './progress.js';
 import { addressFor, missingTarget } from './transfer-target.js';
@@ -63,15 +63,10 @@ export async function runTransfer(args: TransferArgs, deps: WorkbenchDeps, consu
   let done = 0;
   try {
     report(0, true);
-    for (const window of windows(items, (item) => item.out.content.length)) {
-      if (signal.aborted) return { transferId, done, failed, status: 'cancelled' };
-      const outcomes = await publishConfirmed(
-        publisher.channel,
-        window.map((item) => item.out),
-        publisher.closedWith,
-      );
-      window.forEach((item, i) => {
-        const outcome = outcomes[i] ?? null;
+    const status = await publishAll(
+      publisher,
+      items,
+      (item, outcome) => {
         if (outcome !== null) {
           failed.push({ seq: item.seq, reason: outcome });
           return;
@@ -85,12 +80,12 @@ export async function runTransfer(args: TransferArgs, deps: WorkbenchDeps, consu
           }
         }
         done += 1;
-      });
-      report(done);
-    }
+      },
+      { signal, onWindow: () => report(done) },
+    );
     report(done, true);
-    deps.log.info('transfer done', { transferId, mode: args.mode, done, failed: failed.length });
-    return { transferId, done, failed, status: 'done' };
+    deps.log.info('transfer ended', { transferId, mode: args.mode, done, failed: failed.length, status });
+    return { transferId, done, failed, status };
   } finally {
     await publisher.release();
   }
