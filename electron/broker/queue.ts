@@ -8,6 +8,9 @@ import { MessageStore, type ReadyListener } from './message-store.js';
 import { queueSettings, type QueueSettings } from './queue-arguments.js';
 import type { FieldTable } from './protocol/field-table.js';
 
+/** setTimeout fires at once past this (about 24.8 days): longer TTLs and expiries wait in steps of it. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** What a queue needs from its vhost. */
 export interface QueueHost {
   deadLetter(queue: Queue, message: Message, reason: DeadLetterReason): void;
@@ -119,10 +122,15 @@ export class Queue {
     clearTimeout(this.idleTimer);
     this.idleTimer = undefined;
     if (this.consumers.length > 0 || this.deleted) return;
-    this.idleTimer = setTimeout(() => {
-      if (this.consumers.length === 0 && !this.deleted) this.host.deleteQueue(this);
-    }, this.settings.expires);
-    this.idleTimer.unref();
+    const deadline = performance.now() + this.settings.expires;
+    const arm = (): void => {
+      this.idleTimer = setTimeout(() => {
+        if (performance.now() < deadline) return arm();
+        if (this.consumers.length === 0 && !this.deleted) this.host.deleteQueue(this);
+      }, Math.min(MAX_TIMER_MS, deadline - performance.now()));
+      this.idleTimer.unref();
+    };
+    arm();
   }
 
   private overLimit(extraBytes: number): boolean {
@@ -210,7 +218,7 @@ export class Queue {
       this.dropExpired(Date.now());
       this.dispatch();
       this.scheduleExpiry();
-    }, Math.max(0, next - Date.now()));
+    }, Math.min(MAX_TIMER_MS, Math.max(0, next - Date.now())));
     this.expiryTimer.unref();
   }
 
