@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../electron/broker/logger.js';
 import { startBroker } from '../../electron/broker/main.js';
+import amqp from 'amqplib';
+import { RABBITMQ_URL } from '../support/requirements.js';
 import { type TcpProxy, createTcpProxy } from '../support/tcp-proxy.js';
+import { createVhost, deleteVhost } from './support/rabbit-admin.js';
 import type { ConsumerState, MessageBodyResult, SettleResult } from '../../shared/model/workbench/consume.js';
 import { PREVIEW_BYTES, type ReceivedMessage } from '../../shared/model/workbench/message.js';
 import { type Workbench, openWorkbench, targets, uniqueName, useWorkbench, waitFor } from './workbench-consume-harness.js';
@@ -207,5 +210,34 @@ describe('workbench consumers when the connection goes', () => {
       return state && state.status !== 'running' && state;
     });
     expect(ended.error).not.toBeNull();
+  });
+});
+
+describe.skipIf(!targets[1]?.available)('workbench consumers in another vhost than the profile\'s (RabbitMQ)', () => {
+  const vhost = uniqueName('consume-vhost');
+  const workbench = useWorkbench(targets[1] as (typeof targets)[number]);
+  beforeAll(() => createVhost(vhost));
+  afterAll(() => deleteVhost(vhost));
+
+  it('consumes there on a connection of its own, which disconnecting the session stops', async () => {
+    const wb = workbench();
+    const queue = uniqueName('elsewhere');
+    const started = await wb.consume({ vhost, source: { kind: 'queue', queue } }).catch((err: Error) => err);
+    expect(started).toMatchObject({ message: `404 NOT_FOUND - no queue '${queue}' in vhost '${vhost}'` });
+    const connection = await amqp.connect(`${RABBITMQ_URL}/${encodeURIComponent(vhost)}`);
+    try {
+      const channel = await connection.createConfirmChannel();
+      await channel.assertQueue(queue, { durable: false });
+      const consumer = await wb.consume({ vhost, source: { kind: 'queue', queue } });
+      channel.sendToQueue(queue, Buffer.from('hello'));
+      await channel.waitForConfirms();
+      await waitFor('the delivery', () => wb.messages(consumer.consumerId).length === 1);
+      await wb.call('session.disconnect');
+      const ended = await waitFor('the consumer to stop', () => wb.states.find((s) => s.consumerId === consumer.consumerId && s.status === 'stopped'));
+      expect(ended.error).toMatch(/disconnected/);
+      await waitFor('the message back in its queue', async () => (await channel.checkQueue(queue)).messageCount === 1);
+    } finally {
+      await connection.close();
+    }
   });
 });

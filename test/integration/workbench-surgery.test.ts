@@ -48,6 +48,32 @@ for (const target of targets) {
       expect(first && first.properties.messageId).toBe('id-0');
     });
 
+    it('a cancelled move stops between windows and loses nothing: moved and left add up', async () => {
+      const [source, dest] = [await wb.queue('cancel-src'), await wb.queue('cancel-dst')];
+      await wb.fill(source, 3000);
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: source } });
+      await pendingCount(consumer.consumerId, 3000);
+      const transferId = uniqueName('t').slice(-30);
+      const cancelled = waitFor('progress past the first window', () => wb.progress.some((p) => p.transferId === transferId && p.done > 0)).then(() =>
+        wb.call<{ cancelled: boolean }>('workbench.transferCancel', { transferId }),
+      );
+      const result = await wb.call<TransferResult>('workbench.transfer', {
+        transferId,
+        holderId: consumer.consumerId,
+        seqs: Array.from({ length: 3000 }, (_, i) => i + 1),
+        target: { kind: 'queue', queue: dest },
+        mode: 'move',
+      });
+      await cancelled;
+      expect(result.failed).toEqual([]);
+      const state = await wb.call<ConsumerState>('workbench.consumeStop', { consumerId: consumer.consumerId });
+      expect(state.pending).toBe(0);
+      await waitFor('every message in one queue or the other', async () => (await wb.depth(source)) + (await wb.depth(dest)) === 3000);
+      expect(await wb.depth(dest)).toBe(result.done);
+      if (result.status === 'cancelled') expect(result.done).toBeLessThan(3000);
+      else expect(result).toMatchObject({ status: 'done', done: 3000 });
+    });
+
     it('refuses a move from an auto-ack consumer and a move to a missing queue, in words, moving nothing', async () => {
       const source = await wb.queue('refuse-src');
       const consumer = await wb.consume({ source: { kind: 'queue', queue: source } });
