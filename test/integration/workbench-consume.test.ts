@@ -191,7 +191,7 @@ describe('workbench consumers when the connection goes', () => {
     await waitFor('2 delivered', () => wb.messages(started.consumerId).length === 2);
     await proxy.stop();
     const failed = await waitFor('the failed state', () => wb.states.find((s) => s.consumerId === started.consumerId && s.status === 'failed'));
-    expect(failed.error).toMatch(/connection was lost/);
+    expect(failed.error).toMatch(/^Lost the AMQP connection to 127.0.0.1:\d+: the connection dropped.* The broker requeued any pending messages\.$/);
     expect(failed.pending).toBe(0);
     await proxy.start();
     await waitFor('the session to reconnect', async () => (await wb.call<{ status: string }>('session.state')).status === 'connected', 30_000);

@@ -115,22 +115,38 @@ export async function startConsumer(args: ConsumeStartArgs, ctx: ConsumerContext
     batcher.add(entry);
   };
 
+  /** Why the session's connection went, once it has noticed (it hears of the loss just after its channels). */
+  const sessionLoss = (): string | null => {
+    try {
+      const broker = ctx.deps.session.broker();
+      return broker.profileId === opened.profileId && broker.amqp.status !== 'connected' ? broker.amqp.error : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const closedNow = () => {
+    consumerTag = null;
+    if (stopping) status = 'stopped';
+    else if (status !== 'failed') {
+      status = 'failed';
+      const lost = sessionLoss();
+      error = opened.closedWith() ?? (lost ? `${lost} The broker requeued any pending messages.` : LOST);
+      log.warn('consumer channel closed', { consumerId: args.consumerId, queue, error });
+    }
+    emitState();
+    void opened.release();
+    onClosed();
+  };
+
   channel.on('close', () => {
     // The broker requeues every unacked delivery of a closed channel.
     for (const entry of buffer.pendingEntries()) {
       entry.settled = 'requeued';
       release(buffer.unpin(entry.seq));
     }
-    consumerTag = null;
-    if (stopping) status = 'stopped';
-    else if (status !== 'failed') {
-      status = 'failed';
-      error = opened.closedWith() ?? LOST;
-      log.warn('consumer channel closed', { consumerId: args.consumerId, queue, error });
-    }
-    emitState();
-    void opened.release();
-    onClosed();
+    if (stopping || opened.closedWith() !== null) closedNow();
+    else setImmediate(closedNow);
   });
 
   const subscribe = async () => {
