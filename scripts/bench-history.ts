@@ -12,7 +12,11 @@
  *  2. 24 hours: 23 hours at one sample a minute (the one-minute tier keeps
  *     one point a minute either way, so this is the same data in less
  *     time), then one hour at 2 s. Memory, the time to answer a 24 h query
- *     for one queue, sparklines for 100 queues, and the file: size, write, read.
+ *     for one queue, sparklines for 100 queues, and the file: size, compaction
+ *     (a whole rewrite), read.
+ *  3. Then --log-minutes more minutes at 2 s, saved once a minute as the
+ *     recorder does: the bytes each minute appends to the log, against the
+ *     whole-file rewrite every minute that came before it (the file's size).
  * Prints figures against the targets; asserts nothing.
  */
 import { promises as fs } from 'node:fs';
@@ -21,7 +25,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { HistoryInput } from '../electron/backend/history/history-input.js';
 import { queryHistory, sparklines } from '../electron/backend/history/history-query.js';
-import { readHistoryFile, writeHistoryFile } from '../electron/backend/history/history-file.js';
+import { HistoryLog, readHistoryLog } from '../electron/backend/history/history-log.js';
 import { HistoryStore } from '../electron/backend/history/history-store.js';
 import { QUEUE_FIELDS } from '../electron/backend/management/queue-numbers.js';
 import { rowKey } from '../shared/model/inventory.js';
@@ -32,6 +36,7 @@ const { values: opts } = parseArgs({
     busy: { type: 'string', default: '0.05' },
     trickle: { type: 'string', default: '0.25' },
     'skip-day': { type: 'boolean', default: false },
+    'log-minutes': { type: 'string', default: '10' },
   },
 });
 
@@ -160,12 +165,30 @@ if (!opts['skip-day']) {
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'warren-bench-history-'));
   const file = path.join(dir, 'bench.whist');
+  const log = new HistoryLog(file);
   const w0 = performance.now();
-  const bytes = await writeHistoryFile(file, store.state());
+  await log.compact(store);
   const writeMs = performance.now() - w0;
+  const bytes = log.bytes;
   const r0 = performance.now();
-  await readHistoryFile(file);
+  await readHistoryLog(file);
   const readMs = performance.now() - r0;
+
+  const minutes = Number(opts['log-minutes']);
+  const appended: number[] = [];
+  const appendTimes: number[] = [];
+  for (let m = 0; m < minutes; m++) {
+    feed(store, next, end + m * 60_000 + INTERVAL, 60_000 / INTERVAL, INTERVAL);
+    const before = log.bytesWritten;
+    const compactionsBefore = log.compactions;
+    const t0 = performance.now();
+    await log.save(store);
+    if (log.compactions === compactionsBefore) {
+      appendTimes.push(performance.now() - t0);
+      appended.push(log.bytesWritten - before);
+    }
+  }
+  const live = store.full.packedBytes() + store.minutes.packedBytes();
   await fs.rm(dir, { recursive: true, force: true });
 
   say('');
@@ -175,5 +198,14 @@ if (!opts['skip-day']) {
   say(`  24 h query, all points ${ms(rawMs)}  (${raw.series.t.length.toLocaleString('en-US')} points)`);
   say(`  24 h query, broker     ${ms(brokerMs)}`);
   say(`  sparklines, 100 queues × 15 min  ${ms(sparkMs)}`);
-  say(`  file                  ${mb(bytes)}, written in ${ms(writeMs)}, read in ${ms(readMs)}`);
+  say(`  file                  ${mb(bytes)}, compacted (written whole) in ${ms(writeMs)}, read in ${ms(readMs)}`);
+  if (appended.length > 0) {
+    const perMinute = appended.reduce((a, b) => a + b, 0) / appended.length;
+    say('');
+    say(`Saving once a minute for ${minutes} more minutes at 2 s:`);
+    say(`  before (whole file every minute)  ${mb(bytes)} a minute`);
+    say(`  append log                        ${mb(perMinute)} a minute (median append ${ms(pct(appendTimes, 50))}); ${log.compactions - 1} compaction(s) in the run`);
+    // The log is compacted once it has grown by the live size again: one rewrite per live/perMinute minutes.
+    say(`  with compactions, amortised       ${mb(perMinute * 2)} a minute (a ${mb(live)} rewrite every ~${(live / perMinute).toFixed(0)} min)`);
+  }
 }

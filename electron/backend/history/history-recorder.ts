@@ -4,7 +4,8 @@ import type { HistorySettings } from '../../../shared/model/history.js';
 import type { EventHub } from '../events.js';
 import type { Logger } from '../logger.js';
 import { QUEUE_FIELDS, type QueueNumbers } from '../management/queue-numbers.js';
-import { HistoryFileError, readHistoryFile, writeHistoryFile } from './history-file.js';
+import { HistoryLog, readHistoryLog } from './history-log.js';
+import { HistoryFileError } from './history-snapshot.js';
 import { readHistorySettings, writeHistorySettings } from './history-settings.js';
 import { HistoryStore } from './history-store.js';
 
@@ -54,16 +55,19 @@ interface Loaded {
   loading: Promise<HistoryStore>;
   pending: { sample: RecordedSample; intervalMs: number }[];
   dirty: boolean;
-  bytesOnDisk: number;
+  /** The profile's file, once loaded. */
+  log: HistoryLog | null;
 }
 
 const fileName = (profileId: string) => `${profileId.replace(/[^A-Za-z0-9_-]/g, '_')}.whist`;
 
 /**
  * Feeds the sampler's samples into one HistoryStore per profile and keeps
- * them on disk under <dataDir>/history: loaded when a profile is first
- * sampled or queried, written every minute while it changes and at exit.
- * A damaged file is logged and set aside, and that profile starts fresh.
+ * them on disk under <dataDir>/history: loaded (and compacted) when a
+ * profile is first sampled or queried, appended to every minute while it
+ * changes and at exit. A damaged file is logged and set aside, and that
+ * profile starts fresh; a damaged end (a crash mid-append) is dropped with a
+ * log line and the rest kept.
  */
 export async function createHistoryRecorder(options: HistoryRecorderOptions): Promise<HistoryRecorder> {
   const { hub, log } = options;
@@ -74,17 +78,26 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
   let saving: Promise<void> = Promise.resolve();
   const retentionMs = () => settings.retentionHours * 3600_000;
 
-  async function load(profileId: string): Promise<{ store: HistoryStore; bytes: number }> {
+  async function load(profileId: string): Promise<{ store: HistoryStore; log: HistoryLog }> {
     const file = path.join(dir, fileName(profileId));
+    let store: HistoryStore;
     try {
-      const found = await readHistoryFile(file);
-      return { store: new HistoryStore({ retentionMs: retentionMs() }, found?.state), bytes: found?.bytes ?? 0 };
+      const found = await readHistoryLog(file);
+      if (found?.damagedTail) log.warn('history file: damaged end dropped, the rest kept', { profileId, file, droppedBytes: found.droppedBytes, error: found.damagedTail });
+      store = new HistoryStore({ retentionMs: retentionMs() }, found?.state);
     } catch (err) {
       const reason = err instanceof HistoryFileError ? err.message : String(err);
       log.error('history file damaged: starting this profile afresh', { profileId, file, error: reason });
       await fs.rename(file, `${file}.damaged`).catch(() => undefined);
-      return { store: new HistoryStore({ retentionMs: retentionMs() }), bytes: 0 };
+      store = new HistoryStore({ retentionMs: retentionMs() });
     }
+    // What the file kept past the retention or the memory budget goes now, before it is compacted.
+    store.setRetention(retentionMs());
+    const historyLog = new HistoryLog(file);
+    if (store.oldestAt() !== null) {
+      await historyLog.compact(store).catch((err: unknown) => log.error('history not compacted', { profileId, error: err instanceof Error ? err.message : String(err) }));
+    }
+    return { store, log: historyLog };
   }
 
   function entryFor(profileId: string): Loaded {
@@ -92,15 +105,15 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
     if (existing) return existing;
     const entry: Loaded = {
       store: null,
-      loading: load(profileId).then(({ store, bytes }) => {
+      loading: load(profileId).then(({ store, log: historyLog }) => {
         entry.store = store;
-        entry.bytesOnDisk = bytes;
+        entry.log = historyLog;
         for (const p of entry.pending.splice(0)) append(profileId, entry, p.sample, p.intervalMs);
         return store;
       }),
       pending: [],
       dirty: false,
-      bytesOnDisk: 0,
+      log: null,
     };
     loaded.set(profileId, entry);
     return entry;
@@ -142,10 +155,10 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
   function saveAll(): Promise<void> {
     saving = saving.then(async () => {
       for (const [profileId, entry] of loaded) {
-        if (!entry.store || !entry.dirty) continue;
+        if (!entry.store || !entry.log || !entry.dirty) continue;
         entry.dirty = false;
         try {
-          entry.bytesOnDisk = await writeHistoryFile(path.join(dir, fileName(profileId)), entry.store.state());
+          await entry.log.save(entry.store);
         } catch (err) {
           entry.dirty = true;
           log.error('history not saved', { profileId, error: err instanceof Error ? err.message : String(err) });
@@ -166,7 +179,7 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
       const store = await entry.loading;
       try {
         store.flushMinute();
-        entry.bytesOnDisk = await writeHistoryFile(path.join(dir, fileName(profileId)), store.state());
+        await (entry.log as HistoryLog).save(store);
         if (profileId !== recording) loaded.delete(profileId);
       } catch (err) {
         log.error('history not saved', { profileId, error: err instanceof Error ? err.message : String(err) });
@@ -204,7 +217,7 @@ export async function createHistoryRecorder(options: HistoryRecorderOptions): Pr
       settings = { ...next };
       for (const entry of loaded.values()) entry.store?.setRetention(retentionMs());
     },
-    bytesOnDisk: (profileId) => loaded.get(profileId)?.bytesOnDisk ?? 0,
+    bytesOnDisk: (profileId) => loaded.get(profileId)?.log?.bytes ?? 0,
     save: saveAll,
     async close() {
       clearInterval(timer);

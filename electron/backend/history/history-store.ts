@@ -58,7 +58,7 @@ const BROKER = 'b';
  * The history of one broker profile: every queue, vhost and the broker as a
  * whole, at full resolution for the last hour and one point a minute for the
  * retention, with gaps and markers. Fed one sample at a time; pure (no I/O):
- * history-file saves and loads its state.
+ * history-log saves and loads its state.
  */
 export class HistoryStore {
   retentionMs: number;
@@ -211,12 +211,13 @@ export class HistoryStore {
     this.accumulator.flush(this.minutes);
   }
 
-  state(): HistoryState {
+  /** What the store holds; the open chunks packed as if sealed unless `open` is false (the history log writes them apart). */
+  state({ open = true }: { open?: boolean } = {}): HistoryState {
     const full = [...this.full.sealed];
-    const openFull = this.full.packOpen();
+    const openFull = open ? this.full.packOpen() : null;
     if (openFull) full.push(openFull);
     const minutes = [...this.minutes.sealed];
-    const openMinutes = this.minutes.packOpen();
+    const openMinutes = open ? this.minutes.packOpen() : null;
     if (openMinutes) minutes.push(openMinutes);
     return { keys: [...this.scopes.keys], full, minutes, gaps: this.gaps, markers: this.markers, statsAvailable: this.statsAvailable };
   }

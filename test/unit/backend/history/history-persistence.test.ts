@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEventHub } from '../../../../electron/backend/events.js';
-import { decodeHistory, encodeHistory } from '../../../../electron/backend/history/history-file.js';
+import { decodeSnapshot, encodeSnapshot } from '../../../../electron/backend/history/history-snapshot.js';
 import { queryHistory } from '../../../../electron/backend/history/history-query.js';
 import { createHistoryRecorder } from '../../../../electron/backend/history/history-recorder.js';
 import { HistoryStore } from '../../../../electron/backend/history/history-store.js';
@@ -19,24 +19,24 @@ function filledStore(samples: number): HistoryStore {
   return store;
 }
 
-describe('history file', () => {
+describe('history snapshot', () => {
   it('round-trips: the same answers after encode and decode, open chunks included', () => {
     const store = filledStore(75);
     store.markBreak();
     store.append(sampleOf(T0 + 500_000, [{ name: 'jobs', ready: 1 }]));
     const before = queryHistory(store, { scope: queue, from: T0, to: T0 + 600_000 }, 2000);
-    const restored = new HistoryStore({}, decodeHistory(encodeHistory(store.state())));
+    const restored = new HistoryStore({}, decodeSnapshot(encodeSnapshot(store.state())).state);
     expect(queryHistory(restored, { scope: queue, from: T0, to: T0 + 600_000 }, 2000)).toEqual(before);
     expect(before.series.t.length).toBe(75 + 2);
   });
 
   it('refuses a damaged file: a flipped byte, a cut, garbage', () => {
-    const bytes = encodeHistory(filledStore(40).state());
+    const bytes = encodeSnapshot(filledStore(40).state());
     const flipped = Buffer.from(bytes);
-    flipped[flipped.length >> 1] = (flipped[flipped.length >> 1] as number) ^ 0xff;
-    expect(() => decodeHistory(flipped)).toThrow(/checksum/);
-    expect(() => decodeHistory(bytes.subarray(0, bytes.length - 10))).toThrow(/checksum/);
-    expect(() => decodeHistory(Buffer.from('hello world, not history'))).toThrow(/not a Warren history file/);
+    flipped[bytes.length - 20] = (flipped[bytes.length - 20] as number) ^ 0xff;
+    expect(() => decodeSnapshot(flipped)).toThrow(/checksum/);
+    expect(() => decodeSnapshot(bytes.subarray(0, bytes.length - 10))).toThrow(/cut short/);
+    expect(() => decodeSnapshot(Buffer.from('hello world, not history'))).toThrow(/not a Warren history file/);
   });
 });
 
@@ -135,7 +135,7 @@ describe('history state compaction', () => {
     for (let i = 40; i < 1200; i++) store.append(sampleOf(T0 + i * 2000, [{ name: 'jobs', ready: i }]));
     const saved = store.state();
     expect(saved.keys.length).toBe(40 + 1 + 2);
-    const restored = new HistoryStore(options, decodeHistory(encodeHistory(saved)));
+    const restored = new HistoryStore(options, decodeSnapshot(encodeSnapshot(saved)).state);
     expect(restored.scopes.keys).toEqual(['q\u0000/\u0000jobs', 'v\u0000/', 'b']);
     const to = T0 + 1199 * 2000;
     expect(queryHistory(restored, { scope: queue, from: to - 60_000, to }, 2000).series.ready).toEqual(queryHistory(store, { scope: queue, from: to - 60_000, to }, 2000).series.ready);
