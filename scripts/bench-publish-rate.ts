@@ -19,7 +19,7 @@ import { createEventHub } from '../electron/backend/events.js';
 import { createLogger } from '../electron/backend/logger.js';
 import type { ConnectedBroker } from '../electron/backend/session/session-controller.js';
 import { createHeldMessages } from '../electron/backend/workbench/held-messages.js';
-import { publishHandlers } from '../electron/backend/workbench/publish/publish-handlers.js';
+import { createPublishService } from '../electron/backend/workbench/publish/publish-handlers.js';
 import { createUploads } from '../electron/backend/workbench/uploads.js';
 import { methods } from '../shared/api/contract.js';
 import { startEmbeddedBroker } from './bench/embedded-broker.js';
@@ -68,7 +68,7 @@ async function measure(name: string, url: string, dataDir: string): Promise<Row[
   await session.ready();
   if (session.status !== 'connected') throw new Error(`${name}: ${session.error ?? 'not connected'}`);
   const broker = { profileId: 'bench', amqp: session } as unknown as ConnectedBroker;
-  const publish = publishHandlers({
+  const publish = createPublishService({
     session: { broker: () => broker },
     store: { credentials: async () => credentials },
     hub: createEventHub(log),
@@ -76,7 +76,7 @@ async function measure(name: string, url: string, dataDir: string): Promise<Row[
     dataDir,
     uploads: createUploads(),
     held: createHeldMessages(),
-  })['workbench.publish'];
+  }).handlers['workbench.publish'];
   const admin = await amqp.connect(url);
   const ch = await admin.createChannel();
   const rows: Row[] = [];

@@ -23,7 +23,7 @@ import type { Backend, BackendOptions } from './types.js';
 import { browseHandlers } from './workbench/browse/browse-handlers.js';
 import { createHeldMessages } from './workbench/held-messages.js';
 import { createConsumeService } from './workbench/consume/consume-handlers.js';
-import { publishHandlers } from './workbench/publish/publish-handlers.js';
+import { createPublishService } from './workbench/publish/publish-handlers.js';
 import { createUploads } from './workbench/uploads.js';
 import type { WorkbenchDeps } from './workbench/workbench-deps.js';
 import { createScenarios } from './scenarios/scenario-handlers.js';
@@ -89,6 +89,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const workbench: WorkbenchDeps = { session, store, hub, log: log.child('workbench'), dataDir: options.dataDir, uploads: createUploads(), held: createHeldMessages() };
   const consume = createConsumeService(workbench);
+  const publish = createPublishService(workbench);
   const scenarios = createScenarios({ ...workbench, log: log.child('scenarios') });
   const handlers: ConsoleHandlers = {
     'app.info': async () => ({
@@ -126,7 +127,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...historyHandlers(session, history),
     ...alertsHandlers(session, alerts),
     ...queueActionHandlers(session, store, hub, log.child('queue-actions')),
-    ...publishHandlers(workbench),
+    ...publish.handlers,
     ...consume.handlers,
     ...browseHandlers(workbench),
     ...scenarios.handlers,
@@ -138,6 +139,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     // The session first, so its connections to the embedded broker close before the broker does.
     close: async () => {
       await consume.close();
+      await publish.close();
       await scenarios.stopAll();
       await session.close();
       await history.close();

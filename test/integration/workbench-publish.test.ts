@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Channel, GetMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishHandlers } from '../../electron/backend/workbench/publish/publish-handlers.js';
+import { createPublishService } from '../../electron/backend/workbench/publish/publish-handlers.js';
 import { type ArgsOf, type ResultOf, events as eventSchemas, methods } from '../../shared/api/contract.js';
 import type { PublishArgs } from '../../shared/model/workbench/publish.js';
 import { type ConnectedWorkbench, connectWorkbench, eventsOf, workbenchTargets } from './support/connected-workbench.js';
@@ -12,7 +12,7 @@ import { uniqueName } from './support/rabbit-admin.js';
 type Method = 'workbench.publish' | 'workbench.publishCancel' | 'workbench.bodyUpload' | 'workbench.templates' | 'workbench.templateSave' | 'workbench.templateRemove' | 'workbench.sent';
 
 /** Calls a handler as a transport does: arguments parsed by their schema (defaults applied), the result checked by its own. */
-function caller(handlers: ReturnType<typeof publishHandlers>) {
+function caller(handlers: ReturnType<typeof createPublishService>['handlers']) {
   return async <M extends Method>(name: M, args: ArgsOf<M>): Promise<ResultOf<M>> => {
     const parsed = methods[name].args.parse(args);
     const result = await (handlers[name] as (a: unknown) => Promise<unknown>)(parsed);
@@ -51,7 +51,7 @@ for (const target of await workbenchTargets()) {
       dataDir = await mkdtemp(path.join(tmpdir(), 'warren-publish-'));
       w.deps.dataDir = dataDir;
       ch = await w.admin.createChannel();
-      call = caller(publishHandlers(w.deps));
+      call = caller(createPublishService(w.deps).handlers);
     });
     afterAll(async () => {
       for (const q of declared) await ch.deleteQueue(q).catch(() => undefined);
@@ -174,6 +174,19 @@ for (const target of await workbenchTargets()) {
       expect(await call('workbench.publishCancel', { publishId: args.publishId })).toEqual({ cancelled: false });
     });
 
+    it('closing the service stops a running publish and waits for it', async () => {
+      const q = await queue();
+      const service = createPublishService(w.deps);
+      const args = publishArgs({ routingKey: q, repeat: { mode: 'rate', perSecond: 50, durationSeconds: 60 } });
+      const run = service.handlers['workbench.publish'](methods['workbench.publish'].args.parse(args));
+      await expect.poll(() => eventsOf(w, 'workbench.publishProgress').some((p) => p.publishId === args.publishId && p.sent > 0), { timeout: 10_000 }).toBe(true);
+      await service.close();
+      const result = await run;
+      expect(result.status).toBe('cancelled');
+      expect(result.sent).toBeLessThan(3000);
+      await expect(service.handlers['workbench.publish'](methods['workbench.publish'].args.parse(publishArgs({ routingKey: q })))).rejects.toMatchObject({ code: 'not_connected' });
+    });
+
     it('a binary body and typed headers arrive unchanged at an amqplib consumer', async () => {
       const q = await queue();
       const binary = Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80, 0x0a]);
@@ -269,7 +282,7 @@ for (const target of await workbenchTargets()) {
       expect((await call('workbench.templateSave', { ...saved, id: 't2', name: 'Second' })).templates.map((t) => t.id)).toEqual(['t2', 't1']);
       const sentBefore = (await call('workbench.sent', {})).sent;
 
-      const restarted = caller(publishHandlers({ ...w.deps }));
+      const restarted = caller(createPublishService({ ...w.deps }).handlers);
       expect((await restarted('workbench.templates', {})).templates.map((t) => t.name)).toEqual(['Second', 'Order']);
       expect((await restarted('workbench.sent', {})).sent).toEqual(sentBefore);
       expect((await restarted('workbench.templateRemove', { id: 't2' })).templates.map((t) => t.id)).toEqual(['t1']);
@@ -282,7 +295,7 @@ for (const target of await workbenchTargets()) {
     it('a damaged templates file is logged and set aside; the list starts empty', async () => {
       const file = path.join(dataDir, 'workbench', 'test-profile.templates.json');
       await writeFile(file, '{"items": [ broken');
-      const fresh = caller(publishHandlers({ ...w.deps }));
+      const fresh = caller(createPublishService({ ...w.deps }).handlers);
       expect((await fresh('workbench.templates', {})).templates).toEqual([]);
       expect(await readFile(`${file}.damaged`, 'utf8')).toBe('{"items": [ broken');
       expect((w.deps.log as unknown as { lines: string[] }).lines.some((l) => l.includes('workbench templates unreadable'))).toBe(true);

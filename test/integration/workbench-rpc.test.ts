@@ -1,6 +1,6 @@
 import type { Channel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publishHandlers } from '../../electron/backend/workbench/publish/publish-handlers.js';
+import { createPublishService } from '../../electron/backend/workbench/publish/publish-handlers.js';
 import { type ArgsOf, methods } from '../../shared/api/contract.js';
 import { type ConnectedWorkbench, connectWorkbench, workbenchTargets } from './support/connected-workbench.js';
 import { uniqueName } from './support/rabbit-admin.js';
@@ -33,7 +33,7 @@ for (const target of await workbenchTargets()) {
       stop = started.stop;
       w = await connectWorkbench(started);
       ch = await w.admin.createChannel();
-      const handler = publishHandlers(w.deps)['workbench.rpc'];
+      const handler = createPublishService(w.deps).handlers['workbench.rpc'];
       rpc = async (args) => methods['workbench.rpc'].result.parse(await handler(methods['workbench.rpc'].args.parse(args)));
       // A tiny service: answers each request on its reply-to with the same correlation id, a binary tail and a header.
       await ch.assertQueue(service, { durable: false });

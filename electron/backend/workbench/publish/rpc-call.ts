@@ -94,7 +94,7 @@ export async function callRpc(channel: ConfirmChannel, args: RpcArgs, body: Buff
     const roundTripMs = performance.now() - sentAt;
     const base = { callId: args.callId, correlationId, replyTo, roundTripMs };
     if (how === 'closed') {
-      if (!alive()) throw new Error('The call ended with the session: the broker was disconnected or another profile was chosen');
+      if (!alive()) throw new Error('The call was stopped: its session ended (the broker disconnected, another profile chosen, or Warren closing)');
       return refused(started);
     }
     if (how === 'returned') {
