@@ -4,6 +4,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { NAV_ITEMS, type Route } from './navigation/routes.js';
 import { useRoute } from './navigation/useRoute.js';
 import { useShortcuts } from './navigation/useShortcuts.js';
+import { useDesktopCommands } from './desktop/useDesktopCommands.js';
 import { BrokerView } from './broker/BrokerView.js';
 import { useEmbeddedProfileSync } from './broker/useEmbeddedProfileSync.js';
 import { useAlertNotifications } from './alerts/notify.js';
@@ -111,6 +112,7 @@ function Content({ route, navigate }: { route: Route; navigate: (route: Route) =
 function Shell() {
   const [route, navigate] = useRoute();
   useShortcuts(navigate);
+  useDesktopCommands(navigate);
   useEmbeddedProfileSync();
   useAlertNotifications();
   const hasProfiles = useConsole((s) => s.profiles.length > 0);

@@ -16,15 +16,45 @@ export function isOurDocument(url: string, indexUrl: string): boolean {
   return parsed.href === indexUrl;
 }
 
-/** setWindowOpenHandler: no popups, no new windows, whatever the page asks. */
-export function denyWindowOpen(): { action: 'deny' } {
-  return { action: 'deny' };
+/**
+ * Hosts whose pages a link in Warren may open, in the user's browser: the
+ * documentation the interface points to. Anything else stays unopened.
+ */
+export const EXTERNAL_HOSTS: ReadonlySet<string> = new Set(['www.rabbitmq.com', 'rabbitmq.com', 'github.com', 'www.electronjs.org']);
+
+/** https, an allow-listed host, no credentials in the URL, the default port. */
+export function externalUrlAllowed(url: string, hosts: ReadonlySet<string> = EXTERNAL_HOSTS): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.port === '' && hosts.has(parsed.hostname);
 }
 
-/** will-navigate / will-redirect: leaving index.html would run foreign content with our preload. */
-export function blockNavigation(indexUrl: string) {
+export type OpenExternal = (url: string) => unknown;
+
+/**
+ * setWindowOpenHandler: never a new Electron window. An allow-listed https
+ * link (target=_blank) opens in the user's browser instead; the rest, nowhere.
+ */
+export function windowOpenHandler(openExternal: OpenExternal) {
+  return ({ url }: { url: string }): { action: 'deny' } => {
+    if (externalUrlAllowed(url)) openExternal(url);
+    return { action: 'deny' };
+  };
+}
+
+/**
+ * will-navigate / will-redirect: leaving index.html would run foreign content
+ * with our preload. An allow-listed https link goes to the user's browser.
+ */
+export function blockNavigation(indexUrl: string, openExternal?: OpenExternal) {
   return (event: { preventDefault(): void }, url: string): void => {
-    if (!isOurDocument(url, indexUrl)) event.preventDefault();
+    if (isOurDocument(url, indexUrl)) return;
+    event.preventDefault();
+    if (openExternal && externalUrlAllowed(url)) openExternal(url);
   };
 }
 
@@ -33,13 +63,38 @@ export function blockWebview(event: { preventDefault(): void }): void {
   event.preventDefault();
 }
 
-/** Camera, notifications, geolocation…: the console needs none of them. */
-export function denyPermissionRequest(_contents: unknown, _permission: string, callback: (granted: boolean) => void): void {
-  callback(false);
+/**
+ * The permissions the console uses, and only for our own document:
+ * notifications (alerts, after the user opts in) and writing to the clipboard
+ * (copy buttons). Camera, microphone, geolocation, HID, serial, MIDI,
+ * fullscreen from the page, opening external protocols…: refused.
+ */
+const NEEDED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+
+export function permissionAllowed(permission: string, requestingUrl: string | undefined, indexUrl: string): boolean {
+  return NEEDED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isOurDocument(requestingUrl, indexUrl);
 }
 
-export function denyPermissionCheck(): boolean {
-  return false;
+/** session.setPermissionRequestHandler. */
+export function permissionRequestHandler(indexUrl: string) {
+  return (_contents: unknown, permission: string, callback: (granted: boolean) => void, details?: { requestingUrl?: string }): void => {
+    callback(permissionAllowed(permission, details?.requestingUrl, indexUrl));
+  };
+}
+
+/** session.setPermissionCheckHandler: the same answer when the page asks whether it has a permission. */
+export function permissionCheckHandler(indexUrl: string) {
+  return (_contents: unknown, permission: string, _origin?: string, details?: { requestingUrl?: string }): boolean =>
+    permissionAllowed(permission, details?.requestingUrl, indexUrl);
+}
+
+/**
+ * session 'will-download': the renderer saves files (exports, charts, message
+ * dumps) as downloads of data it made itself, blob: or data: URLs. Nothing is
+ * ever downloaded from the network.
+ */
+export function downloadAllowed(url: string): boolean {
+  return url.startsWith('blob:') || url.startsWith('data:');
 }
 
 export interface SenderFrame {

@@ -69,13 +69,13 @@ describe('Electron main', () => {
 
   it('guards every web contents: no popups, no navigation away, no webviews', () => {
     const listeners = new Map<string, (...args: unknown[]) => void>();
-    let openHandler: (() => unknown) | undefined;
+    let openHandler: ((details: { url: string }) => unknown) | undefined;
     const contents = {
-      setWindowOpenHandler: (handler: () => unknown) => (openHandler = handler),
+      setWindowOpenHandler: (handler: (details: { url: string }) => unknown) => (openHandler = handler),
       on: (event: string, listener: (...args: unknown[]) => void) => listeners.set(event, listener),
     };
     for (const listener of fake.appListeners.get('web-contents-created') ?? []) listener({}, contents);
-    expect(openHandler!()).toEqual({ action: 'deny' });
+    expect(openHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     const away = { preventDefault: vi.fn() };
     listeners.get('will-navigate')!(away, 'https://evil.example/');
     expect(away.preventDefault).toHaveBeenCalled();

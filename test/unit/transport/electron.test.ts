@@ -7,12 +7,12 @@ import { dataDirFromArgv } from '../../../electron/main/args.js';
 import {
   blockNavigation,
   blockWebview,
-  denyPermissionCheck,
-  denyPermissionRequest,
-  denyWindowOpen,
   isOurDocument,
+  permissionCheckHandler,
+  permissionRequestHandler,
   type SenderEvent,
   trustedSender,
+  windowOpenHandler,
 } from '../../../electron/main/guards.js';
 import { forwardEvents, registerIpcHandlers } from '../../../electron/main/ipc.js';
 import { safeStorageSecretBox } from '../../../electron/main/secret-box.js';
@@ -94,7 +94,7 @@ describe('the preload bridge', () => {
   const bridge = () => fake.mainWorld.warren as { call(m: unknown, a: unknown): Promise<unknown>; on(e: unknown, l: unknown): () => void };
 
   it('exposes call and on, and nothing of ipcRenderer', () => {
-    expect(Object.keys(fake.mainWorld)).toEqual(['warren']);
+    expect(Object.keys(fake.mainWorld)).toEqual(['warren', 'warrenDesktop']);
     expect(Object.keys(bridge()).sort()).toEqual(['call', 'on']);
   });
 
@@ -157,7 +157,7 @@ describe('IPC replies', () => {
 
 describe('window guards', () => {
   it('create the window isolated, sandboxed, without Node', () => {
-    createMainWindow('/app/dist/electron/preload/preload.cjs');
+    createMainWindow('/app/dist/electron/preload/preload.cjs', { x: 0, y: 0, width: 1400, height: 900 }, true);
     const prefs = fake.BrowserWindow.created.at(-1)!.options.webPreferences;
     expect(prefs).toMatchObject({
       preload: '/app/dist/electron/preload/preload.cjs',
@@ -170,7 +170,7 @@ describe('window guards', () => {
   });
 
   it('deny window.open', () => {
-    expect(denyWindowOpen()).toEqual({ action: 'deny' });
+    expect(windowOpenHandler(vi.fn())({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
   });
 
   it('block navigation away from index.html, allowing our own document', () => {
@@ -187,14 +187,14 @@ describe('window guards', () => {
     expect(attempt(`${INDEX_URL}#/queues`)).toBe(false);
   });
 
-  it('block webviews and deny every permission', () => {
+  it('block webviews and deny every permission the console does not use', () => {
     const event = { preventDefault: vi.fn() };
     blockWebview(event);
     expect(event.preventDefault).toHaveBeenCalled();
     const callback = vi.fn();
-    denyPermissionRequest({}, 'media', callback);
+    permissionRequestHandler(INDEX_URL)({}, 'media', callback, { requestingUrl: INDEX_URL });
     expect(callback).toHaveBeenCalledWith(false);
-    expect(denyPermissionCheck()).toBe(false);
+    expect(permissionCheckHandler(INDEX_URL)({}, 'geolocation', 'file:///', { requestingUrl: INDEX_URL })).toBe(false);
   });
 
   it('trust only the main frame of our window showing index.html', () => {

@@ -52,9 +52,17 @@ export const ipcRenderer = {
   },
 };
 
+type WindowListener = (...args: unknown[]) => void;
+/** Listeners main put on the window's web contents (did-navigate-in-page, …). */
+export const webContentsListeners = new Map<string, WindowListener[]>();
+
 export const webContents = {
   id: WEB_CONTENTS_ID,
   destroyed: false,
+  on(event: string, listener: WindowListener) {
+    webContentsListeners.set(event, [...(webContentsListeners.get(event) ?? []), listener]);
+    return webContents;
+  },
   isDestroyed() {
     return webContents.destroyed;
   },
@@ -83,12 +91,30 @@ export class BrowserWindow {
   static readonly created: BrowserWindow[] = [];
   readonly webContents = webContents;
   loaded: string | null = null;
+  loadOptions: { hash?: string } | undefined;
+  maximized = false;
+  readonly listeners = new Map<string, WindowListener[]>();
   readonly once = (_event: string, _listener: () => void) => this;
-  constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+  constructor(readonly options: { webPreferences?: Record<string, unknown>; x?: number; y?: number; width?: number; height?: number }) {
     BrowserWindow.created.push(this);
   }
-  async loadFile(file: string) {
+  on(event: string, listener: WindowListener) {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  async loadFile(file: string, options?: { hash?: string }) {
     this.loaded = file;
+    this.loadOptions = options;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  getNormalBounds() {
+    const { x = 0, y = 0, width = 0, height = 0 } = this.options;
+    return { x, y, width, height };
   }
   isMinimized() {
     return false;
@@ -112,6 +138,7 @@ export const app = {
     return app;
   },
   whenReady: async () => undefined,
+  isPackaged: false,
   requestSingleInstanceLock: () => true,
   getPath: (name: string) => (name === 'userData' ? app.userData : '/nonexistent'),
   getVersion: () => '0.0.0-test',
@@ -124,6 +151,7 @@ export const sessionHooks: {
   permissionRequest?: (...args: unknown[]) => void;
   permissionCheck?: (...args: unknown[]) => boolean;
   headersReceived?: (details: { responseHeaders?: Record<string, string[]> }, callback: (response: unknown) => void) => void;
+  willDownload?: (event: { preventDefault(): void }, item: { getURL(): string; getFilename(): string; setSaveDialogOptions(options: unknown): void }) => void;
 } = {};
 
 export const session = {
@@ -133,8 +161,36 @@ export const session = {
     webRequest: {
       onHeadersReceived: (handler: NonNullable<typeof sessionHooks.headersReceived>) => (sessionHooks.headersReceived = handler),
     },
+    on: (event: string, handler: NonNullable<typeof sessionHooks.willDownload>) => {
+      if (event === 'will-download') sessionHooks.willDownload = handler;
+    },
   },
 };
+
+/** The application menu main set, as the template it was built from. */
+export const Menu = {
+  current: null as unknown[] | null,
+  buildFromTemplate: (template: unknown[]) => template,
+  setApplicationMenu(menu: unknown[] | null) {
+    Menu.current = menu;
+  },
+};
+
+export const nativeTheme = { themeSource: 'system', shouldUseDarkColors: false };
+
+export const shell = { opened: [] as string[], openExternal: async (url: string) => void shell.opened.push(url) };
+
+export const dialog = {
+  messages: [] as unknown[],
+  showMessageBox: async (_window: unknown, options: unknown) => {
+    dialog.messages.push(options);
+    return { response: 0 };
+  },
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
+};
+
+const DISPLAY = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+export const screen = { getPrimaryDisplay: () => DISPLAY, getAllDisplays: () => [DISPLAY] };
 
 export const safeStorage = {
   isEncryptionAvailable: () => false,
