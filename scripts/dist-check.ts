@@ -29,7 +29,7 @@ const readJson = (file: string): unknown => JSON.parse(readFileSync(path.join(ro
 const config = readJson(configFile) as BuilderConfig;
 const tree = folderTree(root);
 const moduleTree = folderTree(path.join(root, 'node_modules'));
-const nodeModules = { files: () => moduleTree.files().map((f) => `node_modules/${f}`), read: (f: string) => moduleTree.read(f.replace(/^node_modules\//, '')) };
+const nodeModules = { files: () => moduleTree.files().map((f) => `node_modules/${f}`), read: tree.read };
 // Where the built launcher looks for the broker: the same function the app runs.
 const broker = brokerProgram(pathToFileURL(path.join(root, 'dist/electron/backend/embedded/launcher.js')).href);
 
@@ -41,7 +41,7 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(`  - ${problem}`);
   process.exit(1);
 }
-const bytes = app.files.reduce((sum, file) => sum + (tree.read(file) ?? nodeModules.read(file))!.length, 0);
+const bytes = app.files.reduce((sum, file) => sum + (tree.read(file)?.length ?? 0), 0);
 console.log(
   `dist:check: ${configFile} is valid; ${app.files.length} files would be packaged (${(bytes / 1024 / 1024).toFixed(1)} MiB), ` +
     `${app.unpacked.length} of them unpacked for the embedded broker; no sources, tests or secrets among them`,

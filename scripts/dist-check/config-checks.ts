@@ -13,6 +13,7 @@ export interface BuilderConfig {
   files?: string[];
   asar?: boolean;
   asarUnpack?: string[];
+  electronFuses?: Record<string, boolean>;
   fileAssociations?: { ext?: string | string[]; name?: string }[];
   protocols?: { schemes?: string[] }[];
   linux?: { target?: string[]; icon?: string; category?: string };
@@ -34,6 +35,16 @@ export function checkConfig(config: BuilderConfig, tree: Tree): string[] {
   need(typeof config.appId === 'string' && /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){2,}$/.test(config.appId), `appId "${config.appId ?? ''}" is not a reverse-DNS identifier like dev.warren.console`);
   need(config.productName === 'Warren', `productName is "${config.productName ?? ''}", not "Warren"`);
   need(config.asar === true, 'asar is not on: the app would ship as loose files');
+  // Fuses flipped in the binary itself: no running it as plain Node, no NODE_OPTIONS or --inspect
+  // to inject code into a signed app, and the app only from its archive.
+  for (const [fuse, value] of [
+    ['runAsNode', false],
+    ['enableNodeOptionsEnvironmentVariable', false],
+    ['enableNodeCliInspectArguments', false],
+    ['onlyLoadAppFromAsar', true],
+  ] as const) {
+    need(config.electronFuses?.[fuse] === value, `electronFuses.${fuse} is not ${value}`);
+  }
   for (const [platform, targets] of [
     ['linux', ['AppImage', 'deb']],
     ['mac', ['dmg']],

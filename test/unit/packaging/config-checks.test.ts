@@ -26,7 +26,7 @@ describe('packaging configuration', () => {
     expect(problem).toContain('configuration.linux');
   }, 30_000);
 
-  it('names each missing piece: app id, product name, targets, association, protocol, hardened runtime', () => {
+  it('names each missing piece: app id, product name, fuses, targets, association, protocol, hardened runtime', () => {
     const broken = changed((c) => {
       c.appId = 'Warren';
       c.productName = 'warren';
@@ -36,11 +36,13 @@ describe('packaging configuration', () => {
       c.fileAssociations = [{ ext: 'yaml' }];
       c.protocols = [];
       c.mac!.hardenedRuntime = false;
+      c.electronFuses = { ...c.electronFuses, runAsNode: true };
     });
     expect(checkConfig(broken, tree)).toEqual([
       'appId "Warren" is not a reverse-DNS identifier like dev.warren.console',
       'productName is "warren", not "Warren"',
       'asar is not on: the app would ship as loose files',
+      'electronFuses.runAsNode is not false',
       'linux.target lacks deb',
       'win.target lacks nsis',
       'no file association for .json (definitions import)',
