@@ -26,6 +26,7 @@ import { OverviewView } from './views/OverviewView.js';
 import { QueueRoute } from './views/queue/QueueRoute.js';
 import { CompareView } from './views/compare/CompareView.js';
 import { ConsumeView } from './views/consume/ConsumeView.js';
+import { ScenariosView } from './views/scenarios/ScenariosView.js';
 import { TopologyView } from './views/topology/TopologyView.js';
 
 function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
@@ -46,6 +47,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <ConsumersView />;
     case 'definitions':
       return <DefinitionsView />;
+    case 'scenarios':
+      return <ScenariosView />;
     case 'compare':
       return <CompareView />;
     case 'consume':

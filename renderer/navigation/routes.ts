@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'consume', 'compare', 'profiles', 'broker'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'scenarios', 'consume', 'compare', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {
@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'channels', label: 'Channels', key: 'h' },
   { route: 'consumers', label: 'Consumers', key: 'u' },
   { route: 'definitions', label: 'Definitions', key: 'd' },
+  { route: 'scenarios', label: 'Scenarios', key: 's' },
   { route: 'consume', label: 'Consume', key: 'm' },
 ];
 

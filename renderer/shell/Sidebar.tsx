@@ -15,6 +15,7 @@ const ICONS: Record<Route, IconName> = {
   channels: 'channels',
   consumers: 'consumers',
   definitions: 'file',
+  scenarios: 'play',
   consume: 'search',
   // Reached from a queue's page, not the sidebar: highlighted under no item.
   compare: 'queues',

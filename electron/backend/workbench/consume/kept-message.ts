@@ -23,6 +23,12 @@ export interface KeptMessage extends Buffered, BudgetedBody {
   settled: Settlement | null;
 }
 
+/**
+ * amqplib hands a one-frame body over as a view into the socket's read buffer; kept as it is,
+ * one small pending message would hold the whole chunk (and its neighbours) in memory.
+ */
+const ownBytes = (body: Buffer): Buffer => (body.buffer.byteLength > Math.max(2 * body.length, 8192) ? Buffer.from(body) : body);
+
 export function keptMessage(seq: number, msg: ConsumeMessage, manual: boolean, now: number): KeptMessage {
   return {
     seq,
@@ -31,7 +37,7 @@ export function keptMessage(seq: number, msg: ConsumeMessage, manual: boolean, n
     deliveryTag: msg.fields.deliveryTag,
     fields: msg.fields,
     properties: msg.properties,
-    body: msg.content,
+    body: ownBytes(msg.content),
     whole: true,
     pending: manual,
     settled: manual ? null : 'auto',
