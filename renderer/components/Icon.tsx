@@ -23,6 +23,7 @@ const PATHS = {
   file: 'M4 2.5h5l3 3v8H4zM9 2.5v3h3M6 8.5h4M6 11h4',
   undo: 'M5.5 3 2.5 6l3 3M2.5 6h7a4 4 0 0 1 0 8h-2',
   redo: 'M10.5 3l3 3-3 3M13.5 6h-7a4 4 0 0 0 0 8h2',
+  play: 'M5 3v10l8-5z',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -147,7 +147,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       ],
     },
     actors: [
-      { kind: 'producer', name: 'emit_log_topic', detail: '6 msg/s, keys kern|cron|auth . info|warning|critical', ratePerSecond: 6, exchange: 'topic_logs', key: topicKey, body: (n, key) => `${key}: event ${n + 1}`, persistent: false },
+      { kind: 'producer', name: 'emit_log_topic', detail: '6 msg/s, keys like kern.critical, auth.info', ratePerSecond: 6, exchange: 'topic_logs', key: topicKey, body: (n, key) => `${key}: event ${n + 1}`, persistent: false },
       { kind: 'consumer', name: 'receive_logs_topic (*.critical)', detail: 'auto-ack on “topic_logs.critical”', queue: 'topic_logs.critical' },
       { kind: 'consumer', name: 'receive_logs_topic (kern.*)', detail: 'auto-ack on “topic_logs.kern”', queue: 'topic_logs.kern' },
       { kind: 'consumer', name: 'receive_logs_topic (#)', detail: 'auto-ack on “topic_logs.all”', queue: 'topic_logs.all' },
