@@ -4,7 +4,8 @@ import type { ConsoleHandlers } from '../../../../shared/api/contract.js';
 import { ApiError } from '../../../../shared/api/errors.js';
 import { type PublishArgs, type PublishResult, PublishTemplate, SentMessage } from '../../../../shared/model/workbench/publish.js';
 import type { RpcArgs, RpcResult } from '../../../../shared/model/workbench/rpc.js';
-import { heldMessage } from '../codec/received-message.js';
+import { PREVIEW_BYTES } from '../../../../shared/model/workbench/message.js';
+import { heldBrowseMessage } from '../browse/held-browse-message.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
 import { createProfileListFile } from './profile-list-file.js';
 import { planPublishes } from './publish-plan.js';
@@ -123,7 +124,9 @@ export function createPublishService(deps: WorkbenchDeps): PublishService {
       const { result, reply, replyAt } = await callRpc(channel.channel, args, body, channel.alive);
       log.info('rpc call', { vhost: args.vhost, exchange: args.exchange, outcome: result.outcome, roundTripMs: Math.round(result.roundTripMs) });
       if (reply === null || replyAt === null) return { ...result, reply: null };
-      const held = heldMessage(reply, 1, replyAt, false);
+      const { exchange, routingKey, redelivered } = reply.fields;
+      // The reply is shown like a browsed message: read once, nothing to settle.
+      const held = heldBrowseMessage(1, { exchange, routingKey, redelivered, properties: reply.properties, body: reply.content }, replyAt, PREVIEW_BYTES);
       replies.keep(args.callId, args.vhost, held);
       return { ...result, reply: held.message };
     } catch (err) {
