@@ -147,6 +147,15 @@ for (const target of targets) {
       await wb.call('workbench.consumeStop', { consumerId: started.consumerId });
     });
 
+    it('a queue another connection declared exclusive is refused with 405 RESOURCE_LOCKED in words', async () => {
+      const { queue } = await wb.admin.assertQueue('', { exclusive: true });
+      await expect(wb.consume({ source: { kind: 'queue', queue } })).rejects.toMatchObject({
+        code: 'broker',
+        message: expect.stringMatching(new RegExp(`^405 RESOURCE_LOCKED - cannot obtain exclusive access to locked queue '${queue}' in vhost '/'`)),
+      });
+      await wb.admin.deleteQueue(queue);
+    });
+
     it('keeps `keep` messages, drops and counts the oldest, and batches events', async () => {
       const queue = await wb.queue('bounded');
       const before = wb.eventCount();
