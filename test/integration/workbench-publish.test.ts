@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Channel, GetMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../electron/backend/workbench/publish/publish-handlers.js';
+import { ApiError } from '../../shared/api/errors.js';
 import { type ArgsOf, type ResultOf, events as eventSchemas, methods } from '../../shared/api/contract.js';
 import type { PublishArgs } from '../../shared/model/workbench/publish.js';
 import { type ConnectedWorkbench, connectWorkbench, eventsOf, workbenchTargets } from './support/connected-workbench.js';
@@ -185,6 +186,37 @@ for (const target of await workbenchTargets()) {
       expect(result.status).toBe('cancelled');
       expect(result.sent).toBeLessThan(3000);
       await expect(service.handlers['workbench.publish'](methods['workbench.publish'].args.parse(publishArgs({ routingKey: q })))).rejects.toMatchObject({ code: 'not_connected' });
+    });
+
+    it('a run stops when the session moves to another profile, and when it disconnects', async () => {
+      const q = await queue();
+      const original = w.deps.session.broker();
+      let current: () => ReturnType<typeof w.deps.session.broker> = () => original;
+      const service = createPublishService({ ...w.deps, session: { broker: () => current() } });
+      const start = () => {
+        const args = publishArgs({ routingKey: q, repeat: { mode: 'rate', perSecond: 50, durationSeconds: 60 } });
+        const run = service.handlers['workbench.publish'](methods['workbench.publish'].args.parse(args));
+        return { args, run };
+      };
+      const started = async (publishId: string) =>
+        expect.poll(() => eventsOf(w, 'workbench.publishProgress').some((p) => p.publishId === publishId && p.sent > 0), { timeout: 10_000 }).toBe(true);
+
+      const switched = start();
+      await started(switched.args.publishId);
+      const other = { ...original, profileId: 'another-profile', amqp: { ...original.amqp } };
+      current = () => other;
+      expect((await switched.run).status).toBe('cancelled');
+
+      current = () => original;
+      const disconnected = start();
+      await started(disconnected.args.publishId);
+      current = () => {
+        throw new ApiError('not_connected', 'No broker is connected: choose a profile first');
+      };
+      const result = await disconnected.run;
+      expect(result.status).toBe('cancelled');
+      expect(result.confirmed).toBe(result.sent);
+      await service.close();
     });
 
     it('a binary body and typed headers arrive unchanged at an amqplib consumer', async () => {
