@@ -4,13 +4,15 @@ import { AlertBadge, FiringQueuesContext } from '../alerts/AlertBadge.js';
 import { useAlerts } from '../alerts/useAlerts.js';
 import { Sparkline, SparklineProvider } from '../charts/Sparkline.js';
 import { QueueBadges } from '../components/QueueBadges.js';
-import { queueHref } from '../navigation/routes.js';
-import { useConsole } from '../state/StoreProvider.js';
-import { countColumn, nameColumn, rateColumn, stateColumn, textColumn } from './columns.js';
+import { hrefOf, queueHref } from '../navigation/routes.js';
+import { useConsole, useStore } from '../state/StoreProvider.js';
+import { countColumn, nameColumn, rateColumn, selectColumn, stateColumn, textColumn } from './columns.js';
+import { COMPARE_MEMORY_KEY, MAX_COMPARED } from './compare/CompareView.js';
 import { QueueDetails } from './QueueDetails.js';
 import { TableView } from './TableView.js';
 
 export const QUEUE_COLUMNS: ColumnDef<QueueRow, any>[] = [
+  selectColumn<QueueRow>('queue', (q) => `${q.name} (vhost ${q.vhost})`),
   textColumn<QueueRow>('vhost', 'Vhost', (q) => q.vhost, 72),
   // The alert badge reads a Set from context: one lookup per visible row.
   nameColumn<QueueRow>('name', 'Name', (q) => q.name, 200, undefined, (q) => <AlertBadge queueKey={q.key} />),
@@ -44,6 +46,35 @@ const openQueue = (queue: QueueRow): void => {
   window.location.hash = queueHref(queue.vhost, queue.name);
 };
 
+/** The ticked queues' offer: overlay them in the compare view, or untick them. */
+function CompareTicked({ ticked, clear }: { ticked: readonly QueueRow[]; clear: () => void }) {
+  const { memory } = useStore();
+  const n = ticked.length;
+  const fits = n >= 2 && n <= MAX_COMPARED;
+  const compare = (): void => {
+    memory.set(COMPARE_MEMORY_KEY, ticked.map((q) => q.key));
+    window.location.hash = hrefOf('compare');
+  };
+  return (
+    <>
+      <span>{n} ticked</span>
+      <button
+        type="button"
+        className="button button--small button--primary"
+        disabled={!fits}
+        title={fits ? undefined : n < 2 ? 'Tick at least 2 queues to compare' : `At most ${MAX_COMPARED} queues can be compared`}
+        onClick={compare}
+      >
+        Compare {n}
+      </button>
+      <button type="button" className="button button--small button--ghost" onClick={clear}>
+        Clear
+      </button>
+    </>
+  );
+}
+const compareTicked = (ticked: readonly QueueRow[], clear: () => void) => <CompareTicked ticked={ticked} clear={clear} />;
+
 export function QueuesView() {
   const queues = useConsole((s) => s.inventory.queues);
   const { firingQueues } = useAlerts();
@@ -59,6 +90,7 @@ export function QueuesView() {
           initialSorting={[{ id: 'name', desc: false }]}
           details={queueDetails}
           onRowActivate={openQueue}
+          selectionActions={compareTicked}
         />
       </SparklineProvider>
     </FiringQueuesContext.Provider>

@@ -1,5 +1,5 @@
 import type { ColumnDef, SortingState } from '@tanstack/react-table';
-import { useCallback, useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { DataTable } from '../components/DataTable.js';
 import { EmptyState } from '../components/EmptyState.js';
 import { FilterInput } from '../components/FilterInput.js';
@@ -8,6 +8,7 @@ import { formatCount } from '../format/numbers.js';
 import { inVhost } from '../state/selectors.js';
 import { useConsole } from '../state/StoreProvider.js';
 import { useRemembered } from '../state/useRemembered.js';
+import { type RowSelection, RowSelectionContext } from './row-selection.js';
 
 export type TableViewProps<T extends { key: string; vhost: string }> = {
   rows: readonly T[];
@@ -22,10 +23,15 @@ export type TableViewProps<T extends { key: string; vhost: string }> = {
   details?: (row: T, close: () => void) => ReactNode;
   /** A row double-clicked or Enter pressed on it: the view opens that row's own page. */
   onRowActivate?: (row: T) => void;
+  /**
+   * Rows can be ticked (the columns then start with a selectColumn): what the
+   * toolbar offers for the ticked rows. Space ticks the row the arrows are on.
+   */
+  selectionActions?: (ticked: readonly T[], clear: () => void) => ReactNode;
 };
 
 /** A list view: filter box, count, and the virtualized table, narrowed to the selected vhost. */
-export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting, details, onRowActivate }: TableViewProps<T>) {
+export function TableView<T extends { key: string; vhost: string }>({ rows, columns, filterText, noun, label, initialSorting, details, onRowActivate, selectionActions }: TableViewProps<T>) {
   const vhost = useConsole((s) => s.vhost);
   const [query, setQuery] = useRemembered(`${label}.filter`, '');
   const [mode, setMode] = useRemembered<FilterMode>(`${label}.filterMode`, 'substring');
@@ -56,6 +62,36 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
     };
   }, [onRowActivate]);
 
+  const [ticked, setTicked] = useRemembered<ReadonlySet<string>>(`${label}.ticked`, new Set());
+  const tickedRows = useMemo(() => (ticked.size === 0 ? [] : rows.filter((row) => ticked.has(row.key))), [rows, ticked]);
+  const selection = useMemo<RowSelection>(() => {
+    const shownTicked = ticked.size === 0 ? 0 : visible.reduce((n, row) => n + (ticked.has(row.key) ? 1 : 0), 0);
+    return {
+      selected: ticked,
+      shown: shownTicked === 0 ? 'none' : shownTicked === visible.length ? 'all' : 'some',
+      toggle: (key) => {
+        const next = new Set(ticked);
+        if (!next.delete(key)) next.add(key);
+        setTicked(next);
+      },
+      toggleShown: () => {
+        const next = new Set(ticked);
+        const all = shownTicked === visible.length;
+        for (const row of visible) {
+          if (all) next.delete(row.key);
+          else next.add(row.key);
+        }
+        setTicked(next);
+      },
+    };
+  }, [ticked, visible, setTicked]);
+  const clearTicked = useCallback(() => setTicked(new Set()), [setTicked]);
+  const tickActive = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!selectionActions || event.key !== ' ' || (event.target as HTMLElement).getAttribute('role') !== 'grid' || selectedKey === null) return;
+    event.preventDefault();
+    selection.toggle(selectedKey);
+  };
+
   const [singular, plural] = noun;
   const nounFor = (n: number): string => (n === 1 ? singular : plural);
   const count =
@@ -71,7 +107,7 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
     );
 
   return (
-    <div className="table-view">
+    <div className="table-view" onKeyDown={selectionActions ? tickActive : undefined}>
       <div className="toolbar">
         <FilterInput
           value={query}
@@ -81,21 +117,24 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
           error={filter.ok ? null : filter.error}
           placeholder={`Filter ${plural}${mode === 'regex' ? ' by regex' : ''}`}
         />
+        {selectionActions && tickedRows.length > 0 ? <div className="toolbar__selection">{selectionActions(tickedRows, clearTicked)}</div> : null}
         <span className="toolbar__count" aria-live="polite">
           {count}
         </span>
       </div>
-      <DataTable
-        rows={visible}
-        columns={shownColumns}
-        label={label}
-        sorting={sorting}
-        onSortingChange={setSorting}
-        onSelectedChange={details ? onSelectedChange : undefined}
-        onRowActivate={activate}
-        scrollResetKey={`${vhost ?? ''}\u0000${mode}\u0000${deferredQuery}`}
-        empty={empty}
-      />
+      <RowSelectionContext.Provider value={selectionActions ? selection : null}>
+        <DataTable
+          rows={visible}
+          columns={shownColumns}
+          label={label}
+          sorting={sorting}
+          onSortingChange={setSorting}
+          onSelectedChange={details || selectionActions ? onSelectedChange : undefined}
+          onRowActivate={activate}
+          scrollResetKey={`${vhost ?? ''}\u0000${mode}\u0000${deferredQuery}`}
+          empty={empty}
+        />
+      </RowSelectionContext.Provider>
       {details && selectedRow && !detailsClosed ? details(selectedRow, closeDetails) : null}
     </div>
   );

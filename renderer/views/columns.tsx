@@ -1,9 +1,21 @@
 import type { ColumnDef } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
 import { formatByteRate, formatCount, formatRate, MISSING } from '../format/numbers.js';
+import { RowCheckbox, ShownRowsCheckbox } from './row-selection.js';
 
 // TanStack types a list of mixed columns with `any` as the value type.
 type Column<T> = ColumnDef<T, any>;
+
+/** Tick boxes for the rows (see row-selection), labelled with what each row is about. */
+export function selectColumn<T extends { key: string }>(noun: string, labelOf: (row: T) => string): Column<T> {
+  return {
+    id: 'select',
+    header: () => <ShownRowsCheckbox label={`Tick every ${noun} shown`} />,
+    enableSorting: false,
+    cell: (ctx) => <RowCheckbox rowKey={ctx.row.original.key} label={`Tick ${noun} ${labelOf(ctx.row.original)}`} />,
+    meta: { width: 36, align: 'center' },
+  };
+}
 
 /** Plain text, ellipsized; the full value is in the tooltip. */
 export function textColumn<T>(id: string, header: string, get: (row: T) => string | null, width: number, grow = false): Column<T> {

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMPARE_MEMORY_KEY } from '../../../renderer/views/compare/CompareView.js';
 import { QueuesView } from '../../../renderer/views/QueuesView.js';
 import { inventory, queue } from './support/fakeClient.js';
 import { fakeViewport, renderWithStore } from './support/render.js';
@@ -7,6 +8,8 @@ import { fakeViewport, renderWithStore } from './support/render.js';
 const manyQueues = (n: number) =>
   Array.from({ length: n }, (_, i) => queue(`q-${String(i).padStart(5, '0')}`, { ready: i % 97, total: i % 97, vhost: i % 2 ? 'shop' : '/' }));
 
+/** The name's cell: after the tick box and the vhost. */
+const NAME = 2;
 const bodyRows = () => screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
 
 let restoreViewport: () => void;
@@ -47,7 +50,7 @@ describe('QueuesView', () => {
     expect(new Set(shown).size).toBe(rows.length);
     for (const row of rows) {
       const index = Number(row.getAttribute('aria-rowindex')) - 2;
-      expect(within(row).getAllByRole('gridcell')[1]!.textContent).toBe(`q-${String(index).padStart(5, '0')}`);
+      expect(within(row).getAllByRole('gridcell')[NAME]!.textContent).toBe(`q-${String(index).padStart(5, '0')}`);
     }
     expect(Math.min(...shown) - 2).toBeGreaterThan(100 - 8);
   });
@@ -66,7 +69,7 @@ describe('QueuesView', () => {
   it('filters by substring and says how many match', () => {
     renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('orders.created'), queue('orders.paid'), queue('emails')] }) });
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'ORDERS' } });
-    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[1]!.textContent)).toEqual(['orders.created', 'orders.paid']);
+    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[NAME]!.textContent)).toEqual(['orders.created', 'orders.paid']);
     expect(screen.getByText('2 of 3 queues')).toBeTruthy();
   });
 
@@ -95,7 +98,7 @@ describe('QueuesView', () => {
   it('sorts by a column when its header is clicked', () => {
     renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a', { ready: 1 }), queue('b', { ready: 30 }), queue('c', { ready: 2 })] }) });
     fireEvent.click(screen.getByRole('button', { name: /Ready/ }));
-    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[1]!.textContent)).toEqual(['b', 'c', 'a']);
+    expect(bodyRows().map((r) => within(r).getAllByRole('gridcell')[NAME]!.textContent)).toEqual(['b', 'c', 'a']);
     expect(screen.getByRole('columnheader', { name: /Ready/ }).getAttribute('aria-sort')).toBe('descending');
   });
 
@@ -105,11 +108,11 @@ describe('QueuesView', () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     fireEvent.keyDown(grid, { key: 'ArrowDown' });
     const selected = () => bodyRows().find((r) => r.getAttribute('aria-selected') === 'true');
-    expect(within(selected()!).getAllByRole('gridcell')[1]!.textContent).toBe('b');
+    expect(within(selected()!).getAllByRole('gridcell')[NAME]!.textContent).toBe('b');
     act(() =>
       store.dispatch({ type: 'delta/received', delta: { seq: 2, full: false, at: 0, queues: { upsert: [queue('b', { ready: 5 }), queue('0-new')], remove: [] } } }),
     );
-    expect(within(selected()!).getAllByRole('gridcell')[1]!.textContent).toBe('b');
+    expect(within(selected()!).getAllByRole('gridcell')[NAME]!.textContent).toBe('b');
     expect(within(selected()!).getByText('5')).toBeTruthy();
   });
 
@@ -136,5 +139,49 @@ describe('QueuesView', () => {
     expect(window.location.hash).toBe('#/queues/%2F/a%20b%2Fc');
     expect(screen.getByRole('link', { name: 'Open queue page' }).getAttribute('href')).toBe('#/queues/%2F/a%20b%2Fc');
     window.location.hash = '';
+  });
+
+  it('ticks queues by box or Space and opens the compare view with them', () => {
+    const { store } = renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('a'), queue('b', { vhost: 'shop' }), queue('c')] }) });
+    expect(screen.queryByRole('button', { name: /^Compare/ })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Tick queue a (vhost /)' }));
+    expect(screen.getByText('1 ticked')).toBeTruthy();
+    const compare = screen.getByRole('button', { name: 'Compare 1' }) as HTMLButtonElement;
+    expect(compare.disabled).toBe(true);
+    expect(compare.title).toBe('Tick at least 2 queues to compare');
+    // Ticking does not select the row, so no details open under the table.
+    expect(bodyRows().some((r) => r.getAttribute('aria-selected') === 'true')).toBe(false);
+
+    const grid = screen.getByRole('grid');
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect((screen.getByRole('checkbox', { name: 'Tick queue b (vhost shop)' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('checkbox', { name: 'Tick every queue shown' }) as HTMLInputElement).indeterminate).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Compare 2' }));
+    expect(window.location.hash).toBe('#/compare');
+    expect(store.memory.get(COMPARE_MEMORY_KEY)).toEqual(['/\u0000a', 'shop\u0000b']);
+    window.location.hash = '';
+
+    fireEvent.keyDown(grid, { key: ' ' });
+    expect(screen.getByText('1 ticked')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(screen.queryByText(/ticked/)).toBeNull();
+  });
+
+  it('ticks every queue the filter shows from the header box, and unticks them again', () => {
+    renderWithStore(<QueuesView />, { inventory: inventory({ queues: [queue('orders.created'), queue('orders.paid'), queue('emails')] }) });
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'orders' } });
+    const all = screen.getByRole('checkbox', { name: 'Tick every queue shown' }) as HTMLInputElement;
+    fireEvent.click(all);
+    expect(all.checked).toBe(true);
+    expect(screen.getByRole('button', { name: 'Compare 2' })).toBeTruthy();
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: '' } });
+    expect((screen.getByRole('checkbox', { name: 'Tick queue emails (vhost /)' }) as HTMLInputElement).checked).toBe(false);
+    expect(all.indeterminate).toBe(true);
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'orders' } });
+    fireEvent.click(all);
+    expect(screen.queryByText(/ticked/)).toBeNull();
   });
 });
