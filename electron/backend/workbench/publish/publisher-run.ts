@@ -44,6 +44,9 @@ export interface RunReport {
   elapsedMs: number;
 }
 
+/** amqplib's error for a basic.nack, as its confirm callback gets it. */
+const NACKED = 'message nacked';
+
 /** Why a wait ended early. */
 type Interrupt = 'closed' | 'cancelled';
 
@@ -126,6 +129,8 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
     pending.delete(n);
     matcher.settled(n);
     if (wakeBelow !== null && pending.size < wakeBelow) nudge();
+    // amqplib fails the callbacks still waiting when the channel closes ('channel closed'), before its close event: those are lost, not nacked.
+    if (err && !(err instanceof Error && err.message === NACKED)) return;
     if (closed || refusal !== null) return;
     const base = { n, routingKey: entry.routingKey, messageId: entry.messageId };
     if (err) log.record({ ...base, outcome: 'nacked' });
