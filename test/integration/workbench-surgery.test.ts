@@ -155,6 +155,52 @@ for (const target of targets) {
       await waitFor('all 3 still in the dead-letter queue', async () => (await wb.depth(dlq)) === 3);
     });
 
+    it('send back of a selection returns the chosen messages and leaves the rest pending', async () => {
+      const dlx = await wb.exchange('dlx-pick', 'fanout');
+      const dlq = await wb.queue('dlq-pick');
+      await wb.admin.bindQueue(dlq, dlx, '');
+      const work = await wb.queue('work-pick', { 'x-dead-letter-exchange': dlx });
+      await wb.fill(work, 3);
+      const rejecter = await wb.consume({ source: { kind: 'queue', queue: work } });
+      await pendingCount(rejecter.consumerId, 3);
+      await wb.call('workbench.settle', { consumerId: rejecter.consumerId, seqs: [1, 2, 3], action: 'reject', requeue: false });
+      await wb.call('workbench.consumeStop', { consumerId: rejecter.consumerId });
+      await waitFor('3 dead-lettered', async () => (await wb.depth(dlq)) === 3);
+      const consumer = await wb.consume({ source: { kind: 'queue', queue: dlq } });
+      await pendingCount(consumer.consumerId, 3);
+      const result = await wb.call<SendBackResult>('workbench.sendBack', {
+        transferId: uniqueName('t').slice(-30),
+        vhost: '/',
+        queue: dlq,
+        scope: { kind: 'selection', consumerId: consumer.consumerId, seqs: [1, 3] },
+      });
+      expect(result).toMatchObject({ sent: 2, byQueue: { [work]: 2 }, skipped: [], status: 'done' });
+      expect((await wb.call<ConsumerState>('workbench.consumeStop', { consumerId: consumer.consumerId })).pending).toBe(0);
+      await waitFor('2 back at work, 1 left dead', async () => (await wb.depth(work)) === 2 && (await wb.depth(dlq)) === 1);
+      const left = await wb.admin.get(dlq, { noAck: true });
+      expect(left && left.content.toString()).toBe('m1');
+    });
+
+    it('copies to an exchange keeping each message\'s routing key unless one is given', async () => {
+      const exchange = await wb.exchange('copy-x', 'direct');
+      const [eu, us] = [await wb.queue('copy-eu'), await wb.queue('copy-us')];
+      await wb.admin.bindQueue(eu, exchange, 'eu');
+      await wb.admin.bindQueue(us, exchange, 'us');
+      const source = await wb.exchange('copy-src', 'topic');
+      const tap = await wb.consume({ source: { kind: 'tap', exchange: source, bindingKey: '#' }, ackMode: 'auto' });
+      wb.admin.publish(source, 'eu', Buffer.from('for eu'));
+      wb.admin.publish(source, 'nowhere', Buffer.from('unroutable'));
+      await wb.admin.waitForConfirms();
+      await waitFor('2 tapped', () => wb.messages(tap.consumerId).length === 2);
+      const kept = await wb.call<TransferResult>('workbench.transfer', { transferId: uniqueName('t').slice(-30), holderId: tap.consumerId, seqs: [1, 2], target: { kind: 'exchange', exchange }, mode: 'copy' });
+      expect(kept.done).toBe(1);
+      expect(kept.failed).toEqual([{ seq: 2, reason: 'returned by the broker: 312 NO_ROUTE (no queue took it)' }]);
+      const given = await wb.call<TransferResult>('workbench.transfer', { transferId: uniqueName('t').slice(-30), holderId: tap.consumerId, seqs: [1, 2], target: { kind: 'exchange', exchange, routingKey: 'us' }, mode: 'copy' });
+      expect(given).toMatchObject({ done: 2, failed: [], status: 'done' });
+      expect([await wb.depth(eu), await wb.depth(us)]).toEqual([1, 2]);
+      await wb.call('workbench.consumeStop', { consumerId: tap.consumerId });
+    });
+
     it('dump then load round-trips a binary body and typed headers unchanged', async () => {
       const source = await wb.queue('dump-src');
       const dest = await wb.queue('dump-dst');
