@@ -13,13 +13,22 @@ export type StartConsumerFormProps = {
   initialQueue?: string;
 };
 
-function Field({ label, children, hint }: { label: string; children: ReactNode; hint?: string }) {
+/** A labelled control; the hint is its description, not part of its name. */
+function Field({ label, children, hint }: { label: string; children: (id: string, describedBy: string | undefined) => ReactNode; hint?: string }) {
+  const id = useId();
+  const hintId = `${id}-hint`;
   return (
-    <label className="consume-form__field">
-      <span className="consume-form__label">{label}</span>
-      {children}
-      {hint ? <span className="consume-form__hint">{hint}</span> : null}
-    </label>
+    <div className="consume-form__field">
+      <label className="consume-form__label" htmlFor={id}>
+        {label}
+      </label>
+      {children(id, hint ? hintId : undefined)}
+      {hint ? (
+        <span className="consume-form__hint" id={hintId}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
   );
 }
 
@@ -108,55 +117,71 @@ export function StartConsumerForm({ start, initialQueue = '' }: StartConsumerFor
       </div>
       <div className="consume-form__grid">
         <Field label="Vhost">
-          <select className="select" value={vhost} onChange={(e) => setVhost(e.target.value)}>
-            {(vhosts.length > 0 ? vhosts.map((v) => v.name) : [vhost]).map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
+          {(id, describedBy) => (
+            <select id={id} aria-describedby={describedBy} className="select" value={vhost} onChange={(e) => setVhost(e.target.value)}>
+              {(vhosts.length > 0 ? vhosts.map((v) => v.name) : [vhost]).map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
         {source === 'queue' ? (
           <Field label="Queue">
-            <input className="input" list={ids.queues} value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="Queue name" spellCheck={false} />
-            <datalist id={ids.queues}>
-              {queueNames.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
+            {(id) => (
+              <>
+                <input id={id} className="input" list={ids.queues} value={queue} onChange={(e) => setQueue(e.target.value)} placeholder="Queue name" spellCheck={false} />
+                <datalist id={ids.queues}>
+                  {queueNames.map((name) => (
+                    <option key={name} value={name} />
+                  ))}
+                </datalist>
+              </>
+            )}
           </Field>
         ) : (
           <>
             <Field label="Exchange">
-              <input className="input" list={ids.exchanges} value={exchange} onChange={(e) => setExchange(e.target.value)} placeholder="Exchange name" spellCheck={false} />
-              <datalist id={ids.exchanges}>
-                {exchangeNames.map((name) => (
-                  <option key={name} value={name} />
-                ))}
-              </datalist>
+              {(id) => (
+                <>
+                  <input id={id} className="input" list={ids.exchanges} value={exchange} onChange={(e) => setExchange(e.target.value)} placeholder="Exchange name" spellCheck={false} />
+                  <datalist id={ids.exchanges}>
+                    {exchangeNames.map((name) => (
+                      <option key={name} value={name} />
+                    ))}
+                  </datalist>
+                </>
+              )}
             </Field>
             <Field label="Binding key" hint="# takes everything a topic exchange routes">
-              <input className="input input--mono" value={bindingKey} onChange={(e) => setBindingKey(e.target.value)} spellCheck={false} />
+              {(id, describedBy) => (
+                <input id={id} aria-describedby={describedBy} className="input input--mono" value={bindingKey} onChange={(e) => setBindingKey(e.target.value)} spellCheck={false} />
+              )}
             </Field>
           </>
         )}
         <Field label="Ack mode" hint={ackMode === 'manual' ? 'Messages wait for your ack, nack or reject' : 'The broker forgets each message once delivered'}>
-          <select className="select" value={ackMode} onChange={(e) => setAckMode(e.target.value as 'auto' | 'manual')}>
-            <option value="manual">Manual</option>
-            <option value="auto">Auto</option>
-          </select>
+          {(id, describedBy) => (
+            <select id={id} aria-describedby={describedBy} className="select" value={ackMode} onChange={(e) => setAckMode(e.target.value as 'auto' | 'manual')}>
+              <option value="manual">Manual</option>
+              <option value="auto">Auto</option>
+            </select>
+          )}
         </Field>
         <Field label="Prefetch" hint="0 is no limit">
-          <input className="input num" inputMode="numeric" value={prefetch} onChange={(e) => setPrefetch(e.target.value)} />
+          {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input num" inputMode="numeric" value={prefetch} onChange={(e) => setPrefetch(e.target.value)} />}
         </Field>
         <Field label="Priority" hint="x-priority; empty for none">
-          <input className="input num" inputMode="numeric" value={priority} onChange={(e) => setPriority(e.target.value)} />
+          {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input num" inputMode="numeric" value={priority} onChange={(e) => setPriority(e.target.value)} />}
         </Field>
         <Field label="Keep" hint="Older messages are dropped from the list">
-          <input className="input num" inputMode="numeric" value={keep} onChange={(e) => setKeep(e.target.value)} />
+          {(id, describedBy) => <input id={id} aria-describedby={describedBy} className="input num" inputMode="numeric" value={keep} onChange={(e) => setKeep(e.target.value)} />}
         </Field>
         <Field label="Arguments" hint='JSON object, e.g. {"x-stream-offset": "first"}'>
-          <input className="input input--mono" value={argumentsText} onChange={(e) => setArgumentsText(e.target.value)} placeholder="{}" spellCheck={false} />
+          {(id, describedBy) => (
+            <input id={id} aria-describedby={describedBy} className="input input--mono" value={argumentsText} onChange={(e) => setArgumentsText(e.target.value)} placeholder="{}" spellCheck={false} />
+          )}
         </Field>
         {source === 'queue' ? (
           <div className="consume-form__switch">
