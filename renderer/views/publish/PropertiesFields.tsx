@@ -7,7 +7,7 @@ const TEXT_FIELDS: readonly { name: PropertyName; label: string; placeholder?: s
   { name: 'correlationId', label: 'Correlation ID', mono: true },
   { name: 'replyTo', label: 'Reply-to', placeholder: 'a queue name', mono: true },
   { name: 'type', label: 'Type', placeholder: 'order.created' },
-  { name: 'userId', label: 'User ID', placeholder: 'must be the connection’s user' },
+  { name: 'userId', label: 'User ID', placeholder: 'the login user' },
   { name: 'appId', label: 'App ID' },
 ];
 
@@ -100,7 +100,7 @@ export function PropertiesFields({
           Timestamp (s)
         </label>
         <div className="field__row">
-          {input('timestamp', 'Timestamp (s)', { placeholder: 'seconds since 1970', inputMode: 'numeric' })}
+          {input('timestamp', 'Timestamp (s)', { placeholder: 'unix time', inputMode: 'numeric' })}
           <button type="button" className="button button--small" onClick={() => onChange('timestamp', String(Math.floor(Date.now() / 1000)))}>
             Now
           </button>

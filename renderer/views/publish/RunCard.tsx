@@ -80,10 +80,12 @@ function Counts({ run }: { run: PublishRun }) {
           <dd className="num">{formatCount(value)}</dd>
         </div>
       ))}
-      <div className="run-counts__item">
-        <dt>{run.result ? 'achieved' : 'rate'}</dt>
-        <dd className="num">{formatRate(rate)}</dd>
-      </div>
+      {run.repeat.mode !== 'once' ? (
+        <div className="run-counts__item">
+          <dt>{run.result ? 'achieved' : 'rate'}</dt>
+          <dd className="num">{formatRate(rate)}</dd>
+        </div>
+      ) : null}
       <div className="run-counts__item">
         <dt>time</dt>
         <dd className="num">{elapsed < 10_000 ? `${Math.round(elapsed)} ms` : `${(elapsed / 1000).toFixed(1)} s`}</dd>

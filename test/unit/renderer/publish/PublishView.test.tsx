@@ -97,7 +97,7 @@ describe('Publish view', () => {
     fireEvent.change(screen.getByLabelText('Header 1 value'), { target: { value: '3' } });
     expect(screen.getByTestId('route-preview').textContent).toContain("Routes to 'orders.eu'");
     await act(async () => void fireEvent.click(publishButton()));
-    const [args] = client.callsOf('workbench.publish') as PublishArgs[];
+    const args = client.callsOf('workbench.publish')[0] as PublishArgs;
     expect(args).toMatchObject({
       vhost: '/',
       exchange: 'orders',
@@ -159,7 +159,7 @@ describe('Publish view', () => {
     expect((screen.getByLabelText('Header 1 value') as HTMLInputElement).value).toBe('2');
     expect(screen.getByText('binary body (4 bytes)')).toBeTruthy();
     await act(async () => void fireEvent.click(publishButton()));
-    const [args] = client.callsOf('workbench.publish') as PublishArgs[];
+    const args = client.callsOf('workbench.publish')[0] as PublishArgs;
     expect(args.body).toEqual({ kind: 'inline', bytes: { encoding: 'base64', data: '/wABAg==' } });
     expect(args.properties).toEqual({ contentType: 'application/octet-stream', messageId: 'm-1', priority: 4 });
   });
@@ -177,7 +177,7 @@ describe('Publish view', () => {
     fireEvent.click(screen.getByLabelText('N times'));
     fireEvent.change(screen.getByLabelText('Count'), { target: { value: '500' } });
     await act(async () => void fireEvent.click(publishButton()));
-    const [args] = client.callsOf('workbench.publish') as PublishArgs[];
+    const args = client.callsOf('workbench.publish')[0] as PublishArgs;
     expect(args.repeat).toEqual({ mode: 'count', count: 500 });
     act(() => client.emit('workbench.publishProgress', { publishId: args.publishId, sent: 120, confirmed: 100, returned: 0, nacked: 0, unconfirmed: 0, planned: 500, ratePerSecond: 900, elapsedMs: 130 }));
     expect(screen.getByRole('status', { name: 'Publish progress' }).textContent).toContain('120 / 500');
