@@ -26,6 +26,7 @@ import { OverviewView } from './views/OverviewView.js';
 import { QueueRoute } from './views/queue/QueueRoute.js';
 import { CompareView } from './views/compare/CompareView.js';
 import { ConsumeView } from './views/consume/ConsumeView.js';
+import { PublishView } from './views/publish/PublishView.js';
 import { ScenariosView } from './views/scenarios/ScenariosView.js';
 import { TopologyView } from './views/topology/TopologyView.js';
 
@@ -51,6 +52,8 @@ function viewFor(route: Exclude<Route, 'profiles' | 'broker'>): ReactNode {
       return <ScenariosView />;
     case 'compare':
       return <CompareView />;
+    case 'publish':
+      return <PublishView />;
     case 'consume':
       return <ConsumeView />;
   }

@@ -1,4 +1,4 @@
-export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'scenarios', 'consume', 'compare', 'profiles', 'broker'] as const;
+export const ROUTES = ['overview', 'queues', 'exchanges', 'topology', 'connections', 'channels', 'consumers', 'definitions', 'scenarios', 'publish', 'consume', 'compare', 'profiles', 'broker'] as const;
 export type Route = (typeof ROUTES)[number];
 
 export type NavItem = {
@@ -19,6 +19,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { route: 'consumers', label: 'Consumers', key: 'u' },
   { route: 'definitions', label: 'Definitions', key: 'd' },
   { route: 'scenarios', label: 'Scenarios', key: 's' },
+  { route: 'publish', label: 'Publish', key: 'l' },
   { route: 'consume', label: 'Consume', key: 'm' },
 ];
 

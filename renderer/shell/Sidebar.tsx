@@ -16,6 +16,7 @@ const ICONS: Record<Route, IconName> = {
   consumers: 'consumers',
   definitions: 'file',
   scenarios: 'play',
+  publish: 'redo',
   consume: 'search',
   // Reached from a queue's page, not the sidebar: highlighted under no item.
   compare: 'queues',
