@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import type { QueueRow } from '../../../shared/model/inventory.js';
+import { openInPublish } from '../../workbench/publish-draft.js';
+import { newDraft } from '../../workbench/publish-form.js';
 import { DeleteAction } from './DeleteAction.js';
 import { MoveAction } from './MoveAction.js';
 import { PurgeAction } from './PurgeAction.js';
 
-/** Publishing and getting messages belong to the message workbench; shown, not faked. */
+/** Getting messages belongs to the message workbench; shown, not faked. */
 const WORKBENCH = 'Coming with the message workbench';
 
 /** What can be done to the queue; the last outcome stays under the buttons until the next one. */
@@ -14,7 +16,12 @@ export function QueueActions({ queue }: { queue: QueueRow }) {
   return (
     <div className="queue-actions">
       <div className="queue-actions__row">
-        <button type="button" className="button" disabled title={WORKBENCH}>
+        <button
+          type="button"
+          className="button"
+          title="Open the Publish view for this queue: default exchange, routing key = queue name"
+          onClick={() => openInPublish(newDraft(queue.vhost, '', queue.name))}
+        >
           Publish…
         </button>
         <button type="button" className="button" disabled title={WORKBENCH}>
