@@ -1,11 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, session, shell, utilityProcess } from 'electron';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { DESKTOP_COMMAND_CHANNEL, DesktopCommand } from '../../shared/api/desktop.js';
 import { createBackend } from '../backend/backend.js';
 import { printEmbeddedBroker } from '../backend/embedded/print-urls.js';
 import { createLogger } from '../backend/logger.js';
 import { contentSecurityPolicy } from '../web/csp.js';
+import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol.js';
 import { dataDirFromArgv, embeddedFromArgv } from './args.js';
 import { utilityProcessLauncher } from './broker-launcher.js';
 import {
@@ -30,15 +32,17 @@ import { loadWindowState, placeWindow, saveWindowState, type ThemeSource, viewFr
 
 /**
  * Electron main: wiring only. Runs from dist/electron/main/main.js, next to
- * dist/electron/preload/preload.cjs and dist/renderer/.
+ * dist/electron/preload/preload.cjs and dist/renderer/ (served as warren-app://app/).
  */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const indexPath = path.join(here, '../../renderer/index.html');
-const indexUrl = pathToFileURL(indexPath).href;
+const rendererDir = path.join(here, '../../renderer');
+const indexUrl = APP_INDEX_URL;
 const preloadPath = path.join(here, '../preload/preload.cjs');
 const log = createLogger('main');
 
 app.enableSandbox();
+// Standard and secure: an origin of its own, storage, fetch and module scripts, like https.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 
 const openExternal = (url: string): void => {
   if (externalUrlAllowed(url)) void shell.openExternal(url);
@@ -78,6 +82,7 @@ async function start(): Promise<void> {
   ses.setPermissionRequestHandler(permissionRequestHandler(indexUrl));
   ses.setPermissionCheckHandler(permissionCheckHandler(indexUrl));
   const csp = contentSecurityPolicy();
+  protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, csp, (file) => readFile(file)));
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
@@ -202,7 +207,7 @@ async function start(): Promise<void> {
     void shutdown().finally(() => app.quit());
   });
 
-  await win.loadFile(indexPath, state.lastView ? { hash: state.lastView.slice(1) } : {});
+  await win.loadURL(`${indexUrl}${state.lastView ?? ''}`);
   openRequests(early.splice(0));
 }
 

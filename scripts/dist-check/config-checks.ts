@@ -36,12 +36,14 @@ export function checkConfig(config: BuilderConfig, tree: Tree): string[] {
   need(config.productName === 'Warren', `productName is "${config.productName ?? ''}", not "Warren"`);
   need(config.asar === true, 'asar is not on: the app would ship as loose files');
   // Fuses flipped in the binary itself: no running it as plain Node, no NODE_OPTIONS or --inspect
-  // to inject code into a signed app, and the app only from its archive.
+  // to inject code into a signed app, the app only from its archive, and no file:// page
+  // privileges (the renderer is served as warren-app://).
   for (const [fuse, value] of [
     ['runAsNode', false],
     ['enableNodeOptionsEnvironmentVariable', false],
     ['enableNodeCliInspectArguments', false],
     ['onlyLoadAppFromAsar', true],
+    ['grantFileProtocolExtraPrivileges', false],
   ] as const) {
     need(config.electronFuses?.[fuse] === value, `electronFuses.${fuse} is not ${value}`);
   }

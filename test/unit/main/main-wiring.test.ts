@@ -1,15 +1,13 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DESKTOP_COMMAND_CHANNEL } from '../../../shared/api/desktop.js';
 import * as fake from '../transport/support/fake-electron.js';
 
 vi.mock('electron', () => import('../transport/support/fake-electron.js'));
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const INDEX = pathToFileURL(path.join(root, 'renderer', 'index.html')).href;
+const INDEX = 'warren-app://app/index.html';
 
 /** main.ts's desktop wiring against the fake Electron: window state, theme, menu, downloads, links and files from a second launch. */
 describe('Electron main: desktop integration', () => {
@@ -34,7 +32,7 @@ describe('Electron main: desktop integration', () => {
   });
 
   it('reopens on the remembered view and theme, maximized, moved onto a display that still exists', () => {
-    expect(window.loadOptions).toEqual({ hash: '/topology' });
+    expect(window.loaded).toBe('warren-app://app/index.html#/topology');
     expect(fake.nativeTheme.themeSource).toBe('dark');
     expect(window.maximized).toBe(true);
     expect(window.options).toMatchObject({ x: 260, y: 90, width: 1400, height: 900 });

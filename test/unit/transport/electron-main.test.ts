@@ -1,7 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract.js';
 import { ipcMethodChannel } from '../../../shared/api/wire.js';
@@ -39,14 +38,18 @@ describe('Electron main', () => {
     expect(fake.app.sandboxed).toBe(true);
   });
 
-  it('loads index.html from the renderer build next to it, with the bundled preload', () => {
-    expect(window.loaded).toBe(path.join(root, 'renderer', 'index.html'));
+  it('loads index.html from the renderer build next to it, over its own scheme with the CSP, with the bundled preload', async () => {
+    expect(window.loaded).toBe('warren-app://app/index.html');
+    expect(fake.protocol.privileged).toEqual([{ scheme: 'warren-app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+    const page = await fake.protocol.handlers.get('warren-app')!({ url: 'warren-app://app/index.html', method: 'GET' });
+    expect(await page.text()).toBe(await readFile(path.join(root, 'renderer', 'index.html'), 'utf8'));
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self';");
     expect(window.options.webPreferences).toMatchObject({ preload: path.join(root, 'electron', 'preload', 'preload.cjs'), sandbox: true, contextIsolation: true });
   });
 
   it('registers every contract method, and serves calls from its window', async () => {
     expect(fake.registeredChannels().sort()).toEqual(METHOD_NAMES.map(ipcMethodChannel).sort());
-    fake.sender.frame = { url: pathToFileURL(path.join(root, 'renderer', 'index.html')).href, parent: null };
+    fake.sender.frame = { url: 'warren-app://app/index.html#/queues', parent: null };
     const reply = await fake.ipcRenderer.invoke(ipcMethodChannel('app.info'), {});
     expect(reply).toMatchObject({ ok: true, result: { transport: 'electron', dataDir } });
   });

@@ -91,7 +91,6 @@ export class BrowserWindow {
   static readonly created: BrowserWindow[] = [];
   readonly webContents = webContents;
   loaded: string | null = null;
-  loadOptions: { hash?: string } | undefined;
   maximized = false;
   readonly listeners = new Map<string, WindowListener[]>();
   readonly once = (_event: string, _listener: () => void) => this;
@@ -102,9 +101,8 @@ export class BrowserWindow {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
-  async loadFile(file: string, options?: { hash?: string }) {
-    this.loaded = file;
-    this.loadOptions = options;
+  async loadURL(url: string) {
+    this.loaded = url;
   }
   maximize() {
     this.maximized = true;
@@ -164,6 +162,18 @@ export const session = {
     on: (event: string, handler: NonNullable<typeof sessionHooks.willDownload>) => {
       if (event === 'will-download') sessionHooks.willDownload = handler;
     },
+  },
+};
+
+/** Schemes main registered, and the handler it serves each with. */
+export const protocol = {
+  privileged: [] as { scheme: string; privileges: Record<string, boolean> }[],
+  handlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
+  registerSchemesAsPrivileged(schemes: { scheme: string; privileges: Record<string, boolean> }[]) {
+    protocol.privileged.push(...schemes);
+  },
+  handle(scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) {
+    protocol.handlers.set(scheme, handler);
   },
 };
 
