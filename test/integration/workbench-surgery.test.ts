@@ -24,6 +24,23 @@ for (const target of targets) {
         return state && state.pending >= n && state;
       });
 
+    /** A work queue dead-lettering through a fanout exchange into a dead-letter queue. */
+    const deadLetterPair = async (name: string, workArgs: Record<string, unknown> = {}) => {
+      const dlx = await wb.exchange(`dlx-${name}`, 'fanout');
+      const dlq = await wb.queue(`dlq-${name}`);
+      await wb.admin.bindQueue(dlq, dlx, '');
+      const work = await wb.queue(`work-${name}`, { 'x-dead-letter-exchange': dlx, ...workArgs });
+      return { dlq, work };
+    };
+    /** Takes `n` messages of `queue` with a manual-ack consumer and rejects them all without requeue. */
+    const rejectAll = async (queue: string, n: number) => {
+      const rejecter = await wb.consume({ source: { kind: 'queue', queue } });
+      await pendingCount(rejecter.consumerId, n);
+      const rejected = await wb.call<SettleResult>('workbench.settle', { consumerId: rejecter.consumerId, seqs: Array.from({ length: n }, (_, i) => i + 1), action: 'reject', requeue: false });
+      expect(rejected.settled).toHaveLength(n);
+      await wb.call('workbench.consumeStop', { consumerId: rejecter.consumerId });
+    };
+
     it('moves 1,000 pending messages of a consumer to another queue with none lost', async () => {
       const [source, dest] = [await wb.queue('move-src'), await wb.queue('move-dst')];
       await wb.fill(source, 1000);
@@ -103,23 +120,11 @@ for (const target of targets) {
     });
 
     it('reject without requeue dead-letters; send back "all" returns every message to its origin queue', async () => {
-      const dlx = await wb.exchange('dlx', 'fanout');
-      const dlq = await wb.queue('dlq');
-      await wb.admin.bindQueue(dlq, dlx, '');
-      const work = await wb.queue('work', { 'x-dead-letter-exchange': dlx });
+      const { dlq, work } = await deadLetterPair('all');
       await wb.fill(work, 20);
       await wb.admin.sendToQueue(dlq, Buffer.from('no x-death'));
       await wb.admin.waitForConfirms();
-      const consumer = await wb.consume({ source: { kind: 'queue', queue: work } });
-      await pendingCount(consumer.consumerId, 20);
-      const rejected = await wb.call<SettleResult>('workbench.settle', {
-        consumerId: consumer.consumerId,
-        seqs: Array.from({ length: 20 }, (_, i) => i + 1),
-        action: 'reject',
-        requeue: false,
-      });
-      expect(rejected.settled).toHaveLength(20);
-      await wb.call('workbench.consumeStop', { consumerId: consumer.consumerId });
+      await rejectAll(work, 20);
       await waitFor('20 dead-lettered', async () => (await wb.depth(dlq)) === 21);
       expect(await wb.depth(work)).toBe(0);
 
@@ -133,10 +138,7 @@ for (const target of targets) {
     });
 
     it('send back of a selection works on a manual-ack consumer of the dead-letter queue', async () => {
-      const dlx = await wb.exchange('dlx-sel', 'fanout');
-      const dlq = await wb.queue('dlq-sel');
-      await wb.admin.bindQueue(dlq, dlx, '');
-      const work = await wb.queue('work-sel', { 'x-dead-letter-exchange': dlx, 'x-message-ttl': 0 });
+      const { dlq, work } = await deadLetterPair('gone', { 'x-message-ttl': 0 });
       await wb.fill(work, 3);
       await waitFor('3 expired into the dead-letter queue', async () => (await wb.depth(dlq)) === 3);
       await wb.admin.deleteQueue(work);
@@ -156,15 +158,9 @@ for (const target of targets) {
     });
 
     it('send back of a selection returns the chosen messages and leaves the rest pending', async () => {
-      const dlx = await wb.exchange('dlx-pick', 'fanout');
-      const dlq = await wb.queue('dlq-pick');
-      await wb.admin.bindQueue(dlq, dlx, '');
-      const work = await wb.queue('work-pick', { 'x-dead-letter-exchange': dlx });
+      const { dlq, work } = await deadLetterPair('pick');
       await wb.fill(work, 3);
-      const rejecter = await wb.consume({ source: { kind: 'queue', queue: work } });
-      await pendingCount(rejecter.consumerId, 3);
-      await wb.call('workbench.settle', { consumerId: rejecter.consumerId, seqs: [1, 2, 3], action: 'reject', requeue: false });
-      await wb.call('workbench.consumeStop', { consumerId: rejecter.consumerId });
+      await rejectAll(work, 3);
       await waitFor('3 dead-lettered', async () => (await wb.depth(dlq)) === 3);
       const consumer = await wb.consume({ source: { kind: 'queue', queue: dlq } });
       await pendingCount(consumer.consumerId, 3);
