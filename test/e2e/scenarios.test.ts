@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const chromium = chromiumPath();
@@ -75,13 +76,7 @@ const targets: Target[] = [
       const web = await startWebConsole(['--no-embedded']);
       await page.goto(web.url);
       await until('the profile form', () => page.getByRole('heading', { name: 'Add a broker' }).isVisible(), 20_000);
-      const url = new URL(RABBITMQ_URL);
-      await page.getByLabel('Name', { exact: true }).fill('Local RabbitMQ');
-      await page.getByLabel('AMQP URI').fill(`amqp://${url.host}/`);
-      await page.getByLabel('Management URL').fill(RABBITMQ_MANAGEMENT_URL);
-      await page.getByLabel('Username').fill(decodeURIComponent(url.username || 'guest'));
-      await page.getByLabel('Password').fill(decodeURIComponent(url.password || 'guest'));
-      await page.getByRole('button', { name: 'Save profile' }).click();
+      await saveRabbitProfile(page);
       await until('Connected', () => page.getByText('Connected', { exact: true }).isVisible(), 40_000);
       return web;
     },
