@@ -71,8 +71,12 @@ export function heldView(entry: KeptMessage, previewLimit?: number): HeldMessage
   };
 }
 
-/** Events and list answers share this many preview bytes among their messages, so none grows huge. */
-const PREVIEW_BUDGET_BYTES = 4 * 1024 * 1024;
+/**
+ * Events and list answers share this many preview bytes among their messages: the web
+ * transport holds back events for a page once 8 MiB wait unsent, so one batch stays well under
+ * that. A message cut shorter than PREVIEW_BYTES says `truncated`; messageBody has the rest.
+ */
+const PREVIEW_BUDGET_BYTES = 2 * 1024 * 1024;
 const MIN_PREVIEW_BYTES = 256;
 
 export function previewLimitFor(count: number): number {
