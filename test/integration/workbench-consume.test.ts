@@ -62,6 +62,19 @@ for (const target of targets) {
       expect(late.failed).toEqual([{ seq: 1, reason: 'the channel closed and the broker requeued it' }]);
     });
 
+    it('prefetch bounds the unacked deliveries: an ack lets the next one in', async () => {
+      const queue = await wb.queue('prefetch');
+      await wb.fill(queue, 5);
+      const started = await wb.consume({ source: { kind: 'queue', queue }, prefetch: 2 });
+      await arrived(started.consumerId, 2);
+      expect(await wb.depth(queue)).toBe(3);
+      await wb.call('workbench.settle', { consumerId: started.consumerId, seqs: [1], action: 'ack' });
+      const third = await arrived(started.consumerId, 3);
+      expect(third.map((m) => m.properties.messageId)).toEqual(['id-0', 'id-1', 'id-2']);
+      expect(await wb.depth(queue)).toBe(2);
+      await wb.call('workbench.consumeStop', { consumerId: started.consumerId });
+    });
+
     it('pause cancels the subscription but keeps pending messages; resume consumes again', async () => {
       const queue = await wb.queue('pause');
       const started = await wb.consume({ source: { kind: 'queue', queue } });

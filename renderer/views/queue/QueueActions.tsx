@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { QueueRow } from '../../../shared/model/inventory.js';
+import { openInPublish } from '../../workbench/publish-draft.js';
+import { newDraft } from '../../workbench/publish-form.js';
 import { DeleteAction } from './DeleteAction.js';
 import { MoveAction } from './MoveAction.js';
 import { PurgeAction } from './PurgeAction.js';
-import { browseHref } from '../consume/consume-routes.js';
-import { SendBackAction } from '../consume/SendBackAction.js';
 
-/** Publishing belongs to the message workbench; shown, not faked. */
+/** Getting messages belongs to the message workbench; shown, not faked. */
 const WORKBENCH = 'Coming with the message workbench';
 
 /** What can be done to the queue; the last outcome stays under the buttons until the next one. */
@@ -16,14 +16,18 @@ export function QueueActions({ queue }: { queue: QueueRow }) {
   return (
     <div className="queue-actions">
       <div className="queue-actions__row">
-        <button type="button" className="button" disabled title={WORKBENCH}>
+        <button
+          type="button"
+          className="button"
+          title="Open the Publish view for this queue: default exchange, routing key = queue name"
+          onClick={() => openInPublish(newDraft(queue.vhost, '', queue.name))}
+        >
           Publish…
         </button>
-        <a className="button" href={browseHref(queue.vhost, queue.name)} title="Read the first messages in the Consume view: peek, or get and requeue">
+        <button type="button" className="button" disabled title={WORKBENCH}>
           Get messages…
-        </a>
+        </button>
         <span className="queue-actions__gap" />
-        <SendBackAction queue={queue} onOutcome={report} />
         <MoveAction queue={queue} onOutcome={report} />
         <PurgeAction queue={queue} onOutcome={report} />
         <DeleteAction queue={queue} onOutcome={report} />

@@ -4,8 +4,8 @@ import type { ChannelRow, ConsumerRow } from '../../../../shared/model/inventory
 import type { QueueMoveResult } from '../../../../shared/model/queue-actions.js';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import { queueHref } from '../../../../renderer/navigation/routes.js';
-import { browseHref } from '../../../../renderer/views/consume/consume-routes.js';
 import { QueueRoute } from '../../../../renderer/views/queue/QueueRoute.js';
+import { takePublishDraft } from '../../../../renderer/workbench/publish-draft.js';
 import { FakeClient, inventory, queue } from '../support/fakeClient.js';
 import { historyResult } from '../support/history.js';
 import { renderWithStore } from '../support/render.js';
@@ -158,17 +158,20 @@ describe('QueuePage', () => {
     expect(screen.getByRole('status').textContent).toBe(`Cancelled after moving 600 messages to “archive”; the rest stay in “${NAME}”.`);
   });
 
-  it('offers publish as disabled until the workbench exists', () => {
+  it('offers get as disabled until the workbench exists', () => {
     renderPage();
-    const button = screen.getByRole('button', { name: 'Publish…' }) as HTMLButtonElement;
-    expect(button.disabled).toBe(true);
-    expect(button.title).toBe('Coming with the message workbench');
+    for (const name of ['Get messages…']) {
+      const button = screen.getByRole('button', { name }) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.title).toBe('Coming with the message workbench');
+    }
   });
 
-  it('Get messages… opens the browse of this queue in the Consume view', () => {
+  it('Publish… opens the Publish view for the queue: default exchange, its name as routing key', () => {
     renderPage();
-    const link = screen.getByRole('link', { name: 'Get messages…' }) as HTMLAnchorElement;
-    expect(link.getAttribute('href')).toBe(browseHref(VHOST, NAME));
+    fireEvent.click(screen.getByRole('button', { name: 'Publish…' }));
+    expect(window.location.hash).toBe('#/publish');
+    expect(takePublishDraft()).toMatchObject({ vhost: VHOST, exchange: '', routingKey: NAME, properties: { deliveryMode: 2 } });
   });
 
   it('says so when the queue is not in the inventory', () => {
