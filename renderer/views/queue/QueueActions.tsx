@@ -5,9 +5,8 @@ import { newDraft } from '../../workbench/publish-form.js';
 import { DeleteAction } from './DeleteAction.js';
 import { MoveAction } from './MoveAction.js';
 import { PurgeAction } from './PurgeAction.js';
-
-/** Getting messages belongs to the message workbench; shown, not faked. */
-const WORKBENCH = 'Coming with the message workbench';
+import { browseHref } from '../consume/consume-routes.js';
+import { SendBackAction } from '../consume/SendBackAction.js';
 
 /** What can be done to the queue; the last outcome stays under the buttons until the next one. */
 export function QueueActions({ queue }: { queue: QueueRow }) {
@@ -24,10 +23,11 @@ export function QueueActions({ queue }: { queue: QueueRow }) {
         >
           Publish…
         </button>
-        <button type="button" className="button" disabled title={WORKBENCH}>
+        <a className="button" href={browseHref(queue.vhost, queue.name)} title="Read the first messages in the Consume view: peek, or get and requeue">
           Get messages…
-        </button>
+        </a>
         <span className="queue-actions__gap" />
+        <SendBackAction queue={queue} onOutcome={report} />
         <MoveAction queue={queue} onOutcome={report} />
         <PurgeAction queue={queue} onOutcome={report} />
         <DeleteAction queue={queue} onOutcome={report} />

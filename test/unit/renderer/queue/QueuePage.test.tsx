@@ -4,6 +4,7 @@ import type { ChannelRow, ConsumerRow } from '../../../../shared/model/inventory
 import type { QueueMoveResult } from '../../../../shared/model/queue-actions.js';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import { queueHref } from '../../../../renderer/navigation/routes.js';
+import { browseHref } from '../../../../renderer/views/consume/consume-routes.js';
 import { QueueRoute } from '../../../../renderer/views/queue/QueueRoute.js';
 import { takePublishDraft } from '../../../../renderer/workbench/publish-draft.js';
 import { FakeClient, inventory, queue } from '../support/fakeClient.js';
@@ -158,13 +159,10 @@ describe('QueuePage', () => {
     expect(screen.getByRole('status').textContent).toBe(`Cancelled after moving 600 messages to “archive”; the rest stay in “${NAME}”.`);
   });
 
-  it('offers get as disabled until the workbench exists', () => {
+  it('Get messages… opens the browse of this queue in the Consume view', () => {
     renderPage();
-    for (const name of ['Get messages…']) {
-      const button = screen.getByRole('button', { name }) as HTMLButtonElement;
-      expect(button.disabled).toBe(true);
-      expect(button.title).toBe('Coming with the message workbench');
-    }
+    const link = screen.getByRole('link', { name: 'Get messages…' }) as HTMLAnchorElement;
+    expect(link.getAttribute('href')).toBe(browseHref(VHOST, NAME));
   });
 
   it('Publish… opens the Publish view for the queue: default exchange, its name as routing key', () => {
