@@ -174,7 +174,7 @@ export function AlertsSection({ vhost, queue }: { vhost: string; queue: string }
   };
 
   return (
-    <Section title="Alerts" aside={firingCount > 0 ? <span className="badge badge--alert">{firingCount} firing</span> : mine.length > 0 ? `${mine.length}` : undefined}>
+    <Section title="Alerts" wide aside={firingCount > 0 ? <span className="badge badge--alert">{firingCount} firing</span> : mine.length > 0 ? `${mine.length}` : undefined}>
       {alerts.error !== null ? <p className="panel__note">Alerts are unavailable: {alerts.error}</p> : null}
       {mine.length === 0 && editing === null ? <p className="panel__empty">No alert rules on this queue.</p> : null}
       {mine.length > 0 ? (

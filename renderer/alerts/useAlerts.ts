@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { AlertRule, AlertState } from '../../shared/model/alerts.js';
 import { rowKey } from '../../shared/model/inventory.js';
-import { errorMessage } from '../state/consoleStore.js';
 import { useClient, useConsole } from '../state/StoreProvider.js';
+import { alertsFeedOf } from './alerts-feed.js';
 
 export type Alerts = {
   rules: AlertRule[];
@@ -27,72 +27,23 @@ export function firingAlerts(rules: readonly AlertRule[], states: ReadonlyMap<st
 }
 
 /**
- * The connected profile's alert rules and their states: read once with
- * `alerts.list`, then kept current by `alerts.changed` (which carries every
- * rule's state of the profile). Re-read when the profile changes.
+ * The connected profile's alert rules and their states, from the one shared
+ * feed (alerts-feed): however many components ask, one `alerts.list` and
+ * one `alerts.changed` subscription. Re-read when the profile changes.
  */
 export function useAlerts(): Alerts {
-  const client = useClient();
+  const feed = alertsFeedOf(useClient());
   const profileId = useConsole((s) => s.session?.profileId ?? null);
-  const [rules, setRules] = useState<AlertRule[]>([]);
-  const [stateList, setStateList] = useState<AlertState[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const known = useRef<ReadonlySet<string>>(new Set());
-  known.current = new Set(rules.map((r) => r.id));
-
-  useEffect(() => {
-    let current = true;
-    setLoaded(false);
-    if (profileId === null) {
-      setRules([]);
-      setStateList([]);
-      return undefined;
-    }
-    const off = client.on('alerts.changed', (event) => {
-      if (event.profileId !== profileId) return;
-      setStateList(event.states);
-      // A rule we do not know yet (saved from another window): re-read the rules.
-      if (event.states.some((s) => !known.current.has(s.ruleId))) {
-        client
-          .call('alerts.list', {})
-          .then((result) => {
-            if (current) setRules(result.rules);
-          })
-          .catch(() => undefined);
-      }
-    });
-    client
-      .call('alerts.list', {})
-      .then((result) => {
-        if (!current) return;
-        setRules(result.rules);
-        setStateList(result.states);
-        setError(null);
-        setLoaded(true);
-      })
-      .catch((e: unknown) => {
-        if (current) {
-          setError(errorMessage(e));
-          setLoaded(true);
-        }
-      });
-    return () => {
-      current = false;
-      off();
-    };
-  }, [client, profileId]);
-
-  const save = useCallback(
-    async (next: AlertRule[]) => {
-      const result = await client.call('alerts.save', { rules: next });
-      setRules(result.rules);
-      setStateList(result.states);
-    },
-    [client],
-  );
-
+  const snapshot = useSyncExternalStore(feed.subscribe, feed.getSnapshot);
+  useEffect(() => feed.follow(profileId), [feed, profileId]);
+  const current = snapshot.profileId === profileId;
+  const rules = current ? snapshot.rules : NONE;
+  const stateList = current ? snapshot.states : NO_STATES;
+  const save = useCallback((next: AlertRule[]) => feed.save(next), [feed]);
   const states = useMemo(() => new Map(stateList.map((s) => [s.ruleId, s])), [stateList]);
   const firingQueues = useMemo(() => new Set(firingAlerts(rules, states).map(({ rule }) => rowKey(rule.vhost, rule.queue))), [rules, states]);
-  return { rules, states, firingQueues, loaded, error, save };
+  return { rules, states, firingQueues, loaded: current && snapshot.loaded, error: current ? snapshot.error : null, save };
 }
+
+const NONE: AlertRule[] = [];
+const NO_STATES: AlertState[] = [];

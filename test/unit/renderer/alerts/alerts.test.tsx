@@ -203,3 +203,30 @@ describe('desktop notifications', () => {
     }
   });
 });
+
+describe('one alerts feed for the whole page', () => {
+  it('reads the rules once for every component that shows them, and updates them all from one event', async () => {
+    const client = alertsClient([rule(), rule({ id: 'r2', queue: 'billing' })]);
+    const { store } = renderWithStore(
+      <>
+        <FiringAlerts />
+        <AlertsSection vhost="/" queue="orders" />
+        <AlertsSection vhost="/" queue="billing" />
+      </>,
+      connected,
+      client,
+    );
+    await screen.findAllByRole('button', { name: 'Add alert rule' });
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Add alert rule' }).every((b) => !(b as HTMLButtonElement).disabled)).toBe(true));
+    expect(client.callsOf('alerts.list')).toHaveLength(1);
+
+    act(() => client.emit('alerts.changed', { profileId: 'p1', states: [firing('r1'), firing('r2')] }));
+    expect(screen.getAllByText('Firing', { exact: true })).toHaveLength(2);
+    expect(screen.getAllByRole('link').map((a) => a.textContent)).toEqual(expect.arrayContaining(['billing', 'orders']));
+    expect(client.callsOf('alerts.list')).toHaveLength(1);
+
+    // Another profile: read once more, and nothing of the first one's is shown.
+    act(() => store.dispatch({ type: 'session/changed', session: session({ profileId: 'p2' }) }));
+    await waitFor(() => expect(client.callsOf('alerts.list')).toHaveLength(2));
+  });
+});
