@@ -208,8 +208,12 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await page().getByRole('button', { name: 'Call', exact: true }).click();
     await expect.poll(() => page().getByTestId('rpc-outcome').textContent(), { timeout: 20_000 }).toMatch(/^Reply in \d[\d,]* ms$/);
     const reply = page().getByRole('region', { name: 'RPC outcome' });
-    expect(JSON.parse((await reply.getByLabel('Reply body').textContent()) as string)).toEqual({ echo: { n: 5 }, by: 'responder' });
-    expect(await reply.getByRole('table', { name: 'Reply headers' }).textContent()).toContain('served');
+    expect(await reply.getByRole('radio', { name: 'JSON' }).getAttribute('aria-checked')).toBe('true');
+    expect(await reply.textContent()).toContain('responder');
+    await reply.getByRole('radio', { name: 'Text' }).click();
+    expect(JSON.parse((await reply.getByLabel('Body as text').textContent()) as string)).toEqual({ echo: { n: 5 }, by: 'responder' });
+    await reply.getByRole('radio', { name: 'JSON' }).click();
+    expect(await reply.getByLabel('Reply headers').textContent()).toContain('served');
     await screenshot(page(), shot('rpc-reply'));
     await page().emulateMedia({ colorScheme: 'dark' });
     await screenshot(page(), shot('rpc-reply-dark'));

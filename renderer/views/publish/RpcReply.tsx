@@ -1,9 +1,12 @@
+import { Fragment } from 'react';
 import type { FieldValue } from '../../../shared/model/workbench/field-value.js';
 import type { ReceivedProperties } from '../../../shared/model/workbench/message.js';
 import type { RpcResult } from '../../../shared/model/workbench/rpc.js';
 import { Icon } from '../../components/Icon.js';
 import { formatCount } from '../../format/numbers.js';
-import { ReplyBody } from './ReplyBody.js';
+import { useClient } from '../../state/StoreProvider.js';
+import { BodyView } from '../../workbench/body-view.js';
+import { holderSlices } from '../../workbench/message-body.js';
 
 function valueText(v: FieldValue): string {
   switch (v.type) {
@@ -53,6 +56,7 @@ function roundTrip(ms: number): string {
 
 /** An RPC call's outcome: the reply with its round-trip time, or why there was none. */
 export function RpcReply({ result, returnReason, onExplain }: { result: RpcResult; returnReason: string | null; onExplain: () => void }) {
+  const client = useClient();
   const { reply } = result;
   const headline =
     result.outcome === 'reply'
@@ -62,7 +66,7 @@ export function RpcReply({ result, returnReason, onExplain }: { result: RpcResul
         : result.outcome === 'returned'
           ? { tone: 'warn', text: `Returned: ${result.replyCode ?? 312} ${result.replyText ?? 'NO_ROUTE'}` }
           : { tone: 'bad', text: `Refused: ${result.replyCode ?? ''} ${result.replyText ?? ''}`.trim() };
-  const properties = reply ? (Object.entries(reply.properties) as [keyof ReceivedProperties, string | number][]).filter(([, v]) => v !== undefined) : [];
+  const properties = reply ? (Object.entries(reply.properties) as [keyof ReceivedProperties, string | number][]).filter(([name, v]) => v !== undefined && name !== 'correlationId') : [];
   const headers = reply ? Object.entries(reply.headers) : [];
   return (
     <section className={`rpc-reply rpc-reply--${headline.tone}`} aria-label="RPC outcome">
@@ -88,32 +92,39 @@ export function RpcReply({ result, returnReason, onExplain }: { result: RpcResul
       {reply ? (
         <>
           {properties.length > 0 ? (
-            <table className="mini-table rpc-reply__table" aria-label="Reply properties">
-              <tbody>
-                {properties.map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row">{PROPERTY_LABEL[name] ?? name}</th>
-                    <td>{propertyText(name, value)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <dl className="rpc-reply__ids" aria-label="Reply properties">
+              {properties.map(([name, value]) => (
+                <Fragment key={name}>
+                  <dt>{PROPERTY_LABEL[name] ?? name}</dt>
+                  <dd>{propertyText(name, value)}</dd>
+                </Fragment>
+              ))}
+            </dl>
           ) : null}
           {headers.length > 0 ? (
-            <table className="mini-table rpc-reply__table" aria-label="Reply headers">
-              <tbody>
+            <>
+              <h4 className="rpc-reply__sub">Headers</h4>
+              <dl className="rpc-reply__ids" aria-label="Reply headers">
                 {headers.map(([name, value]) => (
-                  <tr key={name}>
-                    <th scope="row">{name}</th>
-                    <td>
+                  <Fragment key={name}>
+                    <dt>{name}</dt>
+                    <dd>
                       <span className="muted">{value.type}</span> {valueText(value)}
-                    </td>
-                  </tr>
+                    </dd>
+                  </Fragment>
                 ))}
-              </tbody>
-            </table>
+              </dl>
+            </>
           ) : null}
-          <ReplyBody body={reply.preview} size={reply.size} truncated={reply.truncated} />
+          {/* The backend holds the reply under the call's id, so a long one can be read whole. */}
+          <BodyView
+            body={reply.preview}
+            size={reply.size}
+            truncated={reply.truncated}
+            contentType={reply.properties.contentType}
+            fetchSlice={holderSlices(client, result.callId, reply.seq)}
+            fileName="rpc-reply.bin"
+          />
         </>
       ) : null}
     </section>
