@@ -10,6 +10,10 @@ const PLACEHOLDER: Partial<Record<ValueType, string>> = {
   decimal: '12.50',
 };
 
+/** Width of the name column at the top level; nested rows give up their indent from it, so types and values line up. */
+const NAME_WIDTH = 180;
+const INDENT = 18;
+
 interface RowProps {
   node: ValueNode;
   /** "2" for the second header, "2.1" for the first entry inside it: names each control for screen readers and tests. */
@@ -65,9 +69,10 @@ function ValueRow({ node, path, depth, index, problems, change }: RowProps) {
   }
   return (
     <>
-      <div className="headers-editor__row" role="group" aria-label={`Header ${path}`} style={{ paddingLeft: depth * 18 }}>
+      <div className="headers-editor__row" role="group" aria-label={`Header ${path}`} style={{ paddingLeft: depth * INDENT }}>
         {index === null ? (
           <input
+            style={{ flexBasis: NAME_WIDTH - depth * INDENT }}
             className={`input input--mono headers-editor__name${problem && !isContainer(node.type) && node.name.trim() === '' ? ' is-invalid' : ''}`}
             aria-label={`Header ${path} name`}
             placeholder="name"
@@ -76,7 +81,9 @@ function ValueRow({ node, path, depth, index, problems, change }: RowProps) {
             onChange={(e) => set({ name: e.target.value })}
           />
         ) : (
-          <span className="headers-editor__index">[{index}]</span>
+          <span className="headers-editor__index" style={{ flexBasis: NAME_WIDTH - depth * INDENT }}>
+            [{index}]
+          </span>
         )}
         <select className="select headers-editor__type" aria-label={`Header ${path} type`} value={node.type} onChange={(e) => change(node.id, (n) => retype(n, e.target.value as ValueType))}>
           {VALUE_TYPES.map((t) => (
@@ -91,7 +98,7 @@ function ValueRow({ node, path, depth, index, problems, change }: RowProps) {
         </button>
       </div>
       {problem ? (
-        <p className="headers-editor__problem" id={problemId} style={{ paddingLeft: depth * 18 }}>
+        <p className="headers-editor__problem" id={problemId} style={{ paddingLeft: NAME_WIDTH + 6 }}>
           {problem}
         </p>
       ) : null}

@@ -132,15 +132,25 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await page().getByLabel('Header 1 name').fill('attempt');
     await page().getByLabel('Header 1 type').selectOption('int');
     await page().getByLabel('Header 1 value').fill('3');
+    await page().getByRole('button', { name: 'Add header' }).click();
+    await page().getByLabel('Header 2 name').fill('meta');
+    await page().getByLabel('Header 2 type').selectOption('table');
+    await page().getByRole('button', { name: 'Add entry to header 2' }).click();
+    await page().getByLabel('Header 2.1 name').fill('source');
+    await page().getByLabel('Header 2.1 value').fill('web');
     // The snapshot follows the inventory: the binding declared above shows up within a sample or two.
     await expect.poll(() => page().getByTestId('route-preview').textContent(), { timeout: 30_000 }).toContain(`Routes to '${queue}'`);
+    await page().getByRole('combobox', { name: 'Routing key' }).click();
+    await page().locator('.content__view').evaluate((el) => el.scrollTo(0, 0));
+    await screenshot(page(), shot('form'));
+    await page().keyboard.press('Escape');
     await publish();
     await expect.poll(latestStatus, { timeout: 20_000 }).toBe('Confirmed');
     expect(await latestRun().getByRole('list', { name: 'Outcomes' }).textContent()).toContain('Confirmed');
     await expect.poll(() => queueMessages(broker, queue), { timeout: 30_000, interval: 500 }).toBe(1);
     const got = await admin.get(queue, { noAck: true });
     expect(got && got.properties.messageId).toBe('m-1');
-    expect(got && got.properties.headers).toEqual({ attempt: 3 });
+    expect(got && got.properties.headers).toEqual({ attempt: 3, meta: { source: 'web' } });
     expect(got && JSON.parse(got.content.toString())).toEqual({ hello: 'world' });
     await screenshot(page(), shot('confirmed'));
   });

@@ -54,7 +54,7 @@ export function DestinationFields({
   );
   const queueNames = useMemo(() => inVhost(queues, vhost).map((q) => q.name).sort((a, b) => a.localeCompare(b)), [queues, vhost]);
   const keyOptions = useMemo(() => keySuggestions(snapshot, exchange, queueNames), [snapshot, exchange, queueNames]);
-  const known = exchange === '' || exchangeOptions.some((o) => o.value === exchange);
+  const picked = exchangeOptions.find((o) => o.value === exchange);
   return (
     <div className="publish-destination">
       <div className="field">
@@ -72,8 +72,8 @@ export function DestinationFields({
           emptyText="No exchange matches: the name is used as typed"
           describedBy="publish-exchange-note"
         />
-        <span className={`field__note${known ? '' : ' is-warn'}`} id="publish-exchange-note">
-          {known ? `vhost ${vhost}` : `No exchange '${exchange}' in vhost ${vhost}: the broker will refuse it (404)`}
+        <span className={`field__note${picked ? '' : ' is-warn'}`} id="publish-exchange-note">
+          {picked ? picked.detail : `No exchange '${exchange}' in vhost ${vhost}: the broker will refuse it (404)`}
         </span>
       </div>
       <div className="field">
