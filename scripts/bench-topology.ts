@@ -147,7 +147,7 @@ async function main(): Promise<void> {
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid=topology]')?.getAttribute('data-layout-runs')) > n, runs, { timeout: 60_000 });
     say(`  fresh layout in the worker (${await attr(page, 'data-layout-engine')}): ${await attr(page, 'data-layout-ms')} ms  (target ≤ 2,000 ms)`);
     await page.getByRole('button', { name: 'Fit' }).click();
-    await page.waitForSelector('.topology__overview', { timeout: 10_000 });
+    await page.waitForSelector('.topology__graph-canvas', { timeout: 10_000 });
     await page.waitForTimeout(1500);
 
     say('\nViewport, one change per frame (120 frames each)');

@@ -1,5 +1,5 @@
 import '@xyflow/react/dist/style.css';
-import { applyNodeChanges, Background, BackgroundVariant, MiniMap, type Node, type NodeChange, type OnSelectionChangeParams, ReactFlow, type Edge, useReactFlow, useStore as useFlowStore } from '@xyflow/react';
+import { applyNodeChanges, Background, BackgroundVariant, type Node, type NodeChange, type OnSelectionChangeParams, ReactFlow, type Edge, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { collapseFanouts, DEFAULT_FANOUT_LIMIT } from '../../../shared/topology/collapse.js';
 import { filterGraph, kindsIn } from '../../../shared/topology/filter.js';
@@ -10,6 +10,9 @@ import { EmptyState } from '../../components/EmptyState.js';
 import { useRemembered } from '../../state/useRemembered.js';
 import { useConsole, useStore } from '../../state/StoreProvider.js';
 import { ArrowMarkers } from './ArrowMarkers.js';
+import { GraphCanvas } from './canvas/GraphCanvas.js';
+import { MiniMapCanvas } from './canvas/MiniMapCanvas.js';
+import { buildScene, isLargeGraph } from './canvas/scene.js';
 import { exportGraph } from './export-graph.js';
 import { flowEdges, flowNodes } from './flow-elements.js';
 import { useGraphExtensions } from './graph-extensions.js';
@@ -21,7 +24,6 @@ import { ExchangeNodeView } from './nodes/ExchangeNodeView.js';
 import { GroupNodeView } from './nodes/GroupNodeView.js';
 import type { TopologyFlowNode } from './nodes/node-data.js';
 import { QueueNodeView } from './nodes/QueueNodeView.js';
-import { LARGE_GRAPH, Overview } from './Overview.js';
 import { loadPins, pinsKey, savePins } from './pins.js';
 import type { Point } from './placement.js';
 import { cycle, searchGraph } from './search.js';
@@ -30,15 +32,13 @@ import { TopologyToolbar } from './TopologyToolbar.js';
 import { useLayout } from './useLayout.js';
 import { withOverlay } from './with-overlay.js';
 import { useTopologySnapshot } from './useTopologySnapshot.js';
-import { FAR_ZOOM, ZoomDetail } from './ZoomDetail.js';
+import { useSettledNear, ZoomDetail } from './ZoomDetail.js';
 
 const NODE_TYPES = { exchange: ExchangeNodeView, queue: QueueNodeView, group: GroupNodeView };
 const EMPTY_GRAPH: TopologyGraph = { nodes: [], edges: [] };
 const NO_NODES: TopologyFlowNode[] = [];
 const NO_EDGES: Edge[] = [];
 const NO_KINDS: ReadonlySet<string> = new Set();
-/** Minimap fills through theme variables, so the minimap follows light and dark. */
-const miniColor = (node: Node): string => (node.type === 'exchange' ? 'var(--topo-direct)' : node.type === 'queue' ? 'var(--topo-queue)' : 'var(--topo-group)');
 
 export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; profileId: string; title: string }) {
   const store = useStore();
@@ -95,11 +95,13 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   }, [layout.positions, pins]);
 
   const computedNodes = useMemo(() => flowNodes(graph, positions, pins, { lit, hidden, overlay: ext.overlay ?? null }), [graph, positions, pins, lit, hidden, ext.overlay]);
-  const near = useFlowStore((s) => s.transform[2] >= FAR_ZOOM);
+  const near = useSettledNear();
   const [fitted, setFitted] = useState(false);
-  // A large graph zoomed out is drawn by the overview canvas; React Flow gets its nodes once they are readable.
-  const overview = graph.nodes.length > LARGE_GRAPH && (!fitted || !near);
-  const edges = useMemo(() => flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }, near), [graph, lit, hidden, ext.overlay, near]);
+  // A large graph's edges are drawn on a canvas, and zoomed out its nodes too; React Flow gets its nodes once they are readable.
+  const large = isLargeGraph(graph);
+  const overview = large && (!fitted || !near);
+  const scene = useMemo(() => buildScene({ graph, positions, hidden, lit, overlay: ext.overlay ?? null }), [graph, positions, hidden, lit, ext.overlay]);
+  const edges = useMemo(() => (large ? NO_EDGES : flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }, near)), [large, graph, lit, hidden, ext.overlay, near]);
   const [nodes, setNodes] = useState<TopologyFlowNode[]>([]);
   useEffect(() => {
     // Keep the user's selection across rebuilds (a new highlight, a pin).
@@ -296,7 +298,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
             <ArrowMarkers />
             <ReactFlow<TopologyFlowNode>
               nodes={overview ? NO_NODES : nodes}
-              edges={overview ? NO_EDGES : edges}
+              edges={edges}
               nodeTypes={NODE_TYPES}
               onNodesChange={onNodesChange}
               onNodeDragStop={onNodeDragStop}
@@ -323,9 +325,10 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
               proOptions={{ hideAttribution: false }}
             >
               <ZoomDetail container={containerRef} />
-              <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-              {overview ? <Overview graph={graph} positions={positions} hidden={hidden} lit={lit} /> : null}
-              {overview ? null : <MiniMap pannable zoomable className="topology__minimap" nodeColor={miniColor} nodeStrokeWidth={0} ariaLabel="Minimap" />}
+              {/* A large graph's canvas fills the view with edges; dots under it would only cost a re-raster per frame. */}
+              {large ? null : <Background variant={BackgroundVariant.Dots} gap={20} size={1} />}
+              {large ? <GraphCanvas scene={scene} drawNodes={overview} /> : null}
+              <MiniMapCanvas scene={scene} />
             </ReactFlow>
             <Legend />
             {graph.nodes.length === 0 && snapshot ? <div className="topology__empty">No exchanges or queues in this vhost{showDefault ? '' : ' (the default exchange is hidden)'}.</div> : null}
