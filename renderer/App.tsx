@@ -10,6 +10,7 @@ import { useEmbeddedProfileSync } from './broker/useEmbeddedProfileSync.js';
 import { useAlertNotifications } from './alerts/notify.js';
 import { ProfilesView } from './profiles/ProfilesView.js';
 import { BackendLinkBanner } from './shell/BackendLinkBanner.js';
+import { CommandPalette } from './shell/CommandPalette.js';
 import { DisconnectedBanner } from './shell/DisconnectedBanner.js';
 import { NotConnected } from './shell/NotConnected.js';
 import { Sidebar } from './shell/Sidebar.js';
@@ -132,6 +133,7 @@ function Shell() {
   return (
     <div className="app">
       <Sidebar route={route} navigate={navigate} />
+      <CommandPalette navigate={navigate} />
       <main className="main">
         <TopBar title={title} showVhost={showVhost} />
         <Content route={route} navigate={navigate} />

@@ -63,6 +63,8 @@ export function menuTemplate(ctx: MenuContext): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
+      { label: 'Command Palette…', ...pageKey('CmdOrCtrl+K'), click: () => ctx.send({ kind: 'command-palette' }) },
+      { type: 'separator' },
       ...MENU_VIEWS.map((v, i): MenuItemConstructorOptions => ({ label: v.label, ...(i < 9 ? pageKey(`CmdOrCtrl+${i + 1}`) : {}), click: go(v.route) })),
       { type: 'separator' },
       { label: 'Focus Filter', ...pageKey('/'), click: () => ctx.send({ kind: 'focus-filter' }) },

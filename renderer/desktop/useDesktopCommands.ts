@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import type { DesktopCommand } from '../../shared/api/desktop.js';
 import { ROUTES, type Route } from '../navigation/routes.js';
 import { FILTER_INPUT_SELECTOR } from '../navigation/useShortcuts.js';
+import { OPEN_PALETTE_EVENT } from '../shell/palette-commands.js';
 import { putImportFile, showDefinitionsTab, whenRendered } from './definitions-handoff.js';
 import { findDesktopShell, onDesktopCommand } from './desktop-shell.js';
 
-/** Carries out one shell command in the page. */
+/** Carries out one shell command in the page (from the desktop menu, or the command palette in either mode). */
 export async function runDesktopCommand(command: DesktopCommand, navigate: (route: Route) => void, root: ParentNode = document): Promise<void> {
   switch (command.kind) {
     case 'navigate':
@@ -17,6 +18,9 @@ export async function runDesktopCommand(command: DesktopCommand, navigate: (rout
       input?.select();
       return;
     }
+    case 'command-palette':
+      window.dispatchEvent(new Event(OPEN_PALETTE_EVENT));
+      return;
     case 'export-definitions':
       navigate('definitions');
       await whenRendered(() => showDefinitionsTab(root, 'export'));

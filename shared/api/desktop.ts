@@ -15,6 +15,8 @@ export const DesktopCommand = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('navigate'), route: z.string().regex(/^[a-z]{1,32}$/) }).strict(),
   /** What `/` does: focus the current view's filter. */
   z.object({ kind: z.literal('focus-filter') }).strict(),
+  /** What Ctrl/⌘+K does: open the command palette. */
+  z.object({ kind: z.literal('command-palette') }).strict(),
   /** Open the Definitions view on its Import tab, with this file when there is one. */
   z
     .object({

@@ -37,7 +37,9 @@ describe('application menu', () => {
     click(byLabel(template, 'View', 'Focus Filter'));
     click(byLabel(template, 'File', 'Profiles'));
     click(byLabel(template, 'File', 'Export Definitions…'));
-    expect(ctx.sent).toEqual([{ kind: 'navigate', route: 'queues' }, { kind: 'focus-filter' }, { kind: 'navigate', route: 'profiles' }, { kind: 'export-definitions' }]);
+    click(byLabel(template, 'View', 'Command Palette…'));
+    expect(ctx.sent).toEqual([{ kind: 'navigate', route: 'queues' }, { kind: 'focus-filter' }, { kind: 'navigate', route: 'profiles' }, { kind: 'export-definitions' }, { kind: 'command-palette' }]);
+    expect(byLabel(template, 'View', 'Command Palette…')).toMatchObject({ accelerator: 'CmdOrCtrl+K', registerAccelerator: false });
   });
 
   it('imports definitions through the native dialog, and publishes from the Publish view', () => {
