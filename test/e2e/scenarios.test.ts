@@ -1,7 +1,9 @@
+import amqp from 'amqplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { embeddedAmqpPort } from './support/embedded-port.js';
 import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
@@ -49,6 +51,8 @@ interface Target {
   /** The vhost the scenarios run on (RabbitMQ is shared: a vhost of the test's own there). */
   vhost: string;
   open(page: Page): Promise<WebConsole>;
+  /** An AMQP URL into the scenarios' vhost, for the test's own checks. */
+  amqpUrl(web: WebConsole): Promise<string>;
   cleanup(): Promise<void>;
 }
 
@@ -64,6 +68,7 @@ const targets: Target[] = [
       await until('Connected', () => page.getByText('Connected', { exact: true }).isVisible(), 40_000);
       return web;
     },
+    amqpUrl: async (web) => `amqp://guest:guest@127.0.0.1:${await embeddedAmqpPort(web)}`,
     cleanup: async () => undefined,
   },
   {
@@ -79,6 +84,11 @@ const targets: Target[] = [
       await saveRabbitProfile(page);
       await until('Connected', () => page.getByText('Connected', { exact: true }).isVisible(), 40_000);
       return web;
+    },
+    amqpUrl: async () => {
+      const url = new URL(RABBITMQ_URL);
+      url.pathname = `/${encodeURIComponent(rabbitVhost)}`;
+      return url.toString();
     },
     cleanup: async () => void (await rabbitApi('DELETE', `/api/vhosts/${encodeURIComponent(rabbitVhost)}`)),
   },
@@ -146,6 +156,32 @@ for (const target of targets) {
       await page.getByRole('link', { name: 'Show in the topology graph' }).click();
       await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/topology');
       expect(session.problems).toEqual([]);
+    });
+
+    it('a queue declared with other settings: the run fails with the broker’s words, shown on the page', async () => {
+      const { page } = session;
+      const connection = await amqp.connect(await target.amqpUrl(web));
+      try {
+        const ch = await connection.createChannel();
+        await ch.deleteQueue('hello');
+        await ch.assertQueue('hello', { durable: true });
+        await page.getByRole('link', { name: 'Scenarios' }).click();
+        await page.locator('[data-scenario="hello-world"]').click();
+        await page.getByRole('button', { name: `Start on ${target.vhost}` }).click();
+        const alert = page.getByRole('alert');
+        await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/^406 PRECONDITION_FAILED - inequivalent arg 'durable' for queue 'hello'/);
+        await expect.poll(() => page.locator('[data-scenario="hello-world"]').textContent()).toContain('failed');
+        await screenshot(page, `e2e-scenarios-${slug}-failed-light`);
+        await ch.deleteQueue('hello');
+        // Once the conflicting queue is gone, the same button runs it.
+        await page.getByRole('button', { name: `Start on ${target.vhost}` }).click();
+        await expect.poll(() => page.getByRole('status').filter({ hasText: `Running on ${target.vhost}` }).isVisible(), { timeout: 20_000 }).toBe(true);
+        await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+        await page.getByRole('button', { name: 'Stop', exact: true }).click();
+        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Not running' }).isVisible(), { timeout: 20_000 }).toBe(true);
+      } finally {
+        await connection.close();
+      }
     });
 
     it('in the dark theme, with a run in progress', async () => {
