@@ -28,17 +28,39 @@ export const session = {
     setPermissionRequestHandler() {},
     setPermissionCheckHandler() {},
     webRequest: { onHeadersReceived() {} },
+    on() {},
   },
 };
+const schemes = new Map();
+export const protocol = {
+  registerSchemesAsPrivileged() {},
+  handle(scheme, handler) {
+    schemes.set(scheme, handler);
+  },
+};
+export const Menu = { buildFromTemplate: (template) => template, setApplicationMenu() {} };
+export const nativeTheme = { themeSource: 'system', shouldUseDarkColors: false };
+const display = { workArea: { x: 0, y: 0, width: 1920, height: 1080 } };
+export const screen = { getPrimaryDisplay: () => display, getAllDisplays: () => [display] };
+export const shell = { openExternal: async () => undefined };
+export const dialog = { showMessageBox: async () => ({ response: 0 }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) };
 export const safeStorage = { isEncryptionAvailable: () => false };
 export class BrowserWindow {
   constructor(options) {
     this.options = options;
-    this.webContents = { id: 1, isDestroyed: () => false, send() {} };
+    this.webContents = { id: 1, isDestroyed: () => false, send() {}, on() {} };
   }
   once() {}
-  async loadFile(file) {
-    report('loaded', { file, preload: this.options.webPreferences.preload, channels });
+  on() {}
+  maximize() {}
+  isMaximized() {
+    return false;
+  }
+  async loadURL(url) {
+    // What the page would get: the scheme's handler answering for the URL.
+    const response = await schemes.get(new URL(url).protocol.slice(0, -1))({ url, method: 'GET' });
+    const page = await response.text();
+    report('loaded', { url, status: response.status, page, csp: response.headers.get('content-security-policy'), preload: this.options.webPreferences.preload, channels });
     // Started is all the test needs; the backend's timers would keep Node alive.
     setImmediate(() => process.exit(0));
   }
