@@ -4,7 +4,7 @@ import type { ManagementClient } from '../../management/management-client.js';
 const Overview = z.object({ product_name: z.string().optional() });
 
 /** The embedded broker names itself in the overview; its management API has the peek endpoint RabbitMQ lacks. */
-export const PEEKING_PRODUCT = 'Warren';
+const PEEKING_PRODUCT = 'Warren';
 
 /**
  * Whether the broker behind a management client can peek, asked once per session (a new
