@@ -1,6 +1,6 @@
 import { useStoreApi } from '@xyflow/react';
 import { useEffect, useRef } from 'react';
-import { cacheRegion, contains, type Detail, paintScene, type Palette, readPalette, type Rect } from './paint-scene.js';
+import { cacheRegion, contains, type Detail, drawnArea, paintScene, type Palette, readPalette, type Rect } from './paint-scene.js';
 import { FAR_ZOOM, SETTLE_MS } from '../ZoomDetail.js';
 import type { Scene } from './scene.js';
 
@@ -58,7 +58,9 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
       lastZoom = zoom;
       clearTimeout(settle);
       const view = { minX: -x / zoom, minY: -y / zoom, maxX: (width - x) / zoom, maxY: (height - y) / zoom };
-      if (cache && contains(cache.region, view)) {
+      const area = drawnArea(view, scene.bounds, zoom * dpr);
+      if (!area) return;
+      if (cache && contains(cache.region, area)) {
         const scale = zoom / cache.zoom;
         if (scale === 1) {
           ctx.drawImage(cache.bitmap, Math.round((x + cache.region.minX * zoom) * dpr), Math.round((y + cache.region.minY * zoom) * dpr));
@@ -71,7 +73,7 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
           return;
         }
       }
-      const region = zooming ? null : cacheRegion(view, scene.bounds, zoom * dpr, MAX_BITMAP);
+      const region = zooming ? null : cacheRegion(area, view, scene.bounds, zoom * dpr, MAX_BITMAP);
       if (region) {
         cache = { zoom, region, bitmap: drawBitmap(cache?.bitmap, region, zoom, dpr) };
         ctx.drawImage(cache.bitmap, Math.round((x + region.minX * zoom) * dpr), Math.round((y + region.minY * zoom) * dpr));
@@ -79,7 +81,7 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
       }
       if (zooming) settle = setTimeout(paint, SETTLE_MS);
       ctx.setTransform(dpr * zoom, 0, 0, dpr * zoom, dpr * x, dpr * y);
-      draw(ctx, view, zoom);
+      draw(ctx, area, zoom);
     };
 
     const drawBitmap = (reuse: HTMLCanvasElement | undefined, region: Rect, zoom: number, dpr: number): HTMLCanvasElement => {

@@ -78,25 +78,33 @@ export function visibleParts(c: Cubic, view: Rect, span: number, out: Cubic[], d
 
 export const contains = (outer: Rect, inner: Rect): boolean => inner.minX >= outer.minX && inner.minY >= outer.minY && inner.maxX <= outer.maxX && inner.maxY <= outer.maxY;
 
+/** Room around the graph's bounds, in pixels, for strokes, arrowheads and labels. */
+const BOUNDS_PAD = 40;
+
+/** The part of a view where there is something to draw: inside the graph's bounds. Null when the view shows none of the graph. */
+export function drawnArea(view: Rect, bounds: Rect, scale: number): Rect | null {
+  const pad = BOUNDS_PAD / scale;
+  const area = { minX: Math.max(view.minX, bounds.minX - pad), minY: Math.max(view.minY, bounds.minY - pad), maxX: Math.min(view.maxX, bounds.maxX + pad), maxY: Math.min(view.maxY, bounds.maxY + pad) };
+  return area.minX < area.maxX && area.minY < area.maxY ? area : null;
+}
+
 /**
- * The part of the graph worth drawing into a bitmap for a view: the view and
- * half of it again on every side, no more than the graph (plus room for
- * strokes and labels), and no larger than `maxPixels` a side at `scale`
- * pixels per flow unit. Null when the view alone is larger than that.
+ * The part of the graph worth drawing into a bitmap for a view: what is
+ * drawn in view (`area`) and half a view more on every side, within the
+ * graph, and no larger than `maxPixels` a side at `scale` pixels per flow
+ * unit. Null when the area alone is larger than that.
  */
-export function cacheRegion(view: Rect, bounds: Rect, scale: number, maxPixels: number): Rect | null {
-  const w = view.maxX - view.minX;
-  const h = view.maxY - view.minY;
+export function cacheRegion(area: Rect, view: Rect, bounds: Rect, scale: number, maxPixels: number): Rect | null {
   const limit = maxPixels / scale;
-  if (w > limit || h > limit) return null;
-  const pad = 40 / scale;
-  const axis = (lo: number, hi: number, size: number, min: number, max: number): [number, number] => {
-    const margin = Math.min(size / 2, (limit - size) / 2);
-    return [Math.min(lo, Math.max(lo - margin, min - pad)), Math.max(hi, Math.min(hi + margin, max + pad))];
+  const pad = BOUNDS_PAD / scale;
+  const axis = (lo: number, hi: number, viewSize: number, min: number, max: number): [number, number] | null => {
+    if (hi - lo > limit) return null;
+    const margin = Math.min(viewSize / 2, (limit - (hi - lo)) / 2);
+    return [Math.max(lo - margin, min - pad), Math.min(hi + margin, max + pad)];
   };
-  const [minX, maxX] = axis(view.minX, view.maxX, w, bounds.minX, bounds.maxX);
-  const [minY, maxY] = axis(view.minY, view.maxY, h, bounds.minY, bounds.maxY);
-  return { minX, minY, maxX, maxY };
+  const x = axis(area.minX, area.maxX, view.maxX - view.minX, bounds.minX, bounds.maxX);
+  const y = axis(area.minY, area.maxY, view.maxY - view.minY, bounds.minY, bounds.maxY);
+  return x && y ? { minX: x[0], minY: y[0], maxX: x[1], maxY: y[1] } : null;
 }
 
 const inside = (r: Rect, minX: number, minY: number, maxX: number, maxY: number): boolean => maxX >= r.minX && minX <= r.maxX && maxY >= r.minY && minY <= r.maxY;

@@ -1,6 +1,6 @@
 import { getBezierPath, Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { cacheRegion, contains, type Cubic, visibleParts } from '../../../../renderer/views/topology/canvas/paint-scene.js';
+import { cacheRegion, contains, type Cubic, drawnArea, visibleParts } from '../../../../renderer/views/topology/canvas/paint-scene.js';
 import { bezierEdge, buildScene, edgeLook, isLargeGraph } from '../../../../renderer/views/topology/canvas/scene.js';
 import type { TopologyGraph } from '../../../../shared/topology/graph-model.js';
 import { exchangeNodeId, queueNodeId } from '../../../../shared/topology/ids.js';
@@ -95,16 +95,24 @@ describe('visible parts of a long curve', () => {
 
 describe('the cached region around the view', () => {
   const view = { minX: 0, minY: 0, maxX: 1000, maxY: 500 };
-  it('reaches half a view beyond it on every side, within the graph', () => {
-    expect(cacheRegion(view, { minX: -10_000, minY: -10_000, maxX: 10_000, maxY: 10_000 }, 1, 4096)).toEqual({ minX: -500, minY: -250, maxX: 1500, maxY: 750 });
-    const small = cacheRegion(view, { minX: 100, minY: 100, maxX: 600, maxY: 300 }, 1, 4096);
-    expect(small).toEqual({ minX: 0, minY: 0, maxX: 1000, maxY: 500 });
+  const huge = { minX: -10_000, minY: -10_000, maxX: 10_000, maxY: 10_000 };
+
+  it('draws only where the graph is, with room for strokes and labels', () => {
+    expect(drawnArea(view, huge, 1)).toEqual(view);
+    expect(drawnArea(view, { minX: 100, minY: 100, maxX: 600, maxY: 300 }, 1)).toEqual({ minX: 60, minY: 60, maxX: 640, maxY: 340 });
+    expect(drawnArea(view, { minX: 5000, minY: 0, maxX: 6000, maxY: 100 }, 1)).toBeNull();
   });
 
-  it('always contains the view, stays within the pixel limit, and is null for a view larger than it', () => {
-    const region = cacheRegion(view, { minX: -1e6, minY: -1e6, maxX: 1e6, maxY: 1e6 }, 2, 2400);
+  it('reaches half a view beyond what is drawn on every side, within the graph', () => {
+    expect(cacheRegion(view, view, huge, 1, 4096)).toEqual({ minX: -500, minY: -250, maxX: 1500, maxY: 750 });
+    const graph = { minX: 100, minY: 100, maxX: 600, maxY: 300 };
+    expect(cacheRegion(drawnArea(view, graph, 1)!, view, graph, 1, 4096)).toEqual({ minX: 60, minY: 60, maxX: 640, maxY: 340 });
+  });
+
+  it('always contains what is drawn, stays within the pixel limit, and is null when that alone is larger', () => {
+    const region = cacheRegion(view, view, huge, 2, 2400);
     expect(region && contains(region, view)).toBe(true);
-    expect(((region!.maxX - region!.minX) * 2)).toBeLessThanOrEqual(2400);
-    expect(cacheRegion(view, { minX: 0, minY: 0, maxX: 1, maxY: 1 }, 5, 4096)).toBeNull();
+    expect((region!.maxX - region!.minX) * 2).toBeLessThanOrEqual(2400);
+    expect(cacheRegion(view, view, huge, 5, 4096)).toBeNull();
   });
 });
