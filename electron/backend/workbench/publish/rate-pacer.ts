@@ -1,8 +1,9 @@
 /**
  * A token bucket on a monotonic clock: tokens accrue at `perSecond` and each publish spends one.
  * Timers fire late (a millisecond or more), so the bucket lets the publishes that came due while
- * asleep go out together; its capacity bounds that catch-up after a long stall (a quarter of a
- * second's worth), so a paused event loop does not end in a flood.
+ * asleep go out together. After a stall (a busy machine, the broker pushing back) it catches up at
+ * most one second's worth, as Guava's RateLimiter does for RabbitMQ's PerfTest: the run keeps its
+ * average rate, and a long pause does not end in a flood.
  */
 export interface RatePacer {
   /** Spends a token if one is there. */
@@ -11,7 +12,7 @@ export interface RatePacer {
   waitMs(now: number): number;
 }
 
-export const CATCH_UP_SECONDS = 0.25;
+export const CATCH_UP_SECONDS = 1;
 
 export function createRatePacer(perSecond: number, start: number): RatePacer {
   const perMs = perSecond / 1000;
