@@ -7,6 +7,7 @@ import { createBackend } from '../backend/backend.js';
 import { printEmbeddedBroker } from '../backend/embedded/print-urls.js';
 import { createLogger } from '../backend/logger.js';
 import { contentSecurityPolicy } from '../web/csp.js';
+import { APP_ID } from './app-identity.js';
 import { APP_INDEX_URL, APP_SCHEME, appProtocolHandler } from './app-protocol.js';
 import { dataDirFromArgv, embeddedFromArgv } from './args.js';
 import { utilityProcessLauncher } from './broker-launcher.js';
@@ -41,6 +42,7 @@ const preloadPath = path.join(here, '../preload/preload.cjs');
 const log = createLogger('main');
 
 app.enableSandbox();
+if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 // Standard and secure: an origin of its own, storage, fetch and module scripts, like https.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { APP_ID } from '../../electron/main/app-identity.js';
 import { decodeIcns, ICNS_TYPES } from '../icons/icns.js';
 import { decodeIco } from '../icons/ico.js';
 import { readPngInfo } from '../icons/png-info.js';
@@ -33,6 +34,7 @@ export function checkConfig(config: BuilderConfig, tree: Tree): string[] {
     if (!ok) problems.push(problem);
   };
   need(typeof config.appId === 'string' && /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){2,}$/.test(config.appId), `appId "${config.appId ?? ''}" is not a reverse-DNS identifier like dev.warren.console`);
+  need(config.appId === APP_ID, `appId "${config.appId ?? ''}" differs from the one the app gives Windows (electron/main/app-identity.ts: ${APP_ID})`);
   need(config.productName === 'Warren', `productName is "${config.productName ?? ''}", not "Warren"`);
   need(config.asar === true, 'asar is not on: the app would ship as loose files');
   // Fuses flipped in the binary itself: no running it as plain Node, no NODE_OPTIONS or --inspect

@@ -40,6 +40,7 @@ describe('packaging configuration', () => {
     });
     expect(checkConfig(broken, tree)).toEqual([
       'appId "Warren" is not a reverse-DNS identifier like dev.warren.console',
+      'appId "Warren" differs from the one the app gives Windows (electron/main/app-identity.ts: dev.warren.console)',
       'productName is "warren", not "Warren"',
       'asar is not on: the app would ship as loose files',
       'electronFuses.runAsNode is not false',
