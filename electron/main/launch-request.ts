@@ -39,7 +39,9 @@ export function parseProfileLink(link: string): LaunchRequest {
  * first element is the executable.
  */
 export function launchRequestsFromArgv(argv: readonly string[]): LaunchRequest[] {
-  const { values, positionals } = parseArgs({ args: argv.slice(1), options: { profile: { type: 'string' } }, strict: false, allowPositionals: true });
+  // Warren's own options with a value are declared, so their values are never taken for files.
+  const options = { profile: { type: 'string' }, 'data-dir': { type: 'string' } } as const;
+  const { values, positionals } = parseArgs({ args: argv.slice(1), options, strict: false, allowPositionals: true });
   const requests: LaunchRequest[] = [];
   const profile = values.profile;
   if (typeof profile === 'string') {

@@ -35,6 +35,7 @@ describe('command line', () => {
       { kind: 'definitions', path: '/home/me/defs.JSON' },
     ]);
     expect(launchRequestsFromArgv(['electron', 'dist/electron/main/main.js', '--data-dir', '/tmp/w'])).toEqual([]);
+    expect(launchRequestsFromArgv(['warren', '--data-dir', '/tmp/odd.json', '--no-embedded'])).toEqual([]);
   });
 
   it('reports a bad --profile instead of ignoring it', () => {
