@@ -1,8 +1,8 @@
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const rabbit = await rabbitAvailable();
@@ -21,18 +21,6 @@ async function embeddedBroker(web: WebConsole): Promise<Broker> {
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`The embedded broker did not start:\n${web.output()}`);
-}
-
-/** A first profile for the local RabbitMQ, saved from the welcome screen, which connects to it. */
-async function addRabbitProfile(page: Page): Promise<void> {
-  await expect.poll(() => page.getByRole('heading', { name: 'Add a broker' }).isVisible(), { timeout: 30_000 }).toBe(true);
-  const url = new URL(RABBITMQ_URL);
-  await page.getByLabel('Name', { exact: true }).fill('Local RabbitMQ');
-  await page.getByLabel('AMQP URI').fill(`amqp://${url.host}/`);
-  await page.getByLabel('Management URL').fill(RABBITMQ_MANAGEMENT_URL);
-  await page.getByLabel('Username').fill(decodeURIComponent(url.username || 'guest'));
-  await page.getByLabel('Password').fill(decodeURIComponent(url.password || 'guest'));
-  await page.getByRole('button', { name: 'Save profile' }).click();
 }
 
 async function queueMessages(broker: Broker, queue: string): Promise<number> {
@@ -118,7 +106,10 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
 
   it.skipIf(!available || !chromium)(`connects to ${name} and opens the Publish view`, async () => {
     await page().goto(web.url);
-    if (!embedded) await addRabbitProfile(page());
+    if (!embedded) {
+      await expect.poll(() => page().getByRole('heading', { name: 'Add a broker' }).isVisible(), { timeout: 30_000 }).toBe(true);
+      await saveRabbitProfile(page());
+    }
     await expect.poll(() => page().getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
     await page().getByRole('link', { name: 'Publish' }).click();
     await expect.poll(() => page().getByRole('combobox', { name: 'Exchange' }).isVisible()).toBe(true);

@@ -47,10 +47,12 @@ export function Combobox({
   /** What the user typed to search since opening; null shows the current value. */
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
+  // Typing sets the value too; a value set from elsewhere (a loaded template) replaces what was typed.
+  const typed = query !== null && query === value ? query : null;
   const matching = useMemo(() => {
-    const q = (query ?? '').toLowerCase();
+    const q = (typed ?? '').toLowerCase();
     return q === '' ? options : options.filter((o) => (o.label ?? o.value).toLowerCase().includes(q) || o.value.toLowerCase().includes(q));
-  }, [options, query]);
+  }, [options, typed]);
   const shown = matching.slice(0, SHOWN);
 
   const close = () => {
@@ -79,7 +81,7 @@ export function Combobox({
         placeholder={placeholder}
         spellCheck={false}
         autoComplete="off"
-        value={query ?? displayValue(value)}
+        value={typed ?? displayValue(value)}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
         onChange={(event) => {
@@ -108,7 +110,7 @@ export function Combobox({
           }
         }}
       />
-      {open && (shown.length > 0 || query === null) ? (
+      {open && (shown.length > 0 || typed === null) ? (
         <ul className="combo__list" id={listId} role="listbox" aria-label={`${label} suggestions`}>
           {shown.length === 0 ? <li className="combo__empty">{emptyText}</li> : null}
           {shown.map((option, i) => (

@@ -1,5 +1,4 @@
 import { Fragment } from 'react';
-import type { FieldValue } from '../../../shared/model/workbench/field-value.js';
 import type { ReceivedProperties } from '../../../shared/model/workbench/message.js';
 import type { RpcResult } from '../../../shared/model/workbench/rpc.js';
 import { Icon } from '../../components/Icon.js';
@@ -7,27 +6,7 @@ import { formatCount } from '../../format/numbers.js';
 import { useClient } from '../../state/StoreProvider.js';
 import { BodyView } from '../../workbench/body-view.js';
 import { holderSlices } from '../../workbench/message-body.js';
-
-function valueText(v: FieldValue): string {
-  switch (v.type) {
-    case 'void':
-      return 'void';
-    case 'table':
-      return `{ ${Object.entries(v.value)
-        .map(([k, x]) => `${k}: ${valueText(x)}`)
-        .join(', ')} }`;
-    case 'array':
-      return `[${v.value.map(valueText).join(', ')}]`;
-    case 'decimal':
-      return `${v.value.digits / 10 ** v.value.places}`;
-    case 'timestamp':
-      return new Date(v.value * 1000).toISOString();
-    case 'string':
-      return JSON.stringify(v.value);
-    default:
-      return String(v.value);
-  }
-}
+import { FIELD_TYPE_LABELS, formatFieldValue } from '../../workbench/message-field-value.js';
 
 const PROPERTY_LABEL: Record<keyof ReceivedProperties, string> = {
   contentType: 'content type',
@@ -109,7 +88,7 @@ export function RpcReply({ result, returnReason, onExplain }: { result: RpcResul
                   <Fragment key={name}>
                     <dt>{name}</dt>
                     <dd>
-                      <span className="muted">{value.type}</span> {valueText(value)}
+                      <span className="muted">{FIELD_TYPE_LABELS[value.type]}</span> {formatFieldValue(value)}
                     </dd>
                   </Fragment>
                 ))}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PublishTemplate, SentMessage } from '../../../shared/model/workbench/publish.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useClient, useConsole } from '../../state/StoreProvider.js';
@@ -19,6 +19,12 @@ export function useSavedLists(): SavedLists {
   const [templates, setTemplates] = useState<readonly PublishTemplate[]>([]);
   const [sent, setSent] = useState<readonly SentMessage[]>([]);
   const [error, setError] = useState<string | null>(null);
+  // A save or delete answered before the first read: its list is the newer one.
+  const changed = useRef(false);
+  const replaceTemplates = useCallback((next: readonly PublishTemplate[]) => {
+    changed.current = true;
+    setTemplates(next);
+  }, []);
 
   const reloadSent = useCallback(() => {
     client
@@ -30,10 +36,11 @@ export function useSavedLists(): SavedLists {
   useEffect(() => {
     if (profileId === null) return;
     let live = true;
+    changed.current = false;
     Promise.all([client.call('workbench.templates', {}), client.call('workbench.sent', {})])
       .then(([t, s]) => {
         if (!live) return;
-        setTemplates(t.templates);
+        if (!changed.current) setTemplates(t.templates);
         setSent(s.sent);
         setError(null);
       })
@@ -45,5 +52,5 @@ export function useSavedLists(): SavedLists {
     };
   }, [client, profileId]);
 
-  return { templates, sent, error, setTemplates, reloadSent };
+  return { templates, sent, error, setTemplates: replaceTemplates, reloadSent };
 }
