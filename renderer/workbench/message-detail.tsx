@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { ReceivedMessage, ReceivedProperties } from '../../shared/model/workbench/message.js';
 import { BodyView, type BodySlice } from './body-view.js';
 import { FIELD_TYPE_LABELS, formatFieldValue } from './message-field-value.js';
@@ -52,7 +52,7 @@ export type MessageDetailProps = {
 };
 
 /** One message: where it came from, its properties, typed headers, x-death history in words, and its body. */
-export function MessageDetail({ message, fetchSlice, actions }: MessageDetailProps) {
+export const MessageDetail = memo(function MessageDetail({ message, fetchSlice, actions }: MessageDetailProps) {
   const deaths = deathHistory(message.headers);
   const properties = (Object.keys(PROPERTY_LABELS) as (keyof ReceivedProperties)[])
     .filter((key) => message.properties[key] !== undefined)
@@ -119,4 +119,4 @@ export function MessageDetail({ message, fetchSlice, actions }: MessageDetailPro
       </section>
     </article>
   );
-}
+});

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useSyncExternalStore, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ReceivedMessage } from '../../shared/model/workbench/message.js';
 import { formatBytes, hexLine, wireText, wireToBytes } from './message-bytes.js';
 import type { MessageLog } from './message-log.js';
 import { clickSelect, indexOfSeq, moveFocus, selectAll, toggleFocused, type Selection } from './message-selection.js';
+import { useFramed } from './use-framed.js';
 import './message-list.css';
 
 const ROW_HEIGHT = 28;
@@ -80,7 +81,7 @@ export type MessageListProps = {
  * stay where they are even as the oldest messages are dropped.
  */
 export function MessageList({ log, selection, onSelection, follow, onFollow, label }: MessageListProps) {
-  const version = useSyncExternalStore(log.subscribe, log.getVersion);
+  const version = useFramed(log.subscribe, log.getVersion);
   const messages = log.visible;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -88,7 +89,6 @@ export function MessageList({ log, selection, onSelection, follow, onFollow, lab
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
-    getItemKey: (index) => (messages[index] as ReceivedMessage).seq,
     initialRect: { width: 800, height: 400 },
   });
 

@@ -1,7 +1,8 @@
-import { useEffect, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
+import { useEffect, useState, type KeyboardEvent } from 'react';
 import { formatCount } from '../../format/numbers.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useClient, useConsole } from '../../state/StoreProvider.js';
+import { useFramed } from '../../workbench/use-framed.js';
 import { BrowseForm, BrowsePanel } from './BrowsePanel.js';
 import { browseFromHash } from './consume-routes.js';
 import { consumeStoreFor, type WorkbenchTab } from './consume-store.js';
@@ -21,7 +22,7 @@ const sameTab = (a: Active, b: Active): boolean => a.kind === b.kind && ('id' in
 export function ConsumeView() {
   const client = useClient();
   const store = consumeStoreFor(client);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const snapshot = useFramed(store.subscribe, store.getSnapshot);
   const selectedVhost = useConsole((s) => s.vhost);
   const [browseTarget] = useState(() => browseFromHash(window.location.hash));
   const [active, setActive] = useState<Active>(() => (browseTarget ? { kind: 'newBrowse' } : (snapshot.tabs.at(-1) ?? { kind: 'newConsumer' })));

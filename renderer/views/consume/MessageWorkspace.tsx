@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '../../format/numbers.js';
 import { useClient } from '../../state/StoreProvider.js';
 import { holderSlices } from '../../workbench/message-body.js';
 import { MessageDetail } from '../../workbench/message-detail.js';
 import { compileMessageFilter, FILTER_MODE_LABELS, type MessageFilterMode } from '../../workbench/message-filter.js';
 import { MessageList } from '../../workbench/message-list.js';
+import { useFramed } from '../../workbench/use-framed.js';
 import type { MessageLog } from '../../workbench/message-log.js';
 import { EMPTY_SELECTION, pruneSelection, selectAll, selectedInOrder, type Selection } from '../../workbench/message-selection.js';
 import type { ConsumeStore } from './consume-store.js';
@@ -32,10 +33,10 @@ export type MessageWorkspaceProps = {
   empty: string;
 };
 
-/** A holder's messages: filter, live list, selection actions and the selected message's detail. */
-export function MessageWorkspace({ holderId, vhost, log, store, settleable, deadLetter, label, empty }: MessageWorkspaceProps) {
+/** A holder's messages: filter, live list, selection actions and the selected message's detail. Memoized: a consumer's counts changing does not re-render its list. */
+export const MessageWorkspace = memo(function MessageWorkspace({ holderId, vhost, log, store, settleable, deadLetter, label, empty }: MessageWorkspaceProps) {
   const client = useClient();
-  useSyncExternalStore(log.subscribe, log.getVersion);
+  useFramed(log.subscribe, log.getVersion);
   const [query, setQuery] = useState('');
   const [mode, setMode] = useState<MessageFilterMode>('text');
   const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
@@ -117,4 +118,4 @@ export function MessageWorkspace({ holderId, vhost, log, store, settleable, dead
       </div>
     </div>
   );
-}
+});
