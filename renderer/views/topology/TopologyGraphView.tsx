@@ -31,7 +31,7 @@ import { TopologyContext, type TopologyViewContext } from './topology-context.js
 import { TopologyToolbar } from './TopologyToolbar.js';
 import { useLayout } from './useLayout.js';
 import { withOverlay } from './with-overlay.js';
-import { useTopologySnapshot } from './useTopologySnapshot.js';
+import { useSharedTopologySnapshot } from './useTopologySnapshot.js';
 import { useSettledNear, ZoomDetail } from './ZoomDetail.js';
 
 const NODE_TYPES = { exchange: ExchangeNodeView, queue: QueueNodeView, group: GroupNodeView };
@@ -45,7 +45,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   const ext = useGraphExtensions();
   const flow = useReactFlow<TopologyFlowNode>();
   const containerRef = useRef<HTMLDivElement>(null);
-  const { snapshot, error, loading, refresh } = useTopologySnapshot(vhost);
+  const { snapshot, error, loading, refresh } = useSharedTopologySnapshot();
 
   const [showDefault, setShowDefault] = useRemembered('topology.showDefault', false);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());

@@ -7,6 +7,7 @@ import './topology.css';
 import { TopologyGraphView } from './TopologyGraphView.js';
 import { RouteExplainerProvider } from './route/RouteExplainerProvider.js';
 import { TopologyEditor } from './edit/TopologyEditor.js';
+import { TopologySnapshotProvider } from './useTopologySnapshot.js';
 
 /** With "All vhosts" chosen, the graph still needs one: "/" when the broker has it, else the first by name. */
 function defaultVhost(vhosts: readonly VhostRow[]): string | null {
@@ -33,11 +34,13 @@ export function TopologyView() {
       ) : null}
       {/* Keyed by broker and vhost: each has its own layout, pins and filters. */}
       <ReactFlowProvider key={`${profile.id}\u0000${vhost}`}>
-        <RouteExplainerProvider vhost={vhost}>
-          <TopologyEditor vhost={vhost}>
-            <TopologyGraphView vhost={vhost} profileId={profile.id} title={title} />
-          </TopologyEditor>
-        </RouteExplainerProvider>
+        <TopologySnapshotProvider vhost={vhost}>
+          <RouteExplainerProvider vhost={vhost}>
+            <TopologyEditor vhost={vhost}>
+              <TopologyGraphView vhost={vhost} profileId={profile.id} title={title} />
+            </TopologyEditor>
+          </RouteExplainerProvider>
+        </TopologySnapshotProvider>
       </ReactFlowProvider>
     </>
   );

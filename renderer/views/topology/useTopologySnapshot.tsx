@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import type { TopologySnapshot } from '../../../shared/model/topology.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useClient, useConsole } from '../../state/StoreProvider.js';
@@ -16,8 +16,9 @@ export type SnapshotState = {
 
 /**
  * The vhost's structure, fetched once and again whenever the sampler's
- * inventory shows exchanges, queues or binding counts changed. Counts and
- * rates do not refetch: nodes read them from the inventory directly.
+ * inventory shows its exchanges, queues or binding counts changed, or when
+ * asked (after an apply: a binding's key can change with every count the
+ * same). Counts and rates do not refetch: nodes read them from the inventory directly.
  */
 export function useTopologySnapshot(vhost: string): SnapshotState {
   const client = useClient();
@@ -46,5 +47,20 @@ export function useTopologySnapshot(vhost: string): SnapshotState {
   }, [client, vhost, signature, asked]);
 
   const refresh = useCallback(() => setAsked((n) => n + 1), []);
-  return { ...state, refresh };
+  return useMemo(() => ({ ...state, refresh }), [state, refresh]);
+}
+
+const SnapshotContext = createContext<SnapshotState | null>(null);
+
+/** One snapshot per vhost for the graph, the route explainer and the editor: one fetch, and all three see the same structure. */
+export function TopologySnapshotProvider({ vhost, children }: { vhost: string; children: ReactNode }) {
+  const state = useTopologySnapshot(vhost);
+  return <SnapshotContext.Provider value={state}>{children}</SnapshotContext.Provider>;
+}
+
+/** The Topology view's snapshot, from the TopologySnapshotProvider above. */
+export function useSharedTopologySnapshot(): SnapshotState {
+  const state = useContext(SnapshotContext);
+  if (state === null) throw new Error('useSharedTopologySnapshot outside TopologySnapshotProvider');
+  return state;
 }

@@ -8,6 +8,7 @@ import { draftFromMessage, parseHeaders } from '../../../renderer/views/topology
 import { StoreProvider } from '../../../renderer/state/StoreProvider.js';
 import { useGraphExtensions } from '../../../renderer/views/topology/graph-extensions.js';
 import { RouteExplainerProvider } from '../../../renderer/views/topology/route/RouteExplainerProvider.js';
+import { TopologySnapshotProvider } from '../../../renderer/views/topology/useTopologySnapshot.js';
 import { requestRouteExplanation } from '../../../renderer/views/topology/route/route-request.js';
 import { FakeClient } from './support/fakeClient.js';
 import { renderWithStore } from './support/render.js';
@@ -162,9 +163,11 @@ describe('route explainer panel', () => {
     const client = new FakeClient({ 'topology.snapshot': () => snapshot });
     requestRouteExplanation({ exchange: 'orders', routingKey: 'invoice.sent', headers: { tenant: 'a' } });
     renderWithStore(
-      <RouteExplainerProvider vhost="shop">
-        <Graph />
-      </RouteExplainerProvider>,
+      <TopologySnapshotProvider vhost="shop">
+        <RouteExplainerProvider vhost="shop">
+          <Graph />
+        </RouteExplainerProvider>
+      </TopologySnapshotProvider>,
       {},
       client,
     );

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import { type GraphExtensions, GraphExtensionsContext, useGraphExtensions } from '../graph-extensions.js';
-import { useTopologySnapshot } from '../useTopologySnapshot.js';
+import { useSharedTopologySnapshot } from '../useTopologySnapshot.js';
 import { useTopologyEditor } from './useTopologyEditor.js';
 
 /**
@@ -10,7 +10,7 @@ import { useTopologyEditor } from './useTopologyEditor.js';
  */
 export function TopologyEditor({ vhost, children }: { vhost: string; children: ReactNode }) {
   const outer = useGraphExtensions();
-  const { snapshot } = useTopologySnapshot(vhost);
+  const { snapshot } = useSharedTopologySnapshot();
   const editor = useTopologyEditor(vhost, snapshot);
   const merged = useMemo(() => mergeExtensions(outer, editor), [outer, editor]);
   return <GraphExtensionsContext.Provider value={merged}>{children}</GraphExtensionsContext.Provider>;

@@ -1,7 +1,7 @@
 import { type ReactNode, useEffect, useMemo } from 'react';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
 import { GraphExtensionsContext } from '../graph-extensions.js';
-import { useTopologySnapshot } from '../useTopologySnapshot.js';
+import { useSharedTopologySnapshot } from '../useTopologySnapshot.js';
 import { onRouteRequest, takeRouteRequest } from './route-request.js';
 import { useRouteExplainer } from './useRouteExplainer.js';
 
@@ -14,7 +14,7 @@ const emptySnapshot = (vhost: string): TopologySnapshot => ({ vhost, exchanges: 
  * Other views open it prefilled with requestRouteExplanation (route-request.ts).
  */
 export function RouteExplainerProvider({ vhost, children }: { vhost: string; children: ReactNode }) {
-  const { snapshot } = useTopologySnapshot(vhost);
+  const { snapshot } = useSharedTopologySnapshot();
   const empty = useMemo(() => emptySnapshot(vhost), [vhost]);
   const { extensions, open } = useRouteExplainer(snapshot ?? empty);
   // A message handed over before this view mounted (the workbench navigates here after asking), or while it is shown.
