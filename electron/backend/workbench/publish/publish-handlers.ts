@@ -99,7 +99,7 @@ export function createPublishService(deps: WorkbenchDeps): PublishService {
         .update(channel.profileId, (list) => addSent(list, entry))
         .catch((err: unknown) => log.error('sent history not saved', { error: err instanceof Error ? err.message : String(err) }));
       const achievedRate = report.publishingMs > 0 ? (report.counts.sent * 1000) / report.publishingMs : 0;
-      log.info('publish run', { vhost: args.vhost, exchange: args.exchange, status: report.status, ...report.counts, achievedRate: Math.round(achievedRate), replyCode: report.refusal?.replyCode ?? null });
+      log.info('publish run', { vhost: args.vhost, exchange: args.exchange, status: report.status, ...report.counts, achievedRate: Math.round(achievedRate), heldUpMs: { drain: Math.round(report.heldUpMs.drain), confirms: Math.round(report.heldUpMs.confirms) }, replyCode: report.refusal?.replyCode ?? null });
       return {
         publishId: args.publishId,
         ...report.counts,

@@ -41,6 +41,8 @@ export interface RunReport {
   refusal?: ChannelRefusal;
   /** From the first publish to the end of the run's last interval (rate runs) or to the last publish. */
   publishingMs: number;
+  /** Time the run was held up by the broker rather than by its pacing: a full write buffer, or MAX_IN_FLIGHT unconfirmed. */
+  heldUpMs: { drain: number; confirms: number };
   elapsedMs: number;
 }
 
@@ -141,6 +143,7 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
   const pacer = options.perSecond === null ? null : createRatePacer(options.perSecond, start);
   let lastLivenessCheck = start;
   let stoppedBy: Interrupt | 'gone' | null = null;
+  const heldUpMs = { drain: 0, confirms: 0 };
   try {
     for (let n = 1; n <= total; n++) {
       stoppedBy = interrupted();
@@ -160,7 +163,9 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
         continue;
       }
       if (confirm && pending.size >= MAX_IN_FLIGHT) {
+        const since = performance.now();
         await pause({ ms: LIVENESS_CHECK_MS, unconfirmedBelow: MAX_IN_FLIGHT / 2 });
+        heldUpMs.confirms += performance.now() - since;
         n--;
         continue;
       }
@@ -186,7 +191,11 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
         log.record({ n, outcome: 'unconfirmed', routingKey: publish.routingKey, messageId });
         matcher.settled(n - UNCONFIRMED_RETURN_WINDOW);
       }
-      if (!writable) await pause({ drain: true });
+      if (!writable) {
+        const since = performance.now();
+        await pause({ drain: true });
+        heldUpMs.drain += performance.now() - since;
+      }
     }
     if (stoppedBy === null && pacer && !interrupted()) {
       // A rate run lasts its whole last interval: N publishes at R/s take N/R seconds.
@@ -209,7 +218,7 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
     const elapsedMs = performance.now() - start;
     const status = finalRefusal !== null ? 'refused' : stoppedBy === 'cancelled' || gone ? 'cancelled' : 'done';
     options.onProgress({ ...log.counts, ratePerSecond: meter.rate(performance.now(), log.counts.sent), elapsedMs });
-    return { counts: log.counts, outcomes: log.outcomes(), status, ...(finalRefusal === null ? {} : { refusal: finalRefusal }), publishingMs, elapsedMs };
+    return { counts: log.counts, outcomes: log.outcomes(), status, ...(finalRefusal === null ? {} : { refusal: finalRefusal }), publishingMs, heldUpMs, elapsedMs };
   } finally {
     channel.off('return', onReturn);
     channel.off('error', onError);
