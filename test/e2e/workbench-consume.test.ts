@@ -49,6 +49,9 @@ describe.each(KINDS)('Consume view on the %s', (kind) => {
 
   it.skipIf(skip)('a manual-ack consumer nacks with requeue and sees the redelivery, then acks everything', async () => {
     const { page } = session;
+    await page.evaluate(() => (window.location.hash = '#/consume'));
+    await page.getByRole('form', { name: 'Start a consumer' }).waitFor({ timeout: 10_000 });
+    await screenshot(page, `e2e-consume-start-form-${slug}`);
     await startConsumer(page, orders, { ackMode: 'manual', prefetch: 10 });
     const rows = page.getByRole('listbox', { name: `Messages of ${orders}` }).getByRole('option');
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(3);

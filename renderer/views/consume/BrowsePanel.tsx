@@ -142,6 +142,9 @@ export function BrowsePanel({ browseId, info, store }: { browseId: string; info:
             {info.queueDepth !== null ? ` · ${formatCount(info.queueDepth)} ready then` : ''}
           </span>
         </span>
+        <button type="button" className="button button--small consume-panel__close" onClick={() => store.forget({ kind: 'browse', id: browseId })}>
+          Close
+        </button>
       </header>
       <p className={`consume-panel__effects${info.mode === 'requeue' ? ' is-warn' : ''}`} role="note" aria-label="Side effects">
         {info.sideEffects}

@@ -104,14 +104,20 @@ function TabLabel({ tab, snapshot }: { tab: Active; snapshot: ReturnType<ReturnT
   if (tab.kind === 'newBrowse') return <>+ Browse a queue</>;
   if (tab.kind === 'browse') {
     const info = snapshot.browses[tab.id];
-    return <>Browse · {info?.queue ?? '…'}</>;
+    return (
+      <span className="consume-tabs__name" title={info ? `Browse of ${info.queue} (vhost ${info.vhost})` : undefined}>
+        Browse · {info?.queue ?? '…'}
+      </span>
+    );
   }
   const state = snapshot.consumers[tab.id];
   if (!state) return <>…</>;
   return (
     <>
       <span className={`consume-tabs__dot consume-tabs__dot--${state.status}`} aria-label={state.status} />
-      <span className="consume-tabs__name">{consumerTitle(state)}</span>
+      <span className="consume-tabs__name" title={`${consumerTitle(state)} (vhost ${state.vhost}, ${state.status})`}>
+        {consumerTitle(state)}
+      </span>
       <span className="consume-tabs__count num">{formatCount(state.received)}</span>
     </>
   );
