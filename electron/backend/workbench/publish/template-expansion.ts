@@ -12,11 +12,6 @@ export interface TemplateValues {
 
 const PLACEHOLDER = /\{\{(counter|uuid|now)\}\}/g;
 
-export function hasPlaceholders(text: string): boolean {
-  PLACEHOLDER.lastIndex = 0;
-  return PLACEHOLDER.test(text);
-}
-
 /** {{counter}}, {{uuid}} (a new one per occurrence) and {{now}} replaced; anything else left as typed. */
 export function expandText(text: string, values: TemplateValues): string {
   if (!text.includes('{{')) return text;
