@@ -82,6 +82,23 @@ describe.each(KINDS)('Consume view on the %s', (kind) => {
     expect(session.problems).toEqual([]);
   });
 
+  it.skipIf(skip)('a consumer on a queue that does not exist fails in the broker’s words, and the next one starts', async () => {
+    const { page } = session;
+    const missing = `warren.e2e.consume.missing-${run}`;
+    await page.getByRole('tab', { name: '+ Consumer' }).click();
+    const form = page.getByRole('form', { name: 'Start a consumer' });
+    await form.getByLabel('Queue', { exact: true }).fill(missing);
+    await form.getByRole('button', { name: 'Start consumer' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent(), { timeout: 20_000 }).toContain(`404 NOT_FOUND - no queue '${missing}' in vhost '/'`);
+    await screenshot(page, `e2e-consume-not-found-${slug}`);
+    await form.getByLabel('Queue', { exact: true }).fill(orders);
+    await form.getByRole('button', { name: 'Start consumer' }).click();
+    await page.getByRole('region', { name: `Consumer on ${orders}` }).waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => page.getByLabel('Status: stopped').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(session.problems).toEqual([]);
+  });
+
   it.skipIf(skip)('browses a queue from its page with get-and-requeue, side effects said, nothing taken away', async () => {
     const { page } = session;
     await openQueuePage(page, '/', browsed);
