@@ -72,7 +72,11 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
     if (!ext.overlay) return collapsed;
     return withOverlay(collapsed, ext.overlay);
   }, [collapsed, ext.overlay]);
-  const layout = useLayout(graph, pins, fresh);
+  const viewCentre = useCallback((): Point | null => {
+    const box = containerRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+    return box ? flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 2 }) : null;
+  }, [flow]);
+  const layout = useLayout(graph, pins, fresh, viewCentre);
 
   const kinds = useMemo(() => kindsIn(graph), [graph]);
   const hidden = useMemo(() => {

@@ -24,6 +24,7 @@ const MARKERS: Record<GraphEdge['kind'], string> = {
 export function flowNodes(graph: TopologyGraph, positions: ReadonlyMap<string, Point>, pinned: ReadonlyMap<string, Point>, emphasis: Emphasis): TopologyFlowNode[] {
   const removed = new Set(emphasis.overlay?.nodes.filter((n) => n.change === 'remove').map((n) => n.id));
   const added = new Set(emphasis.overlay?.nodes.filter((n) => n.change === 'add').map((n) => n.id));
+  const changed = new Set(emphasis.overlay?.nodes.filter((n) => n.change === 'change').map((n) => n.id));
   const out: TopologyFlowNode[] = [];
   for (const node of graph.nodes) {
     const position = positions.get(node.id);
@@ -32,6 +33,7 @@ export function flowNodes(graph: TopologyGraph, positions: ReadonlyMap<string, P
     if (emphasis.lit) classes.push(emphasis.lit.nodes.has(node.id) ? 'is-lit' : 'is-dimmed');
     if (removed.has(node.id)) classes.push('is-removed');
     if (added.has(node.id)) classes.push('is-added');
+    if (changed.has(node.id)) classes.push('is-changed');
     out.push({
       id: node.id,
       type: node.kind,

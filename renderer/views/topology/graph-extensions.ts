@@ -11,7 +11,8 @@ export type GraphHighlight = {
   edges: ReadonlySet<string>;
 };
 
-export type OverlayChange = 'add' | 'remove';
+/** Added, removed, or changed: deleted and declared again with other properties. */
+export type OverlayChange = 'add' | 'remove' | 'change';
 
 export type OverlayNode = {
   id: string;
@@ -30,7 +31,7 @@ export type OverlayEdge = {
   change: OverlayChange;
 };
 
-/** Pending additions are drawn dashed in green; removals in red over the existing element. */
+/** Pending additions are drawn dashed in green; removals in red over the existing element; changes marked in amber. */
 export type GraphOverlay = {
   nodes: readonly OverlayNode[];
   edges: readonly OverlayEdge[];

@@ -25,14 +25,17 @@ function structureKey(graph: TopologyGraph): string {
  * Lays the graph out in the worker when its structure changes. `fresh`
  * changes when the user asks for a new picture (re-layout, expand, show the
  * default exchange): every unpinned node moves. Otherwise a changed structure
- * keeps the nodes already placed where they are.
+ * keeps the nodes already placed where they are, and new ones go into free
+ * space, those without a neighbour near `viewCentre()`.
  */
-export function useLayout(graph: TopologyGraph, pinned: ReadonlyMap<string, Point>, fresh: number): LayoutState {
+export function useLayout(graph: TopologyGraph, pinned: ReadonlyMap<string, Point>, fresh: number, viewCentre: () => Point | null): LayoutState {
   const clientRef = useRef<LayoutClient | null>(null);
   const lastRef = useRef<{ key: string; fresh: number } | null>(null);
   const tokenRef = useRef(0);
   const pinnedRef = useRef(pinned);
   pinnedRef.current = pinned;
+  const centreRef = useRef(viewCentre);
+  centreRef.current = viewCentre;
   const [state, setState] = useState<LayoutState>({ positions: new Map(), runs: 0, ms: null, engine: null, running: false, error: null });
   const positionsRef = useRef(state.positions);
   positionsRef.current = state.positions;
@@ -66,7 +69,17 @@ export function useLayout(graph: TopologyGraph, pinned: ReadonlyMap<string, Poin
       })
       .then(({ positions, ms, engine }) => {
         if (token !== tokenRef.current) return;
-        const placed = placeNodes({ ids: graph.nodes.map((n) => n.id), edges: graph.edges, laidOut: positions, pinned: pinnedRef.current, previous: positionsRef.current, incremental });
+        const sizes = new Map(graph.nodes.map((n) => [n.id, sizeOf(n)]));
+        const placed = placeNodes({
+          ids: graph.nodes.map((n) => n.id),
+          edges: graph.edges,
+          laidOut: positions,
+          pinned: pinnedRef.current,
+          previous: positionsRef.current,
+          incremental,
+          sizeOf: (id) => sizes.get(id) ?? { width: 0, height: 0 },
+          centre: incremental ? centreRef.current() : null,
+        });
         setState((s) => ({ positions: placed, runs: s.runs + 1, ms, engine, running: false, error: null }));
       })
       .catch((error: unknown) => {

@@ -120,7 +120,7 @@ function bucketed<T>(entries: Iterable<[EdgeLook, T]>): Bucket<T>[] {
 
 export function buildScene({ graph, positions, hidden, lit, overlay }: SceneInput): Scene {
   const changeOf = new Map<string, 'add' | 'remove'>();
-  for (const e of overlay?.edges ?? []) changeOf.set(e.id, e.change);
+  for (const e of overlay?.edges ?? []) if (e.change !== 'change') changeOf.set(e.id, e.change);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const edges: [EdgeLook, SceneEdge][] = [];
   for (const e of graph.edges) {

@@ -10,8 +10,8 @@ import { useTopologyEditor } from './useTopologyEditor.js';
  */
 export function TopologyEditor({ vhost, children }: { vhost: string; children: ReactNode }) {
   const outer = useGraphExtensions();
-  const { snapshot } = useSharedTopologySnapshot();
-  const editor = useTopologyEditor(vhost, snapshot);
+  const { snapshot, refresh } = useSharedTopologySnapshot();
+  const editor = useTopologyEditor(vhost, snapshot, refresh);
   const merged = useMemo(() => mergeExtensions(outer, editor), [outer, editor]);
   return <GraphExtensionsContext.Provider value={merged}>{children}</GraphExtensionsContext.Provider>;
 }

@@ -28,9 +28,11 @@ type RemoveAction = Extract<PendingAction, { type: 'remove' }>;
 /**
  * The graph editor for one vhost, as the graph's extensions: the palette in
  * the toolbar, the pending set as overlay and side panel, connect and delete
- * gestures turned into pending changes, Apply on the connected broker.
+ * gestures turned into pending changes, Apply on the connected broker, after
+ * which `refreshSnapshot` reads the broker again (an edit can leave every
+ * count the sampler sees as it was, so nothing else would).
  */
-export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null): GraphExtensions {
+export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | null, refreshSnapshot: () => void): GraphExtensions {
   const [form, setForm] = useState<OpenForm | null>(null);
   const [selection, setSelection] = useState<GraphSelection>({ nodes: [], edges: [] });
   const store = useStore();
@@ -64,7 +66,8 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
     const applied = latest.current.edits.filter((e) => done.has(e.key));
     setLanding((l) => [...l, ...applied]);
     dispatch({ type: 'applied', keys });
-  }, []);
+    refreshSnapshot();
+  }, [refreshSnapshot]);
   const { run, apply, reset } = useApplyRun(onApplied);
   const running = run.phase === 'running';
 
@@ -191,7 +194,8 @@ export function useTopologyEditor(vhost: string, snapshot: TopologySnapshot | nu
   }, [pending.edits, pending.past.length, run.phase, reset]);
 
   return {
-    overlay: useMemo(() => pendingOverlay([...landing, ...pending.edits], vhost), [landing, pending.edits, vhost]),
+    // exchangeTypeOf reads the latest edits and broker, which change with pending.edits and broker.
+    overlay: useMemo(() => pendingOverlay([...landing, ...pending.edits], vhost, exchangeTypeOf), [landing, pending.edits, vhost, broker]),
     onConnect: stableConnect,
     onDeleteSelection: stableDelete,
     onSelectionChange: setSelection,

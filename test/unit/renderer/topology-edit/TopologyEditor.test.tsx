@@ -26,8 +26,12 @@ const snapshot: TopologySnapshot = {
 };
 
 let extensions: GraphExtensions = {};
+let refreshes = 0;
+const refreshSnapshot = () => {
+  refreshes += 1;
+};
 function Harness() {
-  extensions = useTopologyEditor(vhost, snapshot);
+  extensions = useTopologyEditor(vhost, snapshot, refreshSnapshot);
   return (
     <>
       {extensions.toolbar}
@@ -75,7 +79,8 @@ describe('graph editor', () => {
     fireEvent.change(screen.getByLabelText('Routing key'), { target: { value: 'order.*' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add binding' }));
     expect(within(panel()).getByText('orders.x → new queue ✓')).toBeTruthy();
-    expect(extensions.overlay?.edges).toHaveLength(1);
+    // Labelled as a real binding is.
+    expect(extensions.overlay?.edges.map((e) => [e.label, e.change])).toEqual([['order.*', 'add']]);
     expect(extensions.overlay?.nodes.map((n) => n.name)).toEqual(['new queue ✓']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
@@ -100,11 +105,14 @@ describe('graph editor', () => {
     act(() => extensions.onDeleteSelection?.({ nodes: [queueNodeId('old')], edges: [] }));
     expect(within(panel()).getByText(/Destroys 7 messages/)).toBeTruthy();
 
+    const refreshesBefore = refreshes;
     fireEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
     // Destroying messages asks first.
     fireEvent.click(within(screen.getByRole('dialog', { name: 'Apply destructive changes?' })).getByRole('button', { name: 'Apply' }));
     expect(await screen.findByText(/inequivalent arg \(HTTP 400\)/)).toBeTruthy();
     expect(sent.map((c) => c.kind)).toEqual(['declareExchange', 'deleteQueue']);
+    // What was applied is read back from the broker.
+    expect(refreshes).toBe(refreshesBefore + 1);
     expect(screen.getByText('Stopped at a refused change')).toBeTruthy();
     expect(screen.getByText('Added exchange audit')).toBeTruthy();
     // The applied line left the set; the refused one stays, to fix or drop.
@@ -124,6 +132,8 @@ describe('graph editor', () => {
     expect(row.textContent).toContain('durable: true → false');
     expect(row.textContent).toContain('Destroys 7 messages');
     expect(row.textContent).toMatch(/deleted and declared again, with its 1 binding/);
+    // The graph marks the queue as changed.
+    expect(extensions.overlay?.nodes).toEqual([{ id: queueNodeId('old'), kind: 'queue', name: 'old', change: 'change' }]);
   });
 
   it('binds to a headers exchange with x-match and typed headers instead of a routing key', () => {
@@ -138,6 +148,8 @@ describe('graph editor', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Add binding' }));
     expect(panel().textContent).toContain('x-match = "any"');
     expect(panel().textContent).toContain('format = "pdf"');
+    // The pending edge reads like a real headers binding.
+    expect(extensions.overlay?.edges.map((e) => e.label)).toEqual(['any: format=pdf']);
   });
 
   it('removes a binding the broker has when its edge is deleted, and keeps the pending set when the view comes back', () => {

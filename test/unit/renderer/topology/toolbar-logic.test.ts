@@ -56,17 +56,36 @@ describe('placement', () => {
   const laidOut = { a: { x: 0, y: 0 }, b: { x: 300, y: 0 }, c: { x: 300, y: 100 } };
 
   it('keeps pinned nodes where the user put them', () => {
-    const placed = placeNodes({ ids: ['a', 'b', 'c'], edges, laidOut, pinned: new Map([['b', { x: 5, y: 5 }]]), previous: new Map(), incremental: false });
+    const placed = placeNodes({ ids: ['a', 'b', 'c'], edges, laidOut, pinned: new Map([['b', { x: 5, y: 5 }]]), previous: new Map(), incremental: false, sizeOf: () => ({ width: 100, height: 50 }) });
     expect(placed.get('b')).toEqual({ x: 5, y: 5 });
     expect(placed.get('a')).toEqual({ x: 0, y: 0 });
   });
 
   it('on an incremental layout keeps placed nodes still and puts a new one beside its neighbour', () => {
     const previous = new Map([['a', { x: 1000, y: 1000 }], ['b', { x: 1300, y: 1000 }]]);
-    const placed = placeNodes({ ids: ['a', 'b', 'c'], edges, laidOut, pinned: new Map(), previous, incremental: true });
+    const placed = placeNodes({ ids: ['a', 'b', 'c'], edges, laidOut, pinned: new Map(), previous, incremental: true, sizeOf: () => ({ width: 100, height: 50 }) });
     expect(placed.get('a')).toEqual({ x: 1000, y: 1000 });
     expect(placed.get('b')).toEqual({ x: 1300, y: 1000 });
     expect(placed.get('c')).toEqual({ x: 1300, y: 1100 });
+  });
+
+  it('puts a new node where it overlaps none: beside its neighbour, or near the middle of the view', () => {
+    const size = () => ({ width: 200, height: 60 });
+    // The layout's offset would put c on top of b, which stays where the user saw it.
+    const previous = new Map([['a', { x: 0, y: 0 }], ['b', { x: 300, y: 0 }]]);
+    const beside = placeNodes({ ids: ['a', 'b', 'c'], edges: [{ source: 'a', target: 'b' }, { source: 'a', target: 'c' }], laidOut: { a: { x: 0, y: 0 }, b: { x: 300, y: 100 }, c: { x: 300, y: 0 } }, pinned: new Map(), previous, incremental: true, sizeOf: size });
+    const c = beside.get('c')!;
+    expect(c).not.toEqual({ x: 300, y: 0 });
+    expect(Math.abs(c.x - 300) < 224 + 200 && Math.abs(c.y) < 84 + 60).toBe(true);
+    const clear = (p: { x: number; y: number }, q: { x: number; y: number }) => p.x + 200 + 24 <= q.x || q.x + 200 + 24 <= p.x || p.y + 60 + 24 <= q.y || q.y + 60 + 24 <= p.y;
+    expect(clear(c, previous.get('a')!) && clear(c, previous.get('b')!)).toBe(true);
+    // Two new nodes with no neighbour: near the view's middle, not on each other nor on what is there.
+    const crowded = new Map([['a', { x: 400, y: 270 }]]);
+    const alone = placeNodes({ ids: ['a', 'x', 'y'], edges: [], laidOut: { a: { x: 0, y: 0 }, x: { x: 0, y: 500 }, y: { x: 0, y: 600 } }, pinned: new Map(), previous: crowded, incremental: true, sizeOf: size, centre: { x: 500, y: 300 } });
+    const [x, y] = [alone.get('x')!, alone.get('y')!];
+    expect(clear(x, crowded.get('a')!) && clear(y, crowded.get('a')!) && clear(x, y)).toBe(true);
+    expect(Math.hypot(x.x - 400, x.y - 270)).toBeLessThan(300);
+    expect(Math.hypot(y.x - 400, y.y - 270)).toBeLessThan(300);
   });
 });
 
