@@ -83,7 +83,7 @@ export function createPublishService(deps: WorkbenchDeps): PublishService {
           plan: planPublishes(args, body),
           exchange: args.exchange,
           total,
-          perSecond: args.repeat.mode === 'rate' ? args.repeat.perSecond : null,
+          pace: args.repeat.mode === 'rate' ? { perSecond: args.repeat.perSecond, durationMs: args.repeat.durationSeconds * 1000 } : null,
           confirm: args.confirm,
           signal: controller.signal,
           alive: channel.alive,

@@ -24,8 +24,8 @@ export interface RunOptions {
   exchange: string;
   /** How many publishes the run makes. */
   total: number;
-  /** null: as fast as the channel takes them. */
-  perSecond: number | null;
+  /** Publishes per second for a duration; null: as fast as the channel takes them. */
+  pace: { perSecond: number; durationMs: number } | null;
   /** Wait for each publish's ack or nack (it is a confirm channel either way). */
   confirm: boolean;
   signal: AbortSignal;
@@ -140,7 +140,7 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
     else log.record({ ...base, outcome: 'confirmed' });
   };
 
-  const pacer = options.perSecond === null ? null : createRatePacer(options.perSecond, start);
+  const pacer = options.pace === null ? null : createRatePacer(options.pace.perSecond, start);
   let lastLivenessCheck = start;
   let stoppedBy: Interrupt | 'gone' | null = null;
   const heldUpMs = { drain: 0, confirms: 0 };
@@ -197,9 +197,9 @@ export async function runPublishes(options: RunOptions): Promise<RunReport> {
         heldUpMs.drain += performance.now() - since;
       }
     }
-    if (stoppedBy === null && pacer && !interrupted()) {
-      // A rate run lasts its whole last interval: N publishes at R/s take N/R seconds.
-      await pause({ ms: pacer.waitMs(performance.now()) });
+    if (stoppedBy === null && options.pace && !interrupted()) {
+      // A rate run lasts its duration, last interval included: N publishes at R/s take N/R seconds.
+      await pause({ ms: start + options.pace.durationMs - performance.now() });
     }
     const publishingMs = performance.now() - start;
     if (confirm) {
