@@ -89,6 +89,19 @@ for (const target of await workbenchTargets()) {
       expect(result).toMatchObject({ outcome: 'returned', replyCode: 312, replyText: 'NO_ROUTE', reply: null });
     });
 
+    it('a request a full queue rejects (reject-publish) is refused at once, not left to time out', async () => {
+      const full = uniqueName('rpc-full');
+      await ch.assertQueue(full, { durable: false, arguments: { 'x-max-length': 0, 'x-overflow': 'reject-publish' } });
+      try {
+        const result = await rpc(rpcArgs({ routingKey: full, timeoutMs: 60_000 }));
+        expect(result).toMatchObject({ outcome: 'refused', reply: null });
+        expect(result.replyText).toMatch(/basic\.nack/);
+        expect(result.roundTripMs).toBeLessThan(30_000);
+      } finally {
+        await ch.deleteQueue(full);
+      }
+    });
+
     it('a missing exchange is refused in the broker\'s words, and the next call works', async () => {
       const missing = uniqueName('rpc-missing');
       const result = await rpc(rpcArgs({ exchange: missing, routingKey: service }));

@@ -24,7 +24,7 @@ export type RpcArgs = z.infer<typeof RpcArgs>;
 
 export const RpcResult = z.object({
   callId: z.string(),
-  /** reply: a message with our correlation id came back; returned: no queue took the request; refused: the broker closed the channel. */
+  /** reply: a message with our correlation id came back; returned: no queue took the request; refused: the broker closed the channel, or nacked the request (then without a reply code). */
   outcome: z.enum(['reply', 'timeout', 'returned', 'refused']),
   correlationId: z.string(),
   replyTo: z.string(),

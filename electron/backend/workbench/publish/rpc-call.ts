@@ -19,14 +19,15 @@ export interface RpcOutcome {
  * One request/reply call on its own channel: the reply consumer is set up first (direct reply-to,
  * or a server-named exclusive auto-delete queue), then the request goes out mandatory and
  * confirmed with a fresh correlation id; the first delivery carrying that id is the reply.
- * A return, a refusal (the channel closed by the broker) or the timeout ends the call too.
+ * A return, a refusal (the channel closed by the broker, or the request nacked) or the timeout ends the call too.
  */
 export async function callRpc(channel: ConfirmChannel, args: RpcArgs, body: Buffer, alive: () => boolean): Promise<RpcOutcome> {
   const correlationId = randomUUID();
   let refusal: ChannelRefusal | null = null;
   let closed = false;
-  let finish: ((how: 'reply' | 'returned' | 'timeout' | 'closed') => void) | null = null;
-  const ended = new Promise<'reply' | 'returned' | 'timeout' | 'closed'>((resolve) => {
+  type Ending = 'reply' | 'returned' | 'nacked' | 'timeout' | 'closed';
+  let finish: ((how: Ending) => void) | null = null;
+  const ended = new Promise<Ending>((resolve) => {
     finish = resolve;
   });
   let reply: ConsumeMessage | null = null;
@@ -80,7 +81,10 @@ export async function callRpc(channel: ConfirmChannel, args: RpcArgs, body: Buff
     const sentAt = performance.now();
     const options = { ...toAmqplibPublishOptions(args.properties, args.headers), replyTo, correlationId, mandatory: true };
     try {
-      channel.publish(args.exchange, args.routingKey, body, options, () => undefined);
+      // A nack (a queue that rejects publishes when full) means no service will see the request: no use waiting.
+      channel.publish(args.exchange, args.routingKey, body, options, (err) => {
+        if (err instanceof Error && err.message === 'message nacked') finish?.('nacked');
+      });
     } catch (err) {
       if (closed || refusal !== null) return refused(started);
       throw err;
@@ -101,6 +105,7 @@ export async function callRpc(channel: ConfirmChannel, args: RpcArgs, body: Buff
       const fields = (returned as Message | null)?.fields as unknown as { replyCode: number; replyText: string };
       return { result: { ...base, outcome: 'returned', replyCode: fields.replyCode, replyText: fields.replyText }, reply: null, replyAt: null };
     }
+    if (how === 'nacked') return { result: { ...base, outcome: 'refused', replyText: 'The broker did not take the request (basic.nack): a queue it was routed to refuses messages, e.g. full with x-overflow reject-publish' }, reply: null, replyAt: null };
     if (how === 'timeout') return { result: { ...base, outcome: 'timeout' }, reply: null, replyAt: null };
     return { result: { ...base, outcome: 'reply' }, reply, replyAt };
   } finally {
