@@ -1,12 +1,14 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { download, fileSafe } from '../views/topology/download.js';
 import type { ChartTheme } from './chart-theme.js';
 import { historyCsv } from './csv.js';
+import { pointsForWidth } from './points.js';
 import type { ChartRow } from './history-rows.js';
 import { chartPng } from './png.js';
 import type { ChartSpec } from './series.js';
 import { TimeChart, type TimeChartProps } from './TimeChart.js';
 import { formatValue } from './units.js';
+import { useElementWidth } from './useElementWidth.js';
 
 /** The newest recorded value of a series, for the legend: what the chart's right edge shows. */
 function latest(rows: readonly ChartRow[], key: string): number | null {
@@ -17,10 +19,15 @@ function latest(rows: readonly ChartRow[], key: string): number | null {
   return null;
 }
 
-/** A titled chart with its legend (each series' latest value) and its CSV and PNG export. */
-export function ChartPanel({ wide = false, ...props }: TimeChartProps & { fileBase: string; theme: ChartTheme; /** Spans the grid's full width. */ wide?: boolean }) {
+/**
+ * A titled chart with its legend (each series' latest value) and its CSV and
+ * PNG export. Memoised: the page around it re-renders on every inventory
+ * update, and redrawing a day of points for nothing costs a frame or more.
+ */
+export const ChartPanel = memo(function ChartPanel({ wide = false, ...props }: TimeChartProps & { fileBase: string; theme: ChartTheme; /** Spans the grid's full width. */ wide?: boolean }) {
   const { spec, rows, theme, fileBase } = props;
   const frame = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(frame);
   const exportPng = async (): Promise<void> => {
     const svg = frame.current?.querySelector<SVGSVGElement>('svg.recharts-surface');
     const caption = { title: `${fileBase} · ${spec.title} (${spec.unit})`, text: theme.text, legend: spec.series };
@@ -54,8 +61,9 @@ export function ChartPanel({ wide = false, ...props }: TimeChartProps & { fileBa
         </span>
       </header>
       <div ref={frame} className="chart-panel__chart">
-        <TimeChart {...props} />
+        {/* Drawn at the density of its own width; the legend and the CSV keep every row. */}
+        <TimeChart {...props} maxPoints={width === null ? undefined : pointsForWidth(width)} />
       </div>
     </section>
   );
-}
+});

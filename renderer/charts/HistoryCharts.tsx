@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { HistoryScope } from '../../shared/model/history.js';
 import { useRemembered } from '../state/useRemembered.js';
 import { ChartPanel } from './ChartPanel.js';
 import { MarkerList } from './MarkerList.js';
+import { pointsForWidth } from './points.js';
 import { DEFAULT_RANGE, isLiveRange, type ChartRange } from './ranges.js';
 import { RangePicker } from './RangePicker.js';
 import { chartSpecs } from './series.js';
@@ -19,11 +20,12 @@ export function HistoryCharts({ scope, fileBase, charts, memoryKey }: { scope: H
   const theme = useChartTheme();
   const [range, setRange] = useRemembered<ChartRange>(`${memoryKey}.range`, DEFAULT_RANGE);
   const [paused, setPaused] = useState(false);
-  const history = useHistory(scope, range, paused);
-  const specs = chartSpecs(theme);
+  const frame = useRef<HTMLDivElement>(null);
+  const history = useHistory(scope, range, paused, () => pointsForWidth(frame.current?.clientWidth));
+  const specs = useMemo(() => chartSpecs(theme), [theme]);
   const live = isLiveRange(range);
   return (
-    <div className="history-charts">
+    <div className="history-charts" ref={frame}>
       <div className="history-charts__bar">
         <RangePicker range={range} onChange={setRange} />
         <button type="button" className="button button--small" aria-pressed={paused} disabled={!live} onClick={() => setPaused(!paused)} title={live ? undefined : 'A custom range is not live'}>

@@ -1,9 +1,12 @@
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { HistoryMarker } from '../../shared/model/history.js';
+import { useMemo } from 'react';
 import type { ChartTheme } from './chart-theme.js';
 import { ChartTooltip } from './ChartTooltip.js';
+import { downsampleRows } from './downsample.js';
 import type { ChartRow } from './history-rows.js';
 import { markerLines } from './marker-lines.js';
+import { MarkerLayer } from './MarkerLayer.js';
 import type { ChartSpec } from './series.js';
 import { tickFormatter } from './time-format.js';
 import { timeTicks } from './time-ticks.js';
@@ -17,6 +20,8 @@ export type TimeChartProps = {
   to: number;
   theme: ChartTheme;
   height?: number;
+  /** Draw at most about this many points (rows averaged in runs, gaps kept). */
+  maxPoints?: number;
 };
 
 const AXIS_FONT = 11;
@@ -26,11 +31,13 @@ const AXIS_FONT = 11;
  * quiet or missing stretch shows as such; nulls break lines (connectNulls
  * off); no animation, so a live update never moves what is being read.
  */
-export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }: TimeChartProps) {
+export function TimeChart({ spec, rows, markers, from, to, theme, height = 190, maxPoints }: TimeChartProps) {
   const tick = { fontSize: AXIS_FONT, fill: theme.muted };
+  const lines = useMemo(() => markerLines(markers, from, to), [markers, from, to]);
+  const drawn = useMemo(() => (maxPoints === undefined ? rows : downsampleRows(rows, spec.series.map((s) => s.key), maxPoints)), [rows, spec, maxPoints]);
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <ComposedChart data={rows as ChartRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
+      <ComposedChart data={drawn as ChartRow[]} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
         <CartesianGrid stroke={theme.grid} vertical={false} />
         <XAxis dataKey="t" type="number" scale="time" domain={[from, to]} ticks={timeTicks(from, to)} allowDataOverflow tickFormatter={tickFormatter(to - from)} tick={tick} stroke={theme.border} />
         <YAxis
@@ -46,9 +53,7 @@ export function TimeChart({ spec, rows, markers, from, to, theme, height = 190 }
           cursor={{ stroke: theme.text, strokeWidth: 1, strokeDasharray: '3 3' }}
           isAnimationActive={false}
         />
-        {markerLines(markers, from, to).map((t) => (
-          <ReferenceLine key={t} x={t} stroke={theme.marker} strokeDasharray="2 3" ifOverflow="hidden" />
-        ))}
+        <MarkerLayer times={lines} from={from} to={to} stroke={theme.marker} />
         {spec.series.map((s) =>
           s.kind === 'area' ? (
             <Area key={s.key} dataKey={s.key} name={s.label} stackId="stack" type="linear" stroke={s.color} fill={s.color} fillOpacity={0.3} strokeWidth={1.5} connectNulls={false} isAnimationActive={false} dot={false} />

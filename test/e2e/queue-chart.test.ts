@@ -69,6 +69,8 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     consumer.speedUp();
     await expect.poll(() => depthLegend(page), { timeout: 40_000, interval: 500 }).toEqual({ ready: 0, unacked: 0 });
     await page.mouse.move(0, 0);
+    // The consumer joining is an event: a dashed line in the chart.
+    expect(await page.getByRole('region', { name: 'Ready and unacked chart' }).locator('.chart-markers line').count()).toBeGreaterThan(0);
     await screenshot(page, 'e2e-queue-chart-drained');
     await page.locator('.queue-page').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     await screenshot(page, 'e2e-queue-page-details');
@@ -110,9 +112,9 @@ describe.skipIf(!chromium)('queue chart: a slow consumer on the embedded broker'
     await setup.assertQueue(other, { durable: false });
     await setup.close();
     await page.getByRole('link', { name: 'Compare with other queues' }).click();
-    await expect.poll(() => page.getByRole('checkbox', { name: queue }).isChecked(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => page.getByRole('checkbox', { name: other }).isVisible(), { timeout: 10_000 }).toBe(true);
-    await page.getByRole('checkbox', { name: other }).check();
+    await expect.poll(() => page.getByRole('checkbox', { name: queue, exact: true }).isChecked(), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: other, exact: true }).isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.getByRole('checkbox', { name: other, exact: true }).check();
     await expect.poll(() => page.getByLabel('Total messages, latest values').textContent(), { timeout: 10_000 }).toContain(other);
     await screenshot(page, 'e2e-compare-queues');
 
