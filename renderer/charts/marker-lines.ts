@@ -7,8 +7,7 @@ export const MAX_MARKER_LINES = 60;
  * Where to draw the dashed event lines: one per stretch of 1/max of the
  * range that holds any marker, at its first marker. A broker that had
  * thousands of queues declared at once would otherwise get thousands of
- * lines, each a chart element of its own (and recharts re-checks them all
- * whenever one is added, which froze the page for tens of seconds).
+ * lines, which no one could tell apart and every redraw would pay for.
  */
 export function markerLines(markers: readonly HistoryMarker[], from: number, to: number, max = MAX_MARKER_LINES): number[] {
   const width = Math.max(1, (to - from) / max);
