@@ -1,14 +1,14 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Channel, GetMessage } from 'amqplib';
+import amqp, { type Channel, type GetMessage } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../electron/backend/workbench/publish/publish-handlers.js';
 import { ApiError } from '../../shared/api/errors.js';
 import { type ArgsOf, type ResultOf, events as eventSchemas, methods } from '../../shared/api/contract.js';
 import type { PublishArgs } from '../../shared/model/workbench/publish.js';
 import { type ConnectedWorkbench, connectWorkbench, eventsOf, workbenchTargets } from './support/connected-workbench.js';
-import { uniqueName } from './support/rabbit-admin.js';
+import { RABBIT_PASSWORD, RABBIT_USER, createVhost, deleteVhost, revokePermissions, uniqueName } from './support/rabbit-admin.js';
 
 type Method = 'workbench.publish' | 'workbench.publishCancel' | 'workbench.bodyUpload' | 'workbench.templates' | 'workbench.templateSave' | 'workbench.templateRemove' | 'workbench.sent';
 
@@ -334,3 +334,45 @@ for (const target of await workbenchTargets()) {
     });
   });
 }
+
+const rabbitTarget = (await workbenchTargets()).find((t) => t.name === 'RabbitMQ');
+describe.skipIf(!rabbitTarget?.available)('workbench.publish into another vhost than the profile\'s (RabbitMQ)', () => {
+  const vhost = uniqueName('publish-vhost');
+  const closed = uniqueName('publish-closed-vhost');
+  let w: ConnectedWorkbench;
+  let call: ReturnType<typeof caller>;
+
+  beforeAll(async () => {
+    await createVhost(vhost);
+    await createVhost(closed);
+    await revokePermissions(closed, RABBIT_USER);
+    w = await connectWorkbench(await (rabbitTarget as NonNullable<typeof rabbitTarget>).start());
+    w.deps.dataDir = await mkdtemp(path.join(tmpdir(), 'warren-publish-vhost-'));
+    call = caller(createPublishService(w.deps).handlers);
+  });
+  afterAll(async () => {
+    await w?.close();
+    await deleteVhost(vhost);
+    await deleteVhost(closed);
+    await rm(w.deps.dataDir, { recursive: true, force: true });
+  });
+
+  it('publishes there on a connection of its own', async () => {
+    const admin = await amqp.connect({ hostname: '127.0.0.1', username: RABBIT_USER, password: RABBIT_PASSWORD, vhost });
+    const ch = await admin.createChannel();
+    await ch.assertQueue('only-here', { durable: false });
+    try {
+      expect(await call('workbench.publish', publishArgs({ vhost, routingKey: 'only-here', repeat: { mode: 'count', count: 3 } }))).toMatchObject({ status: 'done', confirmed: 3 });
+      expect((await ch.checkQueue('only-here')).messageCount).toBe(3);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('a vhost the user may not use is refused in words, before anything is sent', async () => {
+    const err = await call('workbench.publish', publishArgs({ vhost: closed, routingKey: 'q' })).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'broker' });
+    expect((err as Error).message).toMatch(/access|permission|refused/i);
+    expect((err as Error).message).toContain(closed);
+  });
+});
