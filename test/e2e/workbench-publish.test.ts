@@ -158,6 +158,16 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await page().emulateMedia({ colorScheme: 'dark' });
     await screenshot(page(), shot('returned-dark'));
     await page().emulateMedia({ colorScheme: 'light' });
+
+    // The link opens the Topology view's route explainer with this message.
+    await latestRun().getByRole('button', { name: 'Explain route' }).click();
+    const explainer = page().getByRole('complementary', { name: 'Route explainer' });
+    await expect.poll(() => explainer.isVisible(), { timeout: 30_000 }).toBe(true);
+    expect(await explainer.getByLabel('Routing key').inputValue()).toBe('order.lost');
+    await expect.poll(() => explainer.getByTestId('route-prediction').textContent(), { timeout: 15_000 }).toBe('Returned');
+    await screenshot(page(), shot('explainer'));
+    await page().getByRole('link', { name: 'Publish' }).click();
+    await expect.poll(() => page().getByRole('combobox', { name: 'Routing key' }).inputValue()).toBe('order.lost');
   });
 
   it.skipIf(!available || !chromium)('a missing exchange is refused with 404 in words, and the next publish works', async () => {
