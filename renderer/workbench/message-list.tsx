@@ -90,6 +90,8 @@ export function MessageList({ log, selection, onSelection, follow, onFollow, lab
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     initialRect: { width: 800, height: 400 },
+    // A scroll re-renders in the next frame, not synchronously inside the scroll event.
+    useFlushSync: false,
   });
 
   // The top row the user reads, to keep in place while older rows are dropped above it.
@@ -101,7 +103,8 @@ export function MessageList({ log, selection, onSelection, follow, onFollow, lab
     if (!element) return;
     if (follow) {
       programmatic.current = true;
-      element.scrollTop = element.scrollHeight;
+      // The rows' total height, not scrollHeight: reading that would force a layout every frame. The browser clamps it.
+      element.scrollTop = virtualizer.getTotalSize();
       return;
     }
     const kept = anchor.current;
@@ -113,7 +116,7 @@ export function MessageList({ log, selection, onSelection, follow, onFollow, lab
       programmatic.current = true;
       element.scrollTop = top;
     }
-  }, [version, follow, messages]);
+  }, [version, follow, messages, virtualizer]);
 
   const onScroll = (): void => {
     const element = scrollRef.current;
