@@ -92,7 +92,7 @@ export function BodyEditor({
           aria-invalid={json ? true : undefined}
           aria-describedby={json ? 'body-editor-problem' : undefined}
           spellCheck={false}
-          rows={10}
+          rows={8}
           value={body.text}
           onChange={(event) => onChange({ ...body, text: event.target.value })}
         />
