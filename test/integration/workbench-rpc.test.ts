@@ -2,6 +2,7 @@ import type { Channel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublishService } from '../../electron/backend/workbench/publish/publish-handlers.js';
 import { type ArgsOf, methods } from '../../shared/api/contract.js';
+import { PREVIEW_BYTES } from '../../shared/model/workbench/message.js';
 import { type ConnectedWorkbench, connectWorkbench, workbenchTargets } from './support/connected-workbench.js';
 import { uniqueName } from './support/rabbit-admin.js';
 
@@ -75,6 +76,26 @@ for (const target of await workbenchTargets()) {
           return found;
         };
         await expect.poll(exists, { timeout: 5000 }).toBe('gone');
+      }
+    });
+
+    it('a reply above 10 MiB is previewed cut to the preview size and held whole', async () => {
+      const big = uniqueName('rpc-big');
+      await ch.assertQueue(big, { durable: false });
+      const reply = Buffer.alloc(12 * 1024 * 1024, 'é');
+      const { consumerTag } = await ch.consume(big, (msg) => {
+        if (msg === null) return;
+        ch.sendToQueue(msg.properties.replyTo as string, reply, { correlationId: msg.properties.correlationId });
+        ch.ack(msg);
+      });
+      try {
+        const result = await rpc(rpcArgs({ routingKey: big }));
+        expect(result.reply).toMatchObject({ size: reply.length, truncated: true, preview: { encoding: 'utf8' } });
+        expect(Buffer.byteLength(result.reply?.preview.data ?? '')).toBeLessThanOrEqual(PREVIEW_BYTES);
+        expect(w.deps.held.get(result.callId)?.get(1)?.body?.equals(reply)).toBe(true);
+      } finally {
+        await ch.cancel(consumerTag);
+        await ch.deleteQueue(big);
       }
     });
 
