@@ -125,8 +125,9 @@ export function createPublishService(deps: WorkbenchDeps): PublishService {
       log.info('rpc call', { vhost: args.vhost, exchange: args.exchange, outcome: result.outcome, roundTripMs: Math.round(result.roundTripMs) });
       if (reply === null || replyAt === null) return { ...result, reply: null };
       const { exchange, routingKey, redelivered } = reply.fields;
-      // The reply is shown like a browsed message: read once, nothing to settle.
-      const held = heldBrowseMessage(1, { exchange, routingKey, redelivered, properties: reply.properties, body: reply.content }, replyAt, PREVIEW_BYTES);
+      // The reply is shown like a browsed message: read once, nothing to settle. Its body is copied: a
+      // small one is a view into amqplib's socket read buffer, which holding it would keep whole.
+      const held = heldBrowseMessage(1, { exchange, routingKey, redelivered, properties: reply.properties, body: Buffer.from(reply.content) }, replyAt, PREVIEW_BYTES);
       replies.keep(args.callId, args.vhost, held);
       return { ...result, reply: held.message };
     } catch (err) {
