@@ -71,8 +71,23 @@ export function blockWebview(event: { preventDefault(): void }): void {
  */
 const NEEDED_PERMISSIONS: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
 
-export function permissionAllowed(permission: string, requestingUrl: string | undefined, indexUrl: string): boolean {
-  return NEEDED_PERMISSIONS.has(permission) && requestingUrl !== undefined && isOurDocument(requestingUrl, indexUrl);
+export function permissionAllowed(permission: string, requesting: string | undefined, indexUrl: string): boolean {
+  return NEEDED_PERMISSIONS.has(permission) && requesting !== undefined && sameApp(requesting, indexUrl);
+}
+
+/**
+ * Whether a URL or an origin Chromium names is our app's: same scheme and
+ * host as index.html. The app's scheme serves nothing but the renderer's own
+ * files, so its origin is as narrow as the document.
+ */
+export function sameApp(url: string, indexUrl: string): boolean {
+  try {
+    const a = new URL(url);
+    const b = new URL(indexUrl);
+    return a.protocol === b.protocol && a.host === b.host && a.username === '' && a.password === '';
+  } catch {
+    return false;
+  }
 }
 
 /** session.setPermissionRequestHandler. */
@@ -84,8 +99,8 @@ export function permissionRequestHandler(indexUrl: string) {
 
 /** session.setPermissionCheckHandler: the same answer when the page asks whether it has a permission. */
 export function permissionCheckHandler(indexUrl: string) {
-  return (_contents: unknown, permission: string, _origin?: string, details?: { requestingUrl?: string }): boolean =>
-    permissionAllowed(permission, details?.requestingUrl, indexUrl);
+  return (_contents: unknown, permission: string, origin?: string, details?: { requestingUrl?: string }): boolean =>
+    permissionAllowed(permission, details?.requestingUrl ?? origin, indexUrl);
 }
 
 /**

@@ -10,13 +10,16 @@ import {
   windowOpenHandler,
 } from '../../../electron/main/guards.js';
 
-const INDEX = 'file:///opt/Warren/resources/app.asar/dist/renderer/index.html';
+const INDEX = 'warren-app://app/index.html';
 
 describe('permissions', () => {
-  it('grants notifications and clipboard writes to our document only', () => {
+  it('grants notifications and clipboard writes to our app only, named by URL or by origin', () => {
     expect(permissionAllowed('notifications', `${INDEX}#/queues`, INDEX)).toBe(true);
+    expect(permissionAllowed('notifications', 'warren-app://app', INDEX)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', INDEX, INDEX)).toBe(true);
-    expect(permissionAllowed('notifications', 'https://evil.example/', INDEX)).toBe(false);
+    for (const other of ['https://evil.example/', 'warren-app://other/index.html', 'warren-app://user@app/index.html', 'file:///opt/Warren/index.html', 'null', '']) {
+      expect(permissionAllowed('notifications', other, INDEX), other).toBe(false);
+    }
     expect(permissionAllowed('notifications', undefined, INDEX)).toBe(false);
   });
 
@@ -34,6 +37,8 @@ describe('permissions', () => {
     expect(callback.mock.calls).toEqual([[true], [false], [false]]);
     expect(permissionCheckHandler(INDEX)({}, 'notifications', 'file:///', { requestingUrl: INDEX })).toBe(true);
     expect(permissionCheckHandler(INDEX)({}, 'notifications', 'file:///', { requestingUrl: 'file:///etc/passwd' })).toBe(false);
+    expect(permissionCheckHandler(INDEX)({}, 'notifications', 'warren-app://app')).toBe(true);
+    expect(permissionCheckHandler(INDEX)({}, 'notifications', 'https://evil.example')).toBe(false);
   });
 });
 

@@ -57,10 +57,7 @@ export class BrowserWindow {
     return false;
   }
   async loadURL(url) {
-    // What the page would get: the scheme's handler answering for the URL.
-    const response = await schemes.get(new URL(url).protocol.slice(0, -1))({ url, method: 'GET' });
-    const page = await response.text();
-    report('loaded', { url, status: response.status, page, csp: response.headers.get('content-security-policy'), preload: this.options.webPreferences.preload, channels });
+    report('loaded', { url, schemes: [...schemes.keys()], preload: this.options.webPreferences.preload, channels });
     // Started is all the test needs; the backend's timers would keep Node alive.
     setImmediate(() => process.exit(0));
   }
