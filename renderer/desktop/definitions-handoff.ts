@@ -12,8 +12,17 @@ export function showDefinitionsTab(root: ParentNode, tab: 'import' | 'export'): 
   return true;
 }
 
+const IMPORT_INPUT = '#defs-panel-import input[type="file"]';
+
+/** The import's own file chooser, as its drop zone opens it (the palette's command runs on a key press, which lets a page open one). */
+export function openImportChooser(root: ParentNode): boolean {
+  const input = root.querySelector<HTMLInputElement>(IMPORT_INPUT);
+  input?.click();
+  return input !== null;
+}
+
 export function putImportFile(root: ParentNode, file: { name: string; text: string }): boolean {
-  const input = root.querySelector<HTMLInputElement>('#defs-panel-import input[type="file"]');
+  const input = root.querySelector<HTMLInputElement>(IMPORT_INPUT);
   if (!input) return false;
   const transfer = new DataTransfer();
   transfer.items.add(new File([file.text], file.name, { type: 'application/json' }));

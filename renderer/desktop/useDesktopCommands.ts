@@ -3,7 +3,7 @@ import type { DesktopCommand } from '../../shared/api/desktop.js';
 import { ROUTES, type Route } from '../navigation/routes.js';
 import { FILTER_INPUT_SELECTOR } from '../navigation/useShortcuts.js';
 import { OPEN_PALETTE_EVENT } from '../shell/palette-commands.js';
-import { putImportFile, showDefinitionsTab, whenRendered } from './definitions-handoff.js';
+import { openImportChooser, putImportFile, showDefinitionsTab, whenRendered } from './definitions-handoff.js';
 import { findDesktopShell, onDesktopCommand } from './desktop-shell.js';
 
 /** Carries out one shell command in the page (from the desktop menu, or the command palette in either mode). */
@@ -29,7 +29,10 @@ export async function runDesktopCommand(command: DesktopCommand, navigate: (rout
       navigate('definitions');
       const shown = await whenRendered(() => showDefinitionsTab(root, 'import'));
       const file = command.file;
-      if (shown && file) await whenRendered(() => putImportFile(root, file));
+      if (!shown) return;
+      // A file from the shell (menu, OS) goes straight in; the palette's command opens the chooser.
+      if (file) await whenRendered(() => putImportFile(root, file));
+      else openImportChooser(root);
       return;
     }
   }

@@ -43,4 +43,21 @@ describe.skipIf(!chromium)('command palette', () => {
     await expect.poll(() => page.evaluate(() => window.location.hash), { timeout: 5_000 }).toBe('#/topology');
     expect(session.problems).toEqual([]);
   });
+
+  it('"Import definitions…" opens the import\'s file chooser, and the chosen file is planned', async () => {
+    const session = await openBrowser(chromium as string);
+    sessions.push(session);
+    const { page } = session;
+    await page.goto(web.url);
+    await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 60_000 }).toBe(true);
+    await page.keyboard.press('Control+k');
+    await page.getByRole('combobox', { name: 'Command' }).fill('import');
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const definitions = { rabbit_version: '3.13.0', queues: [{ name: 'palette.e2e.q', vhost: '/', durable: true, auto_delete: false, arguments: {} }] };
+    await (await chooser).setFiles({ name: 'palette.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(definitions)) });
+    await expect.poll(() => page.getByRole('region', { name: 'Plan' }).textContent(), { timeout: 15_000 }).toContain('palette.e2e.q');
+    await screenshot(page, 'e2e-command-palette-import');
+    expect(session.problems).toEqual([]);
+  });
 });

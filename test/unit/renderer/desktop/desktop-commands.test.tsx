@@ -36,7 +36,7 @@ describe('desktop shell commands in the page', () => {
     expect(document.activeElement).toBe(document.querySelector('[data-filter-input]'));
   });
 
-  it('open the Definitions view on Export, or on Import with the opened file planned as if chosen there', async () => {
+  it('open the Definitions view on Export, or on Import with the opened file planned as if chosen there, or its chooser open', async () => {
     const client = new FakeClient();
     client.handle('definitions.plan', () => ({ problems: [], summary: null, changes: [], steps: [], diff: [], deletions: [] }));
     renderWithStore(<DefinitionsView />, { session: session() }, client);
@@ -46,8 +46,18 @@ describe('desktop shell commands in the page', () => {
     expect(navigate).toHaveBeenCalledWith('definitions');
     expect(screen.getByRole('tab', { name: 'Export' }).getAttribute('aria-selected')).toBe('true');
 
+    const chooser = vi.spyOn(HTMLInputElement.prototype, 'click');
     await runDesktopCommand({ kind: 'import-definitions', file: { name: 'shop.json', text: '{"queues":[]}' } }, navigate);
     expect(screen.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
     await waitFor(() => expect(client.callsOf('definitions.plan')[0]).toMatchObject({ text: '{"queues":[]}' }));
+    expect(chooser).not.toHaveBeenCalled();
+
+    // From the palette there is no file yet: the import's chooser opens.
+    await runDesktopCommand({ kind: 'export-definitions' }, navigate);
+    await runDesktopCommand({ kind: 'import-definitions', file: null }, navigate);
+    expect(screen.getByRole('tab', { name: 'Import' }).getAttribute('aria-selected')).toBe('true');
+    expect(chooser).toHaveBeenCalledTimes(1);
+    expect(chooser.mock.contexts[0]).toBe(document.querySelector('#defs-panel-import input[type="file"]'));
+    chooser.mockRestore();
   });
 });
