@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { WireBytes } from '../../shared/model/workbench/message.js';
+import { download } from '../views/topology/download.js';
+import { Choice } from './body-view-choice.js';
 import { HexDump } from './body-view-hex.js';
 import { JsonTree } from './body-view-json-tree.js';
 import { type BodySlice, fetchWhole } from './message-body.js';
@@ -33,18 +35,6 @@ function parseJson(text: string | null): { ok: true; value: unknown } | { ok: fa
   } catch {
     return { ok: false };
   }
-}
-
-function saveBytes(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // After the click has handed the data to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /**
@@ -82,7 +72,7 @@ export function BodyView({ body, size, truncated, contentType, fetchSlice, fileN
     try {
       const all = await fetchWhole(fetchSlice, size, (done) => alive.current && setLoaded(done));
       if (!alive.current) return;
-      if (save) saveBytes(all, fileName);
+      if (save) download(new Blob([all as Uint8Array<ArrayBuffer>], { type: 'application/octet-stream' }), fileName);
       else setWhole(all);
     } catch (err) {
       if (alive.current) setError(`Could not load the whole body: ${err instanceof Error ? err.message : String(err)}`);
@@ -94,22 +84,16 @@ export function BodyView({ body, size, truncated, contentType, fetchSlice, fileN
   return (
     <div className="body-view">
       <div className="body-view__bar">
-        <div className="wb-segmented" role="radiogroup" aria-label="Show body as">
-          {(['json', 'text', 'hex'] as const).map((m) => (
-            <button
-              key={m}
-              type="button"
-              role="radio"
-              aria-checked={mode === m}
-              className={`wb-segmented__item${mode === m ? ' is-active' : ''}`}
-              disabled={(m === 'json' && !json.ok) || (m === 'text' && !isText)}
-              title={m === 'json' && !json.ok ? (cut ? 'The preview is cut short: load the whole body to read it as JSON' : 'Not JSON') : m === 'text' && !isText ? 'Not UTF-8 text' : undefined}
-              onClick={() => setChosen(m)}
-            >
-              {MODE_LABELS[m]}
-            </button>
-          ))}
-        </div>
+        <Choice
+          label="Show body as"
+          value={mode}
+          onChange={setChosen}
+          options={[
+            { value: 'json', label: MODE_LABELS.json, unavailable: json.ok ? null : cut ? 'The preview is cut short: load the whole body to read it as JSON' : 'Not JSON' },
+            { value: 'text', label: MODE_LABELS.text, unavailable: isText ? null : 'Not UTF-8 text' },
+            { value: 'hex', label: MODE_LABELS.hex },
+          ]}
+        />
         <span className="body-view__size">
           {formatBytes(size)}
           {contentType ? ` · ${contentType}` : ''}

@@ -5,6 +5,7 @@ import { formatClock } from '../../format/time.js';
 import { queueHref } from '../../navigation/routes.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useClient, useConsole } from '../../state/StoreProvider.js';
+import { Choice } from '../../workbench/body-view-choice.js';
 import type { BrowseInfo, ConsumeStore } from './consume-store.js';
 import { MessageWorkspace } from './MessageWorkspace.js';
 
@@ -94,22 +95,15 @@ export function BrowseForm({ store, initial, browseId, onRead }: { store: Consum
         </label>
         <div className="consume-form__field">
           <span className="consume-form__label">Mode</span>
-          <div className="wb-segmented" role="radiogroup" aria-label="Browse mode">
-            {(['peek', 'requeue'] as const).map((m) => (
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={mode === m}
-                className={`wb-segmented__item${mode === m ? ' is-active' : ''}`}
-                disabled={m === 'peek' && peek !== true}
-                title={m === 'peek' && peek === false ? 'This broker cannot peek: only Warren’s embedded broker reads without side effects' : undefined}
-                onClick={() => setMode(m)}
-              >
-                {m === 'peek' ? 'Peek' : 'Get and requeue'}
-              </button>
-            ))}
-          </div>
+          <Choice
+            label="Browse mode"
+            value={mode}
+            onChange={setMode}
+            options={[
+              { value: 'peek', label: 'Peek', unavailable: peek === true ? null : peek === false ? 'This broker cannot peek: only Warren’s embedded broker reads without side effects' : 'Asking the broker…' },
+              { value: 'requeue', label: 'Get and requeue' },
+            ]}
+          />
         </div>
       </div>
       <p className={`consume-form__explain${mode === 'requeue' ? ' consume-form__explain--warn' : ''}`}>{MODE_TEXT[mode]}</p>

@@ -1,6 +1,7 @@
 import { memo, useEffect, useMemo, useState } from 'react';
 import { formatCount } from '../../format/numbers.js';
 import { useClient } from '../../state/StoreProvider.js';
+import { Choice } from '../../workbench/body-view-choice.js';
 import { holderSlices } from '../../workbench/message-body.js';
 import { MessageDetail } from '../../workbench/message-detail.js';
 import { compileMessageFilter, FILTER_MODE_LABELS, type MessageFilterMode } from '../../workbench/message-filter.js';
@@ -60,13 +61,7 @@ export const MessageWorkspace = memo(function MessageWorkspace({ holderId, vhost
   return (
     <div className="consume-workspace">
       <div className="consume-workspace__bar">
-        <div className="wb-segmented" role="radiogroup" aria-label="Filter by">
-          {(['text', 'regex', 'jsonpath'] as const).map((m) => (
-            <button key={m} type="button" role="radio" aria-checked={mode === m} className={`wb-segmented__item${mode === m ? ' is-active' : ''}`} onClick={() => setMode(m)}>
-              {FILTER_MODE_LABELS[m]}
-            </button>
-          ))}
-        </div>
+        <Choice label="Filter by" value={mode} onChange={setMode} options={(['text', 'regex', 'jsonpath'] as const).map((m) => ({ value: m, label: FILTER_MODE_LABELS[m] }))} />
         <div className={`filter consume-workspace__filter${filter.ok ? '' : ' has-error'}`}>
           <div className="filter__box">
             <input

@@ -3,6 +3,7 @@ import type { ConsumeStartInput } from '../../../shared/model/workbench/consume.
 import { Switch } from '../../components/Switch.js';
 import { errorMessage } from '../../state/consoleStore.js';
 import { useConsole } from '../../state/StoreProvider.js';
+import { Choice } from '../../workbench/body-view-choice.js';
 import { parseArguments } from '../../workbench/message-arguments.js';
 
 type Source = 'queue' | 'tap';
@@ -102,13 +103,15 @@ export function StartConsumerForm({ start, initialQueue = '' }: StartConsumerFor
   return (
     <form className="consume-form" aria-label="Start a consumer" onSubmit={(e) => void submit(e)}>
       <div className="consume-form__row">
-        <div className="wb-segmented" role="radiogroup" aria-label="Consume from">
-          {(['queue', 'tap'] as const).map((s) => (
-            <button key={s} type="button" role="radio" aria-checked={source === s} className={`wb-segmented__item${source === s ? ' is-active' : ''}`} onClick={() => setSource(s)}>
-              {s === 'queue' ? 'A queue' : 'Tap an exchange'}
-            </button>
-          ))}
-        </div>
+        <Choice
+          label="Consume from"
+          value={source}
+          onChange={setSource}
+          options={[
+            { value: 'queue', label: 'A queue' },
+            { value: 'tap', label: 'Tap an exchange' },
+          ]}
+        />
         <span className="consume-form__explain">
           {source === 'queue'
             ? 'Consumes from the queue like any other consumer: it takes messages away from the others.'

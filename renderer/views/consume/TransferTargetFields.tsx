@@ -1,6 +1,7 @@
 import { useId, useMemo } from 'react';
 import type { TransferTarget } from '../../../shared/model/workbench/surgery.js';
 import { useConsole } from '../../state/StoreProvider.js';
+import { Choice } from '../../workbench/body-view-choice.js';
 
 export type TargetDraft = { kind: 'queue' | 'exchange'; name: string; routingKey: string };
 
@@ -26,20 +27,15 @@ export function TransferTargetFields({ vhost, value, onChange }: { vhost: string
   );
   return (
     <div className="consume-target">
-      <div className="wb-segmented" role="radiogroup" aria-label="Target kind">
-        {(['queue', 'exchange'] as const).map((kind) => (
-          <button
-            key={kind}
-            type="button"
-            role="radio"
-            aria-checked={value.kind === kind}
-            className={`wb-segmented__item${value.kind === kind ? ' is-active' : ''}`}
-            onClick={() => onChange({ ...value, kind })}
-          >
-            {kind === 'queue' ? 'Queue' : 'Exchange'}
-          </button>
-        ))}
-      </div>
+      <Choice
+        label="Target kind"
+        value={value.kind}
+        onChange={(kind) => onChange({ ...value, kind })}
+        options={[
+          { value: 'queue', label: 'Queue' },
+          { value: 'exchange', label: 'Exchange' },
+        ]}
+      />
       <label className="consume-form__field">
         <span className="consume-form__label">{value.kind === 'queue' ? 'Target queue' : 'Target exchange'}</span>
         <input className="input" list={listId} value={value.name} onChange={(e) => onChange({ ...value, name: e.target.value })} spellCheck={false} />
