@@ -55,9 +55,10 @@ export function notificationsSupported(): boolean {
 }
 
 /**
- * Tells the user, outside the window, that a rule started firing. The seam
- * for desktop notifications: today the browser's Notification API, once the
- * user opted in; Electron's native notifications (a later issue) go here.
+ * Tells the user, outside the window, that a rule started firing, once they
+ * opted in: the browser's Notification API, which in the desktop app shows
+ * the system's own notifications (Electron main grants this permission to
+ * our page and nothing else: electron/main/guards.ts).
  */
 export function notifyAlert(rule: AlertRule, state: AlertState): void {
   if (!notificationsOptedIn()) return;
