@@ -1,55 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConsumeStartArgs, ConsumerState } from '../../../../shared/model/workbench/consume.js';
-import { ApiError } from '../../../../shared/api/errors.js';
-import { ConsumeView } from '../../../../renderer/views/consume/ConsumeView.js';
-import { FakeClient, inventory, queue } from '../support/fakeClient.js';
-import { fakeViewport, renderWithStore } from '../support/render.js';
+import type { ConsumeStartArgs } from '../../../../shared/model/workbench/consume.js';
+import { fakeViewport } from '../support/render.js';
+import { setup, startOn, stateOf } from './consume-fixture.js';
 import { message } from './messages.js';
-
-function stateOf(args: ConsumeStartArgs, overrides: Partial<ConsumerState> = {}): ConsumerState {
-  return {
-    consumerId: args.consumerId,
-    vhost: args.vhost,
-    source: args.source,
-    queue: args.source.kind === 'queue' ? args.source.queue : 'amq.gen-1',
-    consumerTag: 'amq.ctag-1',
-    ackMode: args.ackMode,
-    prefetch: args.prefetch,
-    status: 'running',
-    error: null,
-    received: 0,
-    dropped: 0,
-    pending: 0,
-    keep: args.keep,
-    ...overrides,
-  };
-}
-
-function setup() {
-  const started: ConsumeStartArgs[] = [];
-  const client = new FakeClient({
-    'workbench.consumers': () => ({ consumers: [] }),
-    'workbench.consumeStart': (args) => {
-      const parsed = { exclusive: false, arguments: {}, keep: 10_000, ...args } as ConsumeStartArgs;
-      if (parsed.source.kind === 'queue' && parsed.source.queue === 'missing') {
-        throw new ApiError('not_found', "404 NOT_FOUND - no queue 'missing' in vhost '/'");
-      }
-      started.push(parsed);
-      return stateOf(parsed);
-    },
-    'workbench.settle': (args) => ({ settled: args.seqs, failed: [], state: stateOf(started[0] as ConsumeStartArgs, { received: 2, pending: 1 }) }),
-    'topology.snapshot': () => ({ vhost: '/', exchanges: [], queues: [], bindings: [], policies: [], operatorPolicies: [], fetchedAt: 0 }),
-  });
-  const view = renderWithStore(<ConsumeView />, { vhost: '/', inventory: inventory({ queues: [queue('orders'), queue('payments')] }) }, client);
-  return { client, started, view };
-}
-
-async function startOn(queueName: string): Promise<void> {
-  const form = screen.getByRole('form', { name: 'Start a consumer' });
-  fireEvent.change(within(form).getByLabelText('Queue'), { target: { value: queueName } });
-  fireEvent.click(within(form).getByRole('button', { name: 'Start consumer' }));
-}
 
 describe('ConsumeView', () => {
   let restoreViewport: () => void;
