@@ -155,6 +155,11 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
     await page.getByRole('button', { name: 'Fit' }).click();
     await expect.poll(() => node(queueNodeId(QUEUE)).isVisible(), { timeout: 15_000 }).toBe(true);
     await node(queueNodeId(QUEUE)).click();
+    // Selected before Delete: under load the click can land while the fit still moves the node.
+    await expect.poll(async () => {
+      if (!((await node(queueNodeId(QUEUE)).getAttribute('class')) ?? '').includes('selected')) await node(queueNodeId(QUEUE)).click();
+      return node(queueNodeId(QUEUE)).getAttribute('class');
+    }, { timeout: 10_000 }).toContain('selected');
     await page.keyboard.press('Delete');
     await expect.poll(pendingNames).toEqual([QUEUE]);
     expect(await panel().locator('.pending-row').first().textContent()).toMatch(/removed/i);
