@@ -145,6 +145,14 @@ export interface CheckedForm {
   readonly json: JsonProblem | null;
 }
 
+/**
+ * A templated JSON body is checked as it will be sent: {{counter}} becomes a number, so
+ * `{"n": {{counter}}}` is valid. Digits of the same length keep every line and column in place.
+ */
+function withCounterAsNumber(text: string): string {
+  return text.replace(/\{\{\s*counter\s*\}\}/g, (placeholder) => '1'.padEnd(placeholder.length, '0'));
+}
+
 /** The form as the contract's types, with every problem found; publish only when there are none. */
 export function checkForm(form: PublishForm): CheckedForm {
   const problems: Record<string, string> = {};
@@ -152,7 +160,7 @@ export function checkForm(form: PublishForm): CheckedForm {
   const { table, problems: headerProblems } = parseTable(form.headers);
   if (headerProblems.size > 0) problems.headers = `${headerProblems.size} ${headerProblems.size === 1 ? 'header has a problem' : 'headers have problems'}`;
   if (form.routingKey.length > 255) problems.routingKey = 'at most 255 characters';
-  const json = form.body.mode === 'json' ? jsonProblem(form.body.text) : null;
+  const json = form.body.mode === 'json' ? jsonProblem(form.templated ? withCounterAsNumber(form.body.text) : form.body.text) : null;
   if (json) problems.body = `Line ${json.line}, column ${json.column}: ${json.message}`;
   if (form.body.mode === 'file' && form.body.file === null) problems.body = 'choose a file';
   if (form.body.mode === 'file' && form.body.file !== null && form.body.file.bytes.length > MAX_BODY_BYTES) {

@@ -183,6 +183,28 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await expect.poll(() => page().getByRole('list', { name: 'Sent messages' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(4);
   });
 
+  it.skipIf(!available || !chromium)('publishes N times with {{counter}} expanded, and sums the run up', async () => {
+    await admin.purgeQueue(queue);
+    await page().getByLabel('Message body').fill('{"n": {{counter}}, "id": "{{uuid}}"}');
+    await page().getByRole('radiogroup', { name: 'Repeat' }).getByText('N times').click();
+    await page().getByLabel('Count', { exact: true }).fill('50');
+    await page().locator('label.switch', { hasText: 'Templates' }).click();
+    expect(await page().getByLabel('Template hint').textContent()).toContain('{{counter}} → 1, 2, 3… per publish; {{uuid}} → a new UUID per publish.');
+    await publish();
+    await expect.poll(latestStatus, { timeout: 30_000 }).toBe('Confirmed');
+    const counts = latestRun().getByRole('definition');
+    expect((await counts.allTextContents()).slice(0, 4)).toEqual(['50', '50', '0', '0']);
+    expect(await latestRun().textContent()).toContain('achieved');
+    expect((await admin.checkQueue(queue)).messageCount).toBe(50);
+    const first = await admin.get(queue, { noAck: true });
+    const last = await admin.get(queue, { noAck: true });
+    expect(first && JSON.parse(first.content.toString()).n).toBe(1);
+    expect(last && JSON.parse(last.content.toString()).n).toBe(2);
+    await screenshot(page(), shot('repeat'));
+    await page().locator('label.switch', { hasText: 'Templates' }).click();
+    await page().getByRole('radiogroup', { name: 'Repeat' }).getByText('Once').click();
+  });
+
   it.skipIf(!available || !chromium)('invalid JSON shows the line and column and disables Publish', async () => {
     const body = page().getByLabel('Message body');
     await body.fill('{\n  "id": 1,\n  "items": [1, 2,]\n}');

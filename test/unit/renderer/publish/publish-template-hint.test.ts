@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyForm } from '../../../../renderer/workbench/publish-form.js';
+import { checkForm, emptyForm } from '../../../../renderer/workbench/publish-form.js';
 import { templateHint } from '../../../../renderer/workbench/publish-template-hint.js';
 
 describe('template hint', () => {
@@ -32,5 +32,12 @@ describe('template hint', () => {
   it('with nothing templated: a plain line', () => {
     expect(templateHint(emptyForm(), {}).text).toBe('Off: the message is sent exactly as written.');
     expect(templateHint({ ...emptyForm(), templated: true }, {}).text).toBe('On, but nothing uses {{counter}}, {{uuid}}, {{now}} yet.');
+  });
+
+  it('a templated JSON body is checked with {{counter}} as the number it becomes, positions kept', () => {
+    const body = { mode: 'json' as const, text: '{"n": {{counter}}, "id": "{{uuid}}"}', file: null };
+    expect(checkForm({ ...emptyForm(), body, templated: true }).json).toBeNull();
+    expect(checkForm({ ...emptyForm(), body, templated: false }).json).toMatchObject({ line: 1, column: 8, message: "expected a name in double quotes, found '{'" });
+    expect(checkForm({ ...emptyForm(), body: { ...body, text: '{"n": {{ counter }},}' }, templated: true }).json).toMatchObject({ line: 1, column: 21, message: 'a comma before } is not allowed in JSON' });
   });
 });
