@@ -99,6 +99,34 @@ describe.each(KINDS)('Consume view on the %s', (kind) => {
     expect(session.problems).toEqual([]);
   });
 
+  it.skipIf(skip)('taps a topic exchange with a binding key without taking messages from its queue', async () => {
+    const { page } = session;
+    const exchange = `warren.e2e.consume.events-${run}`;
+    const bound = `warren.e2e.consume.events-queue-${run}`;
+    await admin.assertExchange(exchange, 'topic', { durable: false, autoDelete: true });
+    await admin.assertQueue(bound, { durable: false, autoDelete: true });
+    await admin.bindQueue(bound, exchange, '#');
+    await page.getByRole('tab', { name: '+ Consumer' }).click();
+    const form = page.getByRole('form', { name: 'Start a consumer' });
+    await form.getByRole('radio', { name: 'Tap an exchange' }).click();
+    await form.getByLabel('Exchange', { exact: true }).fill(exchange);
+    await form.getByLabel('Binding key').fill('order.#');
+    await form.getByRole('button', { name: 'Start tap' }).click();
+    const region = page.getByRole('region', { name: `Consumer on ${exchange} ⟵ order.#` });
+    await region.waitFor({ timeout: 20_000 });
+    admin.publish(exchange, 'order.created', Buffer.from('{"order":1}'));
+    admin.publish(exchange, 'invoice.sent', Buffer.from('{"invoice":1}'));
+    const rows = region.getByRole('listbox').getByRole('option');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    expect(await rows.first().textContent()).toContain('order.created');
+    await expect.poll(async () => (await admin.checkQueue(bound)).messageCount, { timeout: 10_000 }).toBe(2);
+    await screenshot(page, `e2e-consume-tap-${slug}`);
+    await region.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(() => region.getByLabel('Status: stopped').isVisible(), { timeout: 10_000 }).toBe(true);
+    await admin.deleteQueue(bound);
+    expect(session.problems).toEqual([]);
+  });
+
   it.skipIf(skip)('browses a queue from its page with get-and-requeue, side effects said, nothing taken away', async () => {
     const { page } = session;
     await openQueuePage(page, '/', browsed);
