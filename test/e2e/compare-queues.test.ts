@@ -54,7 +54,9 @@ describe.skipIf(!chromium)('compare ticked queues on the embedded broker', () =>
     await expect.poll(() => legend.locator('dt').allTextContents(), { timeout: 20_000 }).toEqual([queues.deep, queues.shallow]);
     await expect.poll(() => legend.locator('dd').allTextContents(), { timeout: 30_000 }).toEqual(['12', '3']);
     const chart = page.getByRole('region', { name: 'Total messages chart' });
-    await expect.poll(() => chart.locator('.recharts-line-curve').count(), { timeout: 20_000 }).toBe(2);
+    // One line per queue, each with at least two points drawn.
+    const drawn = () => chart.locator('.recharts-line-curve').evaluateAll((paths) => paths.map((p) => (p.getAttribute('d') ?? '').includes('L')));
+    await expect.poll(drawn, { timeout: 20_000 }).toEqual([true, true]);
     await screenshot(page, 'e2e-compare-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'e2e-compare-dark');
