@@ -134,6 +134,9 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await page().getByRole('combobox', { name: 'Routing key' }).click();
     await page().locator('.content__view').evaluate((el) => el.scrollTo(0, 0));
     await screenshot(page(), shot('form'));
+    await page().emulateMedia({ colorScheme: 'dark' });
+    await screenshot(page(), shot('form-dark'));
+    await page().emulateMedia({ colorScheme: 'light' });
     await page().keyboard.press('Escape');
     await publish();
     await expect.poll(latestStatus, { timeout: 20_000 }).toBe('Confirmed');

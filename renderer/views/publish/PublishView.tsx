@@ -139,7 +139,18 @@ export function PublishView() {
       }}
     >
       <header className="publish__head">
-        <div className="publish__tabs" role="tablist" aria-label="Mode">
+        <div
+          className="publish__tabs"
+          role="tablist"
+          aria-label="Mode"
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+            event.preventDefault();
+            const next = tab === 'publish' ? 'rpc' : 'publish';
+            setTab(next);
+            document.getElementById(`publish-tab-${next}`)?.focus();
+          }}
+        >
           {(
             [
               ['publish', 'Publish'],
@@ -152,6 +163,8 @@ export function PublishView() {
               role="tab"
               id={`publish-tab-${id}`}
               aria-selected={tab === id}
+              // One stop in the tab order; the arrow keys move between the two.
+              tabIndex={tab === id ? 0 : -1}
               aria-controls="publish-tabpanel"
               className={`publish__tab${tab === id ? ' is-active' : ''}`}
               onClick={() => setTab(id)}
