@@ -193,11 +193,15 @@ function textsOf(properties: MessageProperties): PropertyTexts {
   return texts;
 }
 
-/** JSON when the content type or the text says so, text otherwise, a file when the bytes are not UTF-8. */
+/** Text above this is kept as bytes, not put in the editor: a textarea with megabytes in it freezes the page. */
+const TEXT_EDIT_LIMIT = 1024 * 1024;
+
+/** JSON when the content type or the text says so, text otherwise, a file when the bytes are not UTF-8 or too long to edit. */
 function bodyDraftOf(body: WireBytes, contentType: string | undefined): BodyDraft {
-  if (body.encoding === 'base64') {
+  if (body.encoding === 'base64' || body.data.length > TEXT_EDIT_LIMIT) {
     const bytes = wireToBytes(body);
-    return { mode: 'file', text: '', file: { name: `binary body (${bytes.length.toLocaleString('en-US')} bytes)`, bytes } };
+    const what = body.encoding === 'base64' ? 'binary body' : 'text body, too long to edit here';
+    return { mode: 'file', text: '', file: { name: `${what} (${bytes.length.toLocaleString('en-US')} bytes)`, bytes } };
   }
   const looksJson = (contentType ?? '').includes('json') || (body.data.trim() !== '' && jsonProblem(body.data) === null);
   return { mode: looksJson ? 'json' : 'text', text: body.data, file: null };
