@@ -80,6 +80,7 @@ describe.each(KINDS)('message surgery on the %s', (kind) => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: `Moved ${MOVED.toLocaleString('en-US')} messages to queue “${archive}”` }).isVisible(), { timeout: 60_000 })
       .toBe(true);
+    await expect.poll(() => counts.textContent(), { timeout: 10_000 }).toContain('Pending0');
     await screenshot(page, `e2e-surgery-moved-${slug}`);
     await expect.poll(() => managedCount(target, archive), { timeout: 30_000, interval: 1000 }).toBe(MOVED);
     await expect.poll(() => managedCount(target, source), { timeout: 30_000, interval: 1000 }).toBe(0);

@@ -66,6 +66,7 @@ export function MessageActions({ holderId, vhost, log, selected, store, settleab
     setDialog(null);
     void task.run(mode === 'copy' ? 'Copy' : 'Move', seqs.length, async (transferId) => {
       const result = await client.call('workbench.transfer', { transferId, holderId, seqs, target: targetOf(draft), mode });
+      if (mode === 'move') await store.refresh(holderId);
       const where = describeTarget(draft);
       if (result.status === 'refused') return { message: `${mode === 'copy' ? 'Copy' : 'Move'} refused: ${result.refusal ?? 'the broker refused'}`, failed: true };
       const verb = mode === 'copy' ? 'Copied' : 'Moved';
@@ -182,6 +183,7 @@ export function MessageActions({ holderId, vhost, log, selected, store, settleab
           scope={dialog.scope === 'all' ? { kind: 'all' } : { kind: 'selection', consumerId: holderId, seqs: pending, messages: pending.map((seq) => log.get(seq)).filter((m) => m !== undefined) }}
           task={task}
           onClose={() => setDialog(null)}
+          onDone={() => store.refresh(holderId)}
         />
       ) : null}
     </div>

@@ -29,7 +29,20 @@ export function originsOf(messages: readonly ReceivedMessage[]): { byQueue: [str
  * message to the queue its newest x-death names, with confirms, its
  * dead-letter copy acked only after; the outcome lists what went where and what stayed.
  */
-export function SendBackDialog({ info, scope, task, onClose }: { info: DeadLetterInfo; scope: SendBackScope; task: ReturnType<typeof useTransferTask>; onClose: () => void }) {
+export function SendBackDialog({
+  info,
+  scope,
+  task,
+  onClose,
+  onDone,
+}: {
+  info: DeadLetterInfo;
+  scope: SendBackScope;
+  task: ReturnType<typeof useTransferTask>;
+  onClose: () => void;
+  /** After the backend acked what it sent back: the consumer's list can catch up. */
+  onDone?: () => Promise<void>;
+}) {
   const client = useClient();
   const selection = scope.kind === 'selection' ? originsOf(scope.messages) : null;
   const title = scope.kind === 'all' ? `Send back every message in “${info.queue}”?` : `Send back ${formatCount(scope.seqs.length)} selected ${scope.seqs.length === 1 ? 'message' : 'messages'}?`;
@@ -44,6 +57,7 @@ export function SendBackDialog({ info, scope, task, onClose }: { info: DeadLette
         queue: info.queue,
         scope: scope.kind === 'all' ? { kind: 'all' } : { kind: 'selection', consumerId: scope.consumerId, seqs: scope.seqs },
       });
+      await onDone?.();
       if (result.status === 'refused') return { message: `Send back refused: ${result.refusal ?? 'the broker refused'}`, failed: true };
       const where = Object.entries(result.byQueue)
         .sort((a, b) => b[1] - a[1])

@@ -119,6 +119,26 @@ export class ConsumeStore {
     return result;
   }
 
+  /**
+   * After the backend settled messages itself (a move acks each original once its copy is
+   * confirmed, a send-back acks the dead-letter copy): the consumer's counts and which of
+   * its messages still wait for an ack, as the backend has them now.
+   */
+  async refresh(consumerId: string): Promise<void> {
+    const [{ consumers }, { messages }] = await Promise.all([
+      this.client.call('workbench.consumers', {}),
+      this.client.call('workbench.list', { holderId: consumerId, limit: this.logFor(consumerId).keep }),
+    ]);
+    const pending = new Map(messages.map((m) => [m.seq, m.pending]));
+    const log = this.logFor(consumerId);
+    log.update(
+      log.messages.filter((m) => m.pending && pending.get(m.seq) !== true).map((m) => m.seq),
+      (m) => ({ ...m, pending: false }),
+    );
+    const state = consumers.find((c) => c.consumerId === consumerId);
+    if (state) this.setConsumer(state);
+  }
+
   /** Reads a queue into a browse tab of its own (or anew into the one named). */
   async browse(args: BrowseArgs): Promise<BrowseInfo> {
     const result = await this.client.call('workbench.browse', args);

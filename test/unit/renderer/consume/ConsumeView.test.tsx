@@ -33,7 +33,7 @@ describe('ConsumeView', () => {
     );
     const list = within(region).getByRole('listbox', { name: 'Messages of orders' });
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(2));
-    expect(within(region).getByLabelText('Counts').textContent).toContain('Received2');
+    await waitFor(() => expect(within(region).getByLabelText('Counts').textContent).toContain('Received2'));
     expect(within(list).getAllByRole('option')[1]?.textContent).toContain('redelivered');
 
     fireEvent.click(within(list).getAllByRole('option')[0] as HTMLElement);
@@ -63,7 +63,7 @@ describe('ConsumeView', () => {
     fireEvent.change(filter, { target: { value: '$.order.id == 42' } });
     const list = screen.getByRole('listbox', { name: 'Messages of orders' });
     await waitFor(() => expect(within(list).getAllByRole('option')).toHaveLength(1));
-    expect(screen.getByText('1 of 3 shown')).toBeTruthy();
+    expect(await screen.findByText('1 of 3 shown')).toBeTruthy();
     fireEvent.change(filter, { target: { value: '$.order.id = 42' } });
     expect((await screen.findByRole('alert')).textContent).toContain('expected an operator');
   });

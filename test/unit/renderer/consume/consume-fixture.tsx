@@ -29,6 +29,7 @@ export function setup() {
   const started: ConsumeStartArgs[] = [];
   const client = new FakeClient({
     'workbench.consumers': () => ({ consumers: [] }),
+    'workbench.list': () => ({ messages: [] }),
     'workbench.consumeStart': (args) => {
       const parsed = { exclusive: false, arguments: {}, keep: 10_000, ...args } as ConsumeStartArgs;
       if (parsed.source.kind === 'queue' && parsed.source.queue === 'missing') {
