@@ -125,6 +125,20 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
     await screenshot(page, 'e2e-topology-edit-applied');
   });
 
+  it('marks an entity edited into a delete-and-recreate as changed in the graph', async () => {
+    const { page } = session;
+    await node(queueNodeId(QUEUE)).click();
+    await page.getByRole('button', { name: `Edit queue ${QUEUE}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Edit queue ${QUEUE}` });
+    await dialog.getByRole('switch', { name: 'Durable' }).uncheck({ force: true });
+    await dialog.getByRole('button', { name: 'Add change' }).click();
+    await expect.poll(() => node(queueNodeId(QUEUE)).getAttribute('class')).toContain('is-changed');
+    await screenshot(page, 'e2e-topology-edit-changed');
+    await panel().getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(pendingNames).toEqual([]);
+    await expect.poll(() => node(queueNodeId(QUEUE)).getAttribute('class')).not.toContain('is-changed');
+  });
+
   it('stops at a change the broker refuses: its reason next to it, later ones not attempted, what was applied listed', async () => {
     const { page } = session;
     await palette().getByRole('button', { name: 'Exchange', exact: true }).click();
