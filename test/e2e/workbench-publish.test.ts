@@ -2,6 +2,7 @@ import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { openQueuePage } from './support/chart.js';
 import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
@@ -184,6 +185,18 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     await expect.poll(latestStatus, { timeout: 20_000 }).toBe('Confirmed');
     expect((await admin.checkQueue(queue)).messageCount).toBe(1);
     await expect.poll(() => page().getByRole('list', { name: 'Sent messages' }).getByRole('listitem').count(), { timeout: 10_000 }).toBe(4);
+  });
+
+  it.skipIf(!available || !chromium)('the queue page’s Publish… opens the form for that queue: default exchange, its name as the key', async () => {
+    await openQueuePage(page(), '/', queue);
+    await page().getByRole('button', { name: 'Publish…' }).click();
+    await expect.poll(() => page().getByRole('combobox', { name: 'Routing key' }).inputValue(), { timeout: 15_000 }).toBe(queue);
+    expect(await page().getByRole('combobox', { name: 'Exchange' }).inputValue()).toBe('(default exchange)');
+    await expect.poll(() => page().getByTestId('route-preview').textContent()).toContain(`Routes to '${queue}'`);
+    const before = (await admin.checkQueue(queue)).messageCount;
+    await publish();
+    await expect.poll(latestStatus, { timeout: 20_000 }).toBe('Confirmed');
+    expect((await admin.checkQueue(queue)).messageCount).toBe(before + 1);
   });
 
   it.skipIf(!available || !chromium)('publishes N times with {{counter}} expanded, and sums the run up', async () => {
