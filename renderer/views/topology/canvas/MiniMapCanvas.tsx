@@ -1,6 +1,6 @@
 import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useRef } from 'react';
-import { readPalette, type Rect } from './paint-scene.js';
+import { contains, readPalette, type Rect } from './paint-scene.js';
 import type { Scene } from './scene.js';
 
 const WIDTH = 200;
@@ -18,7 +18,11 @@ function frameFor(rect: Rect): Frame {
 }
 
 const union = (a: Rect, b: Rect): Rect => ({ minX: Math.min(a.minX, b.minX), minY: Math.min(a.minY, b.minY), maxX: Math.max(a.maxX, b.maxX), maxY: Math.max(a.maxY, b.maxY) });
-const same = (a: Rect, b: Rect): boolean => a.minX === b.minX && a.minY === b.minY && a.maxX === b.maxX && a.maxY === b.maxY;
+const grown = (r: Rect, by: number): Rect => {
+  const dx = ((r.maxX - r.minX) * by) / 2;
+  const dy = ((r.maxY - r.minY) * by) / 2;
+  return { minX: r.minX - dx, minY: r.minY - dy, maxX: r.maxX + dx, maxY: r.maxY + dy };
+};
 
 /**
  * The whole graph in the corner with the part in view outlined; click or
@@ -51,8 +55,12 @@ export function MiniMapCanvas({ scene }: { scene: Scene }) {
         height,
       } = store.getState();
       const view = { minX: -x / zoom, minY: -y / zoom, maxX: (width - x) / zoom, maxY: (height - y) / zoom };
-      const bounds = union(scene.bounds, view);
-      if (!drawnFor || !same(drawnFor, bounds)) {
+      // The graph and the view; once the view leaves what is drawn, with room to spare, so zooming out
+      // redraws the nodes once every half a view, not on every frame.
+      const fitted = union(scene.bounds, view);
+      const loose = drawnFor !== null && drawnFor.maxX - drawnFor.minX > 2 * (fitted.maxX - fitted.minX);
+      if (!drawnFor || !contains(drawnFor, view) || loose) {
+        const bounds = drawnFor && !loose ? union(scene.bounds, grown(view, 0.5)) : fitted;
         const frame = frameFor(bounds);
         frameRef.current = frame;
         drawnFor = bounds;
