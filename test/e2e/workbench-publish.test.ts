@@ -217,6 +217,21 @@ describe.each(targets)('Publish view on $name', ({ name, embedded, available }) 
     expect(first && JSON.parse(first.content.toString()).n).toBe(1);
     expect(last && JSON.parse(last.content.toString()).n).toBe(2);
     await screenshot(page(), shot('repeat'));
+
+    // At a rate for longer than the test waits: progress shows, and Cancel stops it after the message in flight.
+    await page().getByRole('radiogroup', { name: 'Repeat' }).getByText('At a rate').click();
+    await page().getByLabel('Messages per second').fill('20');
+    await page().getByLabel('Duration in seconds').fill('30');
+    await publish();
+    const progress = latestRun().getByRole('status', { name: 'Publish progress' });
+    await expect.poll(async () => Number(((await progress.textContent()) ?? '').match(/([\d,]+) \/ 600/)?.[1]?.replace(/,/g, '') ?? 0), { timeout: 15_000 }).toBeGreaterThan(5);
+    await screenshot(page(), shot('rate-progress'));
+    await latestRun().getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(latestStatus, { timeout: 15_000 }).toBe('Cancelled');
+    const sent = Number((await latestRun().getByRole('definition').first().textContent())?.replace(/,/g, ''));
+    expect(sent).toBeGreaterThan(5);
+    expect(sent).toBeLessThan(600);
+
     await page().locator('label.switch', { hasText: 'Templates' }).click();
     await page().getByRole('radiogroup', { name: 'Repeat' }).getByText('Once').click();
   });

@@ -86,8 +86,9 @@ export function PublishView() {
     if (!draft) return;
     setForm(formFromDraft(draft));
     setTab('publish');
-    if (draft.vhost !== store.getState().vhost) store.dispatch({ type: 'vhost/selected', vhost: draft.vhost });
-  }, [setForm, setTab, store]);
+    // Only another vhost than the one publishing goes to changes the shared vhost choice.
+    if (draft.vhost !== vhost) store.dispatch({ type: 'vhost/selected', vhost: draft.vhost });
+  }, [setForm, setTab, store, vhost]);
 
   const checked = useMemo(() => checkForm(form), [form]);
   const size = useMemo(() => bodyBytes(form.body).length, [form.body]);
