@@ -11,6 +11,11 @@ const TEXT_FIELDS: readonly { name: PropertyName; label: string; placeholder?: s
   { name: 'appId', label: 'App ID' },
 ];
 
+const NUMBER_FIELDS: readonly { name: PropertyName; label: string; placeholder: string }[] = [
+  { name: 'priority', label: 'Priority', placeholder: '0–255' },
+  { name: 'expiration', label: 'Expiration (ms)', placeholder: 'e.g. 60000' },
+];
+
 const CONTENT_TYPES = ['application/json', 'text/plain', 'application/octet-stream', 'application/xml', 'application/x-protobuf'];
 
 function readableTime(seconds: string): string {
@@ -81,20 +86,15 @@ export function PropertiesFields({
           <option value="">Not set</option>
         </select>
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor="publish-prop-priority">
-          Priority
-        </label>
-        {input('priority', 'Priority', { placeholder: '0–255', inputMode: 'numeric' })}
-        {note('priority')}
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor="publish-prop-expiration">
-          Expiration (ms)
-        </label>
-        {input('expiration', 'Expiration (ms)', { placeholder: 'e.g. 60000', inputMode: 'numeric' })}
-        {note('expiration')}
-      </div>
+      {NUMBER_FIELDS.map((f) => (
+        <div className="field" key={f.name}>
+          <label className="field__label" htmlFor={`publish-prop-${f.name}`}>
+            {f.label}
+          </label>
+          {input(f.name, f.label, { placeholder: f.placeholder, inputMode: 'numeric' })}
+          {note(f.name)}
+        </div>
+      ))}
       <div className="field">
         <label className="field__label" htmlFor="publish-prop-timestamp">
           Timestamp (s)
