@@ -58,7 +58,7 @@ export function MiniMapCanvas({ scene }: { scene: Scene }) {
       // The graph and the view; once the view leaves what is drawn, with room to spare, so zooming out
       // redraws the nodes once every half a view, not on every frame.
       const fitted = union(scene.bounds, view);
-      const loose = drawnFor !== null && drawnFor.maxX - drawnFor.minX > 2 * (fitted.maxX - fitted.minX);
+      const loose = drawnFor !== null && drawnFor.maxX - drawnFor.minX > 1.1 * (fitted.maxX - fitted.minX);
       if (!drawnFor || !contains(drawnFor, view) || loose) {
         const bounds = drawnFor && !loose ? union(scene.bounds, grown(view, 0.5)) : fitted;
         const frame = frameFor(bounds);

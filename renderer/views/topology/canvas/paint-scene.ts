@@ -8,6 +8,8 @@ export type Detail = { nodes: boolean; curves: boolean; labels: boolean };
 export type Palette = {
   colour(name: Colour): string;
   background: string;
+  surface: string;
+  border: string;
   labelText: string;
   labelBackground: string;
   labelBorder: string;
@@ -32,6 +34,8 @@ export function readPalette(element: Element): Palette {
       return c;
     },
     background: value('--bg', '#fff'),
+    surface: value('--surface', '#fff'),
+    border: value('--border', '#ccc'),
     labelText: value('--text-2', '#555'),
     labelBackground: value('--surface', '#fff'),
     labelBorder: value('--border', '#ccc'),
@@ -156,16 +160,38 @@ export function paintScene(ctx: CanvasRenderingContext2D, scene: Scene, view: Re
   }
   ctx.setLineDash([]);
   if (detail.labels) paintLabels(ctx, scene, view, palette);
-  if (detail.nodes) {
-    for (const { look, items } of scene.nodes) {
-      ctx.beginPath();
-      for (const n of items) if (inside(view, n.x, n.y, n.x + n.width, n.y + n.height)) ctx.rect(n.x, n.y, n.width, n.height);
-      ctx.globalAlpha = look.alpha;
-      ctx.fillStyle = palette.colour(look.colour);
-      ctx.fill();
-    }
-  }
+  if (detail.nodes) paintNodes(ctx, scene, view, zoom, palette);
   ctx.globalAlpha = 1;
+}
+
+/** Past this many pixels wide a node box is drawn as a card (surface, border, coloured stripe) like React Flow's nodes; smaller, as a block of its colour. */
+const CARD_PIXELS = 40;
+const STRIPE = 3;
+
+function paintNodes(ctx: CanvasRenderingContext2D, scene: Scene, view: Rect, zoom: number, palette: Palette): void {
+  for (const { look, items } of scene.nodes) {
+    const shown = items.filter((n) => inside(view, n.x, n.y, n.x + n.width, n.y + n.height));
+    if (shown.length === 0) continue;
+    ctx.globalAlpha = look.alpha;
+    const card = (shown[0]?.width ?? 0) * zoom >= CARD_PIXELS;
+    ctx.beginPath();
+    for (const n of shown) ctx.rect(n.x, n.y, card ? STRIPE : n.width, n.height);
+    ctx.fillStyle = palette.colour(look.colour);
+    if (!card) {
+      ctx.fill();
+      continue;
+    }
+    const body = new Path2D();
+    for (const n of shown) body.rect(n.x, n.y, n.width, n.height);
+    ctx.save();
+    ctx.fillStyle = palette.surface;
+    ctx.fill(body);
+    ctx.strokeStyle = palette.border;
+    ctx.lineWidth = 1 / zoom;
+    ctx.stroke(body);
+    ctx.restore();
+    ctx.fill();
+  }
 }
 
 function paintLabels(ctx: CanvasRenderingContext2D, scene: Scene, view: Rect, palette: Palette): void {
