@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, rabbitAvailable } from '../support/requirements.js';
@@ -87,6 +90,54 @@ describe.each(KINDS)('message surgery on the %s', (kind) => {
     await page.getByRole('button', { name: 'Stop' }).click();
     expect((await admin.checkQueue(source)).messageCount).toBe(0);
     expect((await admin.checkQueue(archive)).messageCount).toBe(MOVED);
+    expect(session.problems).toEqual([]);
+  });
+
+  it.skipIf(skip)('saves browsed messages as JSON lines and loads them into another queue; a bad file is refused line by line', async () => {
+    const { page } = session;
+    const restored = `warren.e2e.surgery.restored-${run}`;
+    await admin.assertQueue(restored, { durable: false });
+    await page.evaluate(() => (window.location.hash = '#/consume'));
+    await page.getByRole('tab', { name: '+ Browse a queue' }).click();
+    const form = page.getByRole('form', { name: 'Browse a queue' });
+    await form.getByLabel('Queue').fill(archive);
+    await form.getByLabel('Number of messages').fill('5');
+    await form.getByRole('radio', { name: 'Get and requeue' }).click();
+    await form.getByRole('button', { name: 'Read messages' }).click();
+    const rows = page.getByRole('listbox', { name: `Messages of ${archive}` }).getByRole('option');
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+
+    const saving = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Save all as JSON lines' }).click();
+    const download = await saving;
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'warren-dump-')), download.suggestedFilename());
+    await download.saveAs(file);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(5);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ routingKey: archive, body: { encoding: 'utf8', data: '{"n":0}' } });
+
+    await page.getByRole('button', { name: 'Load from file…' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Load messages from a file' });
+    await dialog.getByLabel('Dump file').setInputFiles(file);
+    await dialog.getByRole('checkbox').uncheck();
+    await dialog.getByLabel('Target queue').fill(restored);
+    await dialog.getByRole('button', { name: 'Load' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: `Published 5 messages from ${download.suggestedFilename()} to queue “${restored}”` }).isVisible(), { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await admin.checkQueue(restored)).messageCount, { timeout: 10_000 }).toBe(5);
+
+    writeFileSync(file, `${lines[0]}\nnot json\n{"exchange":""}\n`);
+    await page.getByRole('button', { name: 'Load from file…' }).click();
+    dialog = page.getByRole('dialog', { name: 'Load messages from a file' });
+    await dialog.getByLabel('Dump file').setInputFiles(file);
+    await dialog.getByRole('button', { name: 'Load' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Nothing published' });
+    await expect.poll(() => refusal.textContent(), { timeout: 30_000 }).toContain('Nothing published: 2 lines are not a message of a dump.');
+    const problems = await refusal.getByRole('listitem').allTextContents();
+    expect(problems[0]).toMatch(/^Line 2: not JSON/);
+    expect(problems.slice(1).every((p) => p.startsWith('Line 3: '))).toBe(true);
+    await screenshot(page, `e2e-surgery-load-refused-${slug}`);
+    expect((await admin.checkQueue(restored)).messageCount).toBe(5);
+    await admin.deleteQueue(restored);
     expect(session.problems).toEqual([]);
   });
 

@@ -37,8 +37,9 @@ export function LoadDialog({ vhost, task, onClose }: { vhost: string; task: Retu
       if (result.status === 'invalid') {
         const lines = result.problems.slice(0, SHOWN_PROBLEMS).map((p) => `Line ${p.line}: ${p.message}`);
         const more = result.problems.length - lines.length;
+        const badLines = new Set(result.problems.map((p) => p.line)).size;
         return {
-          message: `Nothing published: ${formatCount(result.problems.length)} ${result.problems.length === 1 ? 'line is' : 'lines are'} not a message of a dump.`,
+          message: `Nothing published: ${formatCount(badLines)} ${badLines === 1 ? 'line is' : 'lines are'} not a message of a dump.`,
           failed: true,
           details: more > 0 ? [...lines, `… and ${formatCount(more)} more`] : lines,
         };
