@@ -12,6 +12,7 @@ import { useConsole, useStore } from '../../state/StoreProvider.js';
 import { ArrowMarkers } from './ArrowMarkers.js';
 import { GraphCanvas } from './canvas/GraphCanvas.js';
 import { MiniMapCanvas } from './canvas/MiniMapCanvas.js';
+import { edgeAt } from './canvas/paint-scene.js';
 import { buildScene, isLargeGraph } from './canvas/scene.js';
 import { exportGraph } from './export-graph.js';
 import { flowEdges, flowNodes } from './flow-elements.js';
@@ -39,6 +40,8 @@ const EMPTY_GRAPH: TopologyGraph = { nodes: [], edges: [] };
 const NO_NODES: TopologyFlowNode[] = [];
 const NO_EDGES: Edge[] = [];
 const NO_KINDS: ReadonlySet<string> = new Set();
+/** How close to a canvas edge, in pixels, a click picks it. */
+const EDGE_PICK_PIXELS = 6;
 
 export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; profileId: string; title: string }) {
   const store = useStore();
@@ -104,7 +107,9 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   // A large graph's edges are drawn on a canvas, and zoomed out its nodes too; React Flow gets its nodes once they are readable.
   const large = isLargeGraph(graph);
   const overview = large && (!fitted || !near);
-  const scene = useMemo(() => buildScene({ graph, positions, hidden, lit, overlay: ext.overlay ?? null }), [graph, positions, hidden, lit, ext.overlay]);
+  // A large graph's edges are on the canvas, not React Flow's: a click picks one, Delete removes it.
+  const [pickedEdge, setPickedEdge] = useState<string | null>(null);
+  const scene = useMemo(() => buildScene({ graph, positions, hidden, lit, overlay: ext.overlay ?? null, selectedEdge: pickedEdge }), [graph, positions, hidden, lit, ext.overlay, pickedEdge]);
   const edges = useMemo(() => (large ? NO_EDGES : flowEdges(graph, { lit, hidden, overlay: ext.overlay ?? null }, near)), [large, graph, lit, hidden, ext.overlay, near]);
   const [nodes, setNodes] = useState<TopologyFlowNode[]>([]);
   useEffect(() => {
@@ -230,8 +235,23 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   const extRef = useRef(ext);
   extRef.current = ext;
   const onSelectionChange = useCallback(({ nodes: n, edges: e }: OnSelectionChangeParams) => {
+    if (n.length > 0) setPickedEdge(null);
     extRef.current.onSelectionChange?.({ nodes: n.map((x) => x.id), edges: e.map((x) => x.id) });
   }, []);
+  const pickEdge = (id: string | null): void => {
+    setPickedEdge(id);
+    extRef.current.onSelectionChange?.({ nodes: [], edges: id ? [id] : [] });
+  };
+  useEffect(() => {
+    if (!pickedEdge) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (event.key !== 'Delete' && event.key !== 'Backspace') return;
+      if (event.target instanceof HTMLElement && event.target.closest('input, textarea, select, [contenteditable]')) return;
+      extRef.current.onDeleteSelection?.({ nodes: [], edges: [pickedEdge] });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [pickedEdge]);
 
   if (!snapshot && error) {
     return (
@@ -308,9 +328,12 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
               onNodeDragStop={onNodeDragStop}
               onNodeClick={(_, node) => setFocus(node.id)}
               onPaneClick={(event) => {
-                const hit = overview ? nodeAt(graph, positions, hidden, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY })) : null;
+                const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+                const hit = overview ? nodeAt(graph, positions, hidden, at) : null;
                 setFocus(hit);
                 if (hit) centerOn(hit);
+                if (large && !overview) pickEdge(edgeAt(scene, at, EDGE_PICK_PIXELS / flow.getZoom()));
+                else if (pickedEdge) pickEdge(null);
               }}
               onSelectionChange={onSelectionChange}
               onConnect={ext.onConnect ? (c) => ext.onConnect?.(c.source, c.target) : undefined}

@@ -111,6 +111,44 @@ export function cacheRegion(area: Rect, view: Rect, bounds: Rect, scale: number,
   return x && y ? { minX: x[0], minY: y[0], maxX: x[1], maxY: y[1] } : null;
 }
 
+/**
+ * The edge under a point, if one passes within `tolerance` of it (flow
+ * units): the nearest, measured along each nearby curve's pieces.
+ */
+export function edgeAt(scene: Scene, p: { x: number; y: number }, tolerance: number): string | null {
+  const near = { minX: p.x - tolerance, minY: p.y - tolerance, maxX: p.x + tolerance, maxY: p.y + tolerance };
+  let best: { id: string; distance: number } | null = null;
+  const parts: Cubic[] = [];
+  for (const { items } of scene.edges) {
+    for (const e of items) {
+      if (!inside(near, e.minX, e.minY, e.maxX, e.maxY)) continue;
+      parts.length = 0;
+      visibleParts([e.sx, e.sy, e.c1x, e.sy, e.c2x, e.ty, e.tx, e.ty], near, tolerance * 4, parts);
+      for (const c of parts) {
+        let [px, py] = [c[0], c[1]];
+        for (let i = 1; i <= 16; i++) {
+          const t = i / 16;
+          const u = 1 - t;
+          const x = u * u * u * c[0] + 3 * u * u * t * c[2] + 3 * u * t * t * c[4] + t * t * t * c[6];
+          const y = u * u * u * c[1] + 3 * u * u * t * c[3] + 3 * u * t * t * c[5] + t * t * t * c[7];
+          const d = toSegment(p.x, p.y, px, py, x, y);
+          if (d <= tolerance && (!best || d < best.distance)) best = { id: e.id, distance: d };
+          [px, py] = [x, y];
+        }
+      }
+    }
+  }
+  return best?.id ?? null;
+}
+
+function toSegment(x: number, y: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const length = dx * dx + dy * dy;
+  const t = length === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / length));
+  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+}
+
 const inside = (r: Rect, minX: number, minY: number, maxX: number, maxY: number): boolean => maxX >= r.minX && minX <= r.maxX && maxY >= r.minY && minY <= r.maxY;
 
 /**

@@ -16,6 +16,7 @@ export type Colour = '--topo-edge' | '--bad' | '--warn' | '--ok' | '--accent' | 
 export type EdgeLook = { colour: Colour; /** Stroke width in flow units, as the SVG edges of a small graph. */ width: number; dash: readonly number[]; alpha: number };
 
 export type SceneEdge = {
+  id: string;
   sx: number;
   sy: number;
   /** Control points: React Flow's bezier from a right-hand handle to a left-hand one keeps them level with the ends. */
@@ -48,6 +49,8 @@ export type SceneInput = {
   hidden: ReadonlySet<string>;
   lit: { nodes: ReadonlySet<string>; edges: ReadonlySet<string> } | null;
   overlay: GraphOverlay | null;
+  /** The edge the user picked on the canvas, drawn as selected. */
+  selectedEdge?: string | null;
 };
 
 /**
@@ -72,11 +75,12 @@ const NODE_COLOUR: Record<GraphNode['kind'], Colour> = { exchange: '--topo-direc
 /** React Flow's control offset, so a canvas edge follows the same curve as an SVG one. */
 const controlOffset = (distance: number): number => (distance >= 0 ? 0.5 * distance : CURVATURE * 25 * Math.sqrt(-distance));
 
-export function bezierEdge(sx: number, sy: number, tx: number, ty: number, label: string): SceneEdge {
+export function bezierEdge(id: string, sx: number, sy: number, tx: number, ty: number, label: string): SceneEdge {
   const offset = controlOffset(tx - sx);
   const c1x = sx + offset;
   const c2x = tx - offset;
   return {
+    id,
     sx,
     sy,
     c1x,
@@ -95,7 +99,12 @@ export function bezierEdge(sx: number, sy: number, tx: number, ty: number, label
 }
 
 /** How an edge looks: its kind's colour and dash, heavier when lit or pending, faint when something else is lit. */
-export function edgeLook(kind: EdgeKind, state: { lit: boolean | null; change: 'add' | 'remove' | null }): EdgeLook {
+export function edgeLook(kind: EdgeKind, state: { lit: boolean | null; change: 'add' | 'remove' | null; selected?: boolean }): EdgeLook {
+  if (state.selected) {
+    // Picked: heavier, in the accent colour unless a pending change colours it.
+    const base = edgeLook(kind, { lit: null, change: state.change });
+    return { ...base, colour: state.change ? base.colour : '--accent', width: 2.6, alpha: 1 };
+  }
   const alpha = state.lit === false ? DIMMED : 1;
   if (state.change === 'add') return { colour: '--ok', width: 2, dash: DASHED, alpha };
   if (state.change === 'remove') return { colour: '--bad', width: 2, dash: [], alpha };
@@ -114,11 +123,11 @@ function bucketed<T>(entries: Iterable<[EdgeLook, T]>): Bucket<T>[] {
     if (!bucket) buckets.set(key, (bucket = { look, items: [] }));
     bucket.items.push(item);
   }
-  // Faint first, so what is lit is drawn over it.
+  // Faint first, so what is lit (and what is selected, the widest) is drawn over it.
   return [...buckets.values()].sort((a, b) => a.look.alpha - b.look.alpha || a.look.width - b.look.width);
 }
 
-export function buildScene({ graph, positions, hidden, lit, overlay }: SceneInput): Scene {
+export function buildScene({ graph, positions, hidden, lit, overlay, selectedEdge = null }: SceneInput): Scene {
   const changeOf = new Map<string, 'add' | 'remove'>();
   for (const e of overlay?.edges ?? []) if (e.change !== 'change') changeOf.set(e.id, e.change);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
@@ -130,8 +139,8 @@ export function buildScene({ graph, positions, hidden, lit, overlay }: SceneInpu
     const a = byId.get(e.source);
     const b = byId.get(e.target);
     if (!from || !to || !a || !b) continue;
-    const edge = bezierEdge(from.x + sizeOf(a).width + HANDLE_OVERHANG, from.y + sizeOf(a).height / 2, to.x - HANDLE_OVERHANG, to.y + sizeOf(b).height / 2, e.label);
-    edges.push([edgeLook(e.kind, { lit: lit ? lit.edges.has(e.id) : null, change: changeOf.get(e.id) ?? null }), edge]);
+    const edge = bezierEdge(e.id, from.x + sizeOf(a).width + HANDLE_OVERHANG, from.y + sizeOf(a).height / 2, to.x - HANDLE_OVERHANG, to.y + sizeOf(b).height / 2, e.label);
+    edges.push([edgeLook(e.kind, { lit: lit ? lit.edges.has(e.id) : null, change: changeOf.get(e.id) ?? null, selected: e.id === selectedEdge }), edge]);
   }
   const nodes: [EdgeLook, SceneNode][] = [];
   let minX = Infinity;

@@ -1,6 +1,6 @@
 import { getBezierPath, Position } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
-import { cacheRegion, contains, type Cubic, drawnArea, visibleParts } from '../../../../renderer/views/topology/canvas/paint-scene.js';
+import { cacheRegion, contains, type Cubic, drawnArea, edgeAt, visibleParts } from '../../../../renderer/views/topology/canvas/paint-scene.js';
 import { bezierEdge, buildScene, edgeLook, isLargeGraph } from '../../../../renderer/views/topology/canvas/scene.js';
 import type { TopologyGraph } from '../../../../shared/topology/graph-model.js';
 import { exchangeNodeId, queueNodeId } from '../../../../shared/topology/ids.js';
@@ -24,12 +24,12 @@ const positions = new Map([
 
 describe('canvas edges', () => {
   it('follow the curve React Flow draws for an SVG edge, label at its middle', () => {
-    const edge = bezierEdge(10, 20, 400, 300, 'k');
+    const edge = bezierEdge('e', 10, 20, 400, 300, 'k');
     const [path, labelX, labelY] = getBezierPath({ sourceX: 10, sourceY: 20, sourcePosition: Position.Right, targetX: 400, targetY: 300, targetPosition: Position.Left });
     expect(path).toBe(`M10,20 C${edge.c1x},20 ${edge.c2x},300 400,300`);
     expect([edge.lx, edge.ly]).toEqual([labelX, labelY]);
     // A target left of its source loops back: the curve's box covers the loop.
-    const back = bezierEdge(400, 0, 100, 50, '');
+    const back = bezierEdge('b', 400, 0, 100, 50, '');
     expect(back.maxX).toBeGreaterThan(400);
     expect(back.minX).toBeLessThan(100);
   });
@@ -54,6 +54,16 @@ describe('canvas edges', () => {
     const filtered = buildScene({ graph, positions, hidden: new Set([queueNodeId('dead')]), lit: null, overlay: null });
     expect(filtered.edges.flatMap((b) => b.items.map((e) => e.label))).toEqual(['order.paid']);
     expect(filtered.nodes.flatMap((b) => b.items)).toHaveLength(2);
+  });
+
+  it('are picked by a click within a few pixels of the curve, the nearest first, and drawn as selected', () => {
+    const scene = buildScene({ graph, positions, hidden: new Set(), lit: null, overlay: null, selectedEdge: 'd1' });
+    const b1 = scene.edges.flatMap((b) => b.items).find((e) => e.id === 'b1')!;
+    // On the curve at its middle, and a little off it.
+    expect(edgeAt(scene, { x: b1.lx, y: b1.ly }, 6)).toBe('b1');
+    expect(edgeAt(scene, { x: b1.lx + 3, y: b1.ly - 3 }, 6)).toBe('b1');
+    expect(edgeAt(scene, { x: b1.lx, y: b1.ly + 60 }, 6)).toBeNull();
+    expect(scene.edges.at(-1)).toMatchObject({ look: { colour: '--accent', width: 2.6 }, items: [{ id: 'd1' }] });
   });
 
   it('count as large past a thousand nodes or 1,500 edges', () => {
