@@ -77,6 +77,14 @@ describe.each(KINDS)('Consume view on the %s', (kind) => {
     await expect.poll(async () => (await admin.checkQueue(orders)).messageCount, { timeout: 10_000 }).toBe(0);
     await expect.poll(() => managedCount(target, orders), { timeout: 30_000, interval: 1000 }).toBe(0);
 
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(() => page.getByLabel('Status: paused').isVisible(), { timeout: 10_000 }).toBe(true);
+    await admin.sendToQueue(orders, Buffer.from('{"order":{"id":9}}'));
+    await expect.poll(async () => (await admin.checkQueue(orders)).messageCount, { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(5);
+    await expect.poll(() => page.getByLabel('Status: running').isVisible()).toBe(true);
+
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect.poll(() => page.getByLabel('Status: stopped').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(session.problems).toEqual([]);
