@@ -1,4 +1,5 @@
 import type { GraphEdge } from '../../../shared/topology/graph-model.js';
+import { parseNodeId } from '../../../shared/topology/ids.js';
 
 export type Point = { x: number; y: number };
 export type Positions = ReadonlyMap<string, Point>;
@@ -7,6 +8,8 @@ type Box = Point & Size;
 
 /** Space kept between a placed node and its neighbours. */
 const GAP = 24;
+/** Sideways, spots are a layer apart, as the layout spaces its columns: room for an edge and its label. */
+const LAYER_GAP = 110;
 /** How many rings of spots around the wanted one are tried before giving up on a free one. */
 const RINGS = 25;
 
@@ -15,12 +18,14 @@ const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width + GAP && b.x <
 /**
  * The spot nearest to `want` where a node of `size` overlaps none of
  * `placed`: `want` itself when free, else the nearest free one on rings of
- * spots a node's size apart around it.
+ * spots a node's size apart around it; between spots as near, the one on the
+ * `side` the node's edges will run to (the graph flows left to right: a queue
+ * to the right, an exchange to the left).
  */
-export function freeSpot(want: Point, size: Size, placed: readonly Box[]): Point {
+export function freeSpot(want: Point, size: Size, placed: readonly Box[], side: 'left' | 'right' = 'right'): Point {
   const free = (p: Point): boolean => !placed.some((b) => overlaps({ ...p, ...size }, b));
   if (free(want)) return want;
-  const stepX = size.width + GAP;
+  const stepX = size.width + LAYER_GAP;
   const stepY = size.height + GAP;
   for (let ring = 1; ring <= RINGS; ring++) {
     const spots: Point[] = [];
@@ -29,7 +34,8 @@ export function freeSpot(want: Point, size: Size, placed: readonly Box[]): Point
         if (Math.max(Math.abs(i), Math.abs(j)) === ring) spots.push({ x: want.x + i * stepX, y: want.y + j * stepY });
       }
     }
-    spots.sort((a, b) => Math.hypot(a.x - want.x, a.y - want.y) - Math.hypot(b.x - want.x, b.y - want.y));
+    const toSide = side === 'right' ? 1 : -1;
+    spots.sort((a, b) => Math.hypot(a.x - want.x, a.y - want.y) - Math.hypot(b.x - want.x, b.y - want.y) || toSide * (b.x - a.x));
     const spot = spots.find(free);
     if (spot) return spot;
   }
@@ -85,7 +91,7 @@ export function placeNodes(options: {
     } else if (centre) {
       want = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
     }
-    const spot = freeSpot(want, size, boxes);
+    const spot = freeSpot(want, size, boxes, parseNodeId(id)?.kind === 'exchange' ? 'left' : 'right');
     out.set(id, spot);
     boxes.push({ ...spot, ...size });
   }

@@ -4,7 +4,7 @@ import { exchangeNodeId, fanoutGroupNodeId, queueNodeId } from '../../../../shar
 import { exportSvg, type ExportPalette } from '../../../../renderer/views/topology/export-svg.js';
 import { isGrowing } from '../../../../renderer/views/topology/growth.js';
 import { loadPins, pinsKey, savePins } from '../../../../renderer/views/topology/pins.js';
-import { placeNodes } from '../../../../renderer/views/topology/placement.js';
+import { freeSpot, placeNodes } from '../../../../renderer/views/topology/placement.js';
 import { cycle, searchGraph } from '../../../../renderer/views/topology/search.js';
 
 const graph: TopologyGraph = {
@@ -76,7 +76,7 @@ describe('placement', () => {
     const beside = placeNodes({ ids: ['a', 'b', 'c'], edges: [{ source: 'a', target: 'b' }, { source: 'a', target: 'c' }], laidOut: { a: { x: 0, y: 0 }, b: { x: 300, y: 100 }, c: { x: 300, y: 0 } }, pinned: new Map(), previous, incremental: true, sizeOf: size });
     const c = beside.get('c')!;
     expect(c).not.toEqual({ x: 300, y: 0 });
-    expect(Math.abs(c.x - 300) < 224 + 200 && Math.abs(c.y) < 84 + 60).toBe(true);
+    expect(Math.abs(c.x - 300) <= 310 && Math.abs(c.y) <= 84).toBe(true);
     const clear = (p: { x: number; y: number }, q: { x: number; y: number }) => p.x + 200 + 24 <= q.x || q.x + 200 + 24 <= p.x || p.y + 60 + 24 <= q.y || q.y + 60 + 24 <= p.y;
     expect(clear(c, previous.get('a')!) && clear(c, previous.get('b')!)).toBe(true);
     // Two new nodes with no neighbour: near the view's middle, not on each other nor on what is there.
@@ -86,6 +86,10 @@ describe('placement', () => {
     expect(clear(x, crowded.get('a')!) && clear(y, crowded.get('a')!) && clear(x, y)).toBe(true);
     expect(Math.hypot(x.x - 400, x.y - 270)).toBeLessThan(300);
     expect(Math.hypot(y.x - 400, y.y - 270)).toBeLessThan(300);
+    // Between spots as near, a queue goes right of what is in the way (its bindings come from the left), an exchange left.
+    const column = [-84, 0, 84].map((y) => ({ x: 0, y, width: 200, height: 60 }));
+    expect(freeSpot({ x: 0, y: 0 }, { width: 200, height: 60 }, column, 'right')).toEqual({ x: 310, y: 0 });
+    expect(freeSpot({ x: 0, y: 0 }, { width: 200, height: 60 }, column, 'left')).toEqual({ x: -310, y: 0 });
   });
 });
 
