@@ -51,3 +51,35 @@ export function queueFromHash(hash: string): QueueLocation | null {
     return null;
   }
 }
+
+/** An exchange or a queue the topology graph's address focuses on. */
+export type TopologyEntity = { kind: 'exchange' | 'queue'; name: string };
+
+/** The graph of one vhost, focused on some of its entities (none: the whole graph). */
+export type TopologyLocation = { vhost: string; focus: TopologyEntity[] };
+
+/**
+ * `#/topology/<vhost>?focus=<kind>:<name>,...`, vhost and names percent-encoded
+ * (so a name's own `,` and `:` never split it); no focus, no query.
+ */
+export function topologyHref(vhost: string, focus: readonly TopologyEntity[] = []): string {
+  const base = `#/topology/${encodeURIComponent(vhost)}`;
+  return focus.length === 0 ? base : `${base}?focus=${focus.map((e) => `${e.kind}:${encodeURIComponent(e.name)}`).join(',')}`;
+}
+
+/** The vhost and focus a graph address names; null for the plain view (`#/topology`) or a malformed address. */
+export function topologyFromHash(hash: string): TopologyLocation | null {
+  const match = /^#\/?topology\/([^/?]*)(?:\?focus=([^&]*))?$/.exec(hash);
+  if (!match) return null;
+  try {
+    const focus: TopologyEntity[] = [];
+    for (const item of match[2] ? match[2].split(',') : []) {
+      const kind = /^(exchange|queue):/.exec(item)?.[1];
+      if (kind !== 'exchange' && kind !== 'queue') return null;
+      focus.push({ kind, name: decodeURIComponent(item.slice(kind.length + 1)) });
+    }
+    return { vhost: decodeURIComponent(match[1] as string), focus };
+  } catch {
+    return null;
+  }
+}

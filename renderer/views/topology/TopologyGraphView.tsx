@@ -5,7 +5,6 @@ import { collapseFanouts, DEFAULT_FANOUT_LIMIT } from '../../../shared/topology/
 import { filterGraph, kindsIn } from '../../../shared/topology/filter.js';
 import { buildGraph } from '../../../shared/topology/graph.js';
 import type { TopologyGraph } from '../../../shared/topology/graph-model.js';
-import { neighbourhood } from '../../../shared/topology/neighbourhood.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useRemembered } from '../../state/useRemembered.js';
 import { useConsole, useStore } from '../../state/StoreProvider.js';
@@ -16,6 +15,7 @@ import { edgeAt } from './canvas/paint-scene.js';
 import { buildScene, isLargeGraph } from './canvas/scene.js';
 import { exportGraph } from './export-graph.js';
 import { flowEdges, flowNodes } from './flow-elements.js';
+import { focusedNeighbourhood, foldingExchanges } from './focus.js';
 import { useGraphExtensions } from './graph-extensions.js';
 import { GrowthTracker } from './growth.js';
 import { Legend } from './Legend.js';
@@ -40,10 +40,12 @@ const EMPTY_GRAPH: TopologyGraph = { nodes: [], edges: [] };
 const NO_NODES: TopologyFlowNode[] = [];
 const NO_EDGES: Edge[] = [];
 const NO_KINDS: ReadonlySet<string> = new Set();
+const NO_FOCUS: readonly string[] = [];
 /** How close to a canvas edge, in pixels, a click picks it. */
 const EDGE_PICK_PIXELS = 6;
 
-export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; profileId: string; title: string }) {
+/** focusRequest: node ids an address asks to focus on (with their neighbours), applied once the graph has loaded. */
+export function TopologyGraphView({ vhost, profileId, title, focusRequest }: { vhost: string; profileId: string; title: string; focusRequest: readonly string[] | null }) {
   const store = useStore();
   const ext = useGraphExtensions();
   const flow = useReactFlow<TopologyFlowNode>();
@@ -57,8 +59,11 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   const [hiddenKinds, setHiddenKinds] = useState<ReadonlySet<string>>(NO_KINDS);
   const [search, setSearch] = useState('');
   const [hitIndex, setHitIndex] = useState(-1);
-  const [focus, setFocus] = useState<string | null>(null);
+  const [focus, setFocus] = useState<readonly string[]>(NO_FOCUS);
   const pendingFocus = useRef<string | null>(null);
+  /** A requested focus waiting for its nodes to be placed, to fit the view around them. */
+  const pendingFit = useRef<readonly string[] | null>(null);
+  const appliedRequest = useRef<readonly string[] | null>(null);
   const storageKey = pinsKey(profileId, vhost);
   const [pins, setPins] = useState(() => loadPins(storageKey));
 
@@ -89,7 +94,8 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   const hits = useMemo(() => searchGraph(graph, search), [graph, search]);
   const lit = useMemo(() => {
     if (ext.highlight) return ext.highlight;
-    if (focus && graph.nodes.some((n) => n.id === focus)) return neighbourhood(graph, focus);
+    const around = focusedNeighbourhood(graph, focus);
+    if (around) return around;
     if (hits.length > 0) return { nodes: new Set(hits.map((h) => h.nodeId)), edges: new Set<string>() };
     return null;
   }, [ext.highlight, focus, graph, hits]);
@@ -133,16 +139,16 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
     [positions, graph, flow],
   );
 
-  /** Fits the shown nodes, from their positions: React Flow's own fit knows only the nodes it has mounted. */
-  const fitAll = useCallback(
-    (duration: number): boolean => {
+  /** Fits the shown nodes (or only some), from their positions: React Flow's own fit knows only the nodes it has mounted. */
+  const fitNodes = useCallback(
+    (duration: number, only: ReadonlySet<string> | null = null): boolean => {
       let minX = Infinity;
       let minY = Infinity;
       let maxX = -Infinity;
       let maxY = -Infinity;
       for (const n of graph.nodes) {
         const at = positions.get(n.id);
-        if (!at || hidden.has(n.id)) continue;
+        if (!at || hidden.has(n.id) || (only && !only.has(n.id))) continue;
         const { width, height } = sizeOf(n);
         minX = Math.min(minX, at.x);
         minY = Math.min(minY, at.y);
@@ -162,20 +168,39 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
     [graph, positions, hidden, flow],
   );
 
+  // An address's focus: fan-outs hiding a focused queue open first, then the view fits the focus once placed.
+  useEffect(() => {
+    if (!focusRequest || focusRequest === appliedRequest.current || collapsed.nodes.length === 0) return;
+    appliedRequest.current = focusRequest;
+    const folding = foldingExchanges(collapsed, focusRequest).filter((x) => !expanded.has(x));
+    if (folding.length > 0) {
+      setExpanded(new Set([...expanded, ...folding]));
+      setFresh((n) => n + 1);
+    }
+    setFocus(focusRequest);
+    pendingFit.current = focusRequest;
+  }, [focusRequest, collapsed, expanded]);
+
   // The first layout fits the window; a focus waiting for a fan-out to open lands once it is placed.
   useEffect(() => {
     if (layout.runs === 0) return;
     const frame = requestAnimationFrame(() => {
       // Fitted once there is something to fit: an empty vhost that fills up later still gets fitted.
-      if (!fitted && fitAll(0)) setFitted(true);
+      if (!fitted && fitNodes(0)) setFitted(true);
       if (pendingFocus.current && centerOn(pendingFocus.current)) pendingFocus.current = null;
+      const fit = pendingFit.current;
+      if (fit && foldingExchanges(graph, fit).length === 0) {
+        const around = focusedNeighbourhood(graph, fit);
+        if (!around) pendingFit.current = null;
+        else if ([...around.nodes].every((id) => positions.has(id)) && fitNodes(300, around.nodes)) pendingFit.current = null;
+      }
     });
     return () => cancelAnimationFrame(frame);
-  }, [layout.runs, fitted, fitAll, centerOn]);
+  }, [layout.runs, fitted, fitNodes, centerOn, graph, positions]);
 
   const focusNode = useCallback(
     (id: string, inGroupOf: string | null) => {
-      setFocus(id);
+      setFocus([id]);
       if (inGroupOf !== null && !expanded.has(inGroupOf)) {
         pendingFocus.current = id;
         setExpanded(new Set([...expanded, inGroupOf]));
@@ -190,7 +215,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
   const onSearch = (value: string): void => {
     setSearch(value);
     setHitIndex(-1);
-    if (value.trim() === '') setFocus(null);
+    if (value.trim() === '') setFocus(NO_FOCUS);
   };
   const onStep = (backwards: boolean): void => {
     const next = cycle(hitIndex, hits.length, backwards);
@@ -297,7 +322,7 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
             }}
             onZoomIn={() => void flow.zoomIn({ duration: 150 })}
             onZoomOut={() => void flow.zoomOut({ duration: 150 })}
-            onFit={() => fitAll(250)}
+            onFit={() => fitNodes(250)}
             onRelayout={() => setFresh((n) => n + 1)}
             onResetLayout={() => {
               updatePins(new Map());
@@ -326,11 +351,11 @@ export function TopologyGraphView({ vhost, profileId, title }: { vhost: string; 
               nodeTypes={NODE_TYPES}
               onNodesChange={onNodesChange}
               onNodeDragStop={onNodeDragStop}
-              onNodeClick={(_, node) => setFocus(node.id)}
+              onNodeClick={(_, node) => setFocus([node.id])}
               onPaneClick={(event) => {
                 const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
                 const hit = overview ? nodeAt(graph, positions, hidden, at) : null;
-                setFocus(hit);
+                setFocus(hit ? [hit] : NO_FOCUS);
                 if (hit) centerOn(hit);
                 if (large && !overview) pickEdge(edgeAt(scene, at, EDGE_PICK_PIXELS / flow.getZoom()));
                 else if (pickedEdge) pickEdge(null);
