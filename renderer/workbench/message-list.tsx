@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEve
 import type { ReceivedMessage } from '../../shared/model/workbench/message.js';
 import { formatBytes, hexLine, wireText, wireToBytes } from './message-bytes.js';
 import type { MessageLog } from './message-log.js';
-import { clickSelect, indexOfSeq, moveFocus, selectAll, toggleFocused, type Selection } from './message-selection.js';
+import { clickSelect, focusIndex, indexOfSeq, moveFocus, selectAll, toggleFocused, type Selection } from './message-selection.js';
 import { useFramed } from './use-framed.js';
 import './message-list.css';
 
@@ -152,13 +152,15 @@ export function MessageList({ log, selection, onSelection, follow, onFollow, lab
 
   const onKeyDown = (event: KeyboardEvent): void => {
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page };
     const delta = moves[event.key];
-    if (delta !== undefined) {
+    if (delta !== undefined || event.key === 'Home' || event.key === 'End') {
       event.preventDefault();
-      const clamped = Number.isFinite(delta) ? delta : delta > 0 ? messages.length : -messages.length;
-      onSelection(moveFocus(selection, messages, clamped, event.shiftKey));
-      if (delta < 0 && follow) onFollow(false);
+      if (event.key === 'Home') onSelection(focusIndex(selection, messages, 0, event.shiftKey));
+      else if (event.key === 'End') onSelection(focusIndex(selection, messages, messages.length - 1, event.shiftKey));
+      else onSelection(moveFocus(selection, messages, delta as number, event.shiftKey));
+      // Going back through the list means reading it: new messages must not pull the view away.
+      if ((event.key === 'Home' || (delta ?? 0) < 0) && follow) onFollow(false);
     } else if (event.key === ' ') {
       event.preventDefault();
       onSelection(toggleFocused(selection));

@@ -65,14 +65,18 @@ export function selectAll(list: Listed): Selection {
   return { selected: new Set(list.map((m) => m.seq)), anchor: list[0]?.seq ?? null, focus: last };
 }
 
-/** Arrow keys: the focus moves by `delta` rows (clamped); it selects that row alone, or extends the range with Shift. */
-export function moveFocus(selection: Selection, list: Listed, delta: number, extend: boolean): Selection {
+/** Home and End, or any row by position (clamped): it is selected alone, or the range extends to it with Shift. */
+export function focusIndex(selection: Selection, list: Listed, index: number, extend: boolean): Selection {
   if (list.length === 0) return selection;
-  const at = selection.focus === null ? -1 : indexOfSeq(list, selection.focus);
-  const next = at < 0 ? (delta > 0 ? 0 : list.length - 1) : Math.min(list.length - 1, Math.max(0, at + delta));
-  const seq = (list[next] as { seq: number }).seq;
+  const seq = (list[Math.min(list.length - 1, Math.max(0, index))] as { seq: number }).seq;
   if (!extend) return selectOnly(seq);
   return extendTo(selection.anchor === null ? { ...selection, anchor: seq } : selection, list, seq);
+}
+
+/** Arrow keys: the focus moves by `delta` rows (clamped); without a focus, Down starts at the first row and Up at the last. */
+export function moveFocus(selection: Selection, list: Listed, delta: number, extend: boolean): Selection {
+  const at = selection.focus === null ? -1 : indexOfSeq(list, selection.focus);
+  return focusIndex(selection, list, at < 0 ? (delta > 0 ? 0 : list.length - 1) : at + delta, extend);
 }
 
 /** Space: toggles the focused row. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clickSelect,
   EMPTY_SELECTION,
+  focusIndex,
   indexOfSeq,
   moveFocus,
   pruneSelection,
@@ -13,6 +14,7 @@ import {
 const list = [2, 3, 5, 8, 13, 21].map((seq) => ({ seq }));
 const seqs = (s: { selected: ReadonlySet<number> }) => [...s.selected].sort((a, b) => a - b);
 const plain = { shift: false, toggle: false };
+const selectOnlyAt = (seq: number) => clickSelect(EMPTY_SELECTION, list, seq, plain);
 
 describe('message selection', () => {
   it('finds positions by bisection', () => {
@@ -53,6 +55,13 @@ describe('message selection', () => {
     expect(moveFocus(s, list, 100, false).focus).toBe(21);
     expect(moveFocus(EMPTY_SELECTION, list, -1, false).focus).toBe(21);
     expect(moveFocus(s, list, -100, false).focus).toBe(2);
+  });
+
+  it('Home and End go to the first and last rows, with Shift selecting up to them', () => {
+    expect(focusIndex(EMPTY_SELECTION, list, 0, false).focus).toBe(2);
+    expect(focusIndex(EMPTY_SELECTION, list, list.length - 1, false).focus).toBe(21);
+    expect(seqs(focusIndex(selectOnlyAt(8), list, list.length - 1, true))).toEqual([8, 13, 21]);
+    expect(focusIndex(EMPTY_SELECTION, [], 0, false)).toBe(EMPTY_SELECTION);
   });
 
   it('prunes messages the list dropped, keeping the same object when none was', () => {
