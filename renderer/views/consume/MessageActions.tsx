@@ -174,6 +174,7 @@ export function MessageActions({ holderId, vhost, log, selected, store, settleab
             : 'Copies are published with publisher confirms; the originals stay as they are.'}
         </p>
         <TransferTargetFields vhost={vhost} value={target} onChange={setTarget} />
+        {target.name.trim() === '' ? <p className="consume-form__problem">Name the target {target.kind} to {dialog?.kind === 'transfer' && dialog.mode === 'move' ? 'move' : 'copy'} to.</p> : null}
       </ConfirmDialog>
 
       {dialog?.kind === 'load' ? <LoadDialog vhost={vhost} task={task} onClose={() => setDialog(null)} /> : null}
