@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
-import { DESKTOP_COMMAND_CHANNEL, DesktopCommand } from '../../shared/api/desktop.js';
+import { DESKTOP_COMMAND_CHANNEL, DESKTOP_THEME_CHANNEL, DesktopCommand, ThemeChoice } from '../../shared/api/desktop.js';
 import { createBackend } from '../backend/backend.js';
 import { printEmbeddedBroker } from '../backend/embedded/print-urls.js';
 import { createLogger } from '../backend/logger.js';
@@ -124,7 +124,8 @@ async function start(): Promise<void> {
     state = { ...state, lastView: viewFromUrl(url, (u) => isOurDocument(u, indexUrl)) ?? state.lastView };
   });
 
-  const unregister = registerIpcHandlers(ipcMain, backend, trustedSender(win.webContents.id, indexUrl), log);
+  const isTrusted = trustedSender(win.webContents.id, indexUrl);
+  const unregister = registerIpcHandlers(ipcMain, backend, isTrusted, log);
   const stopEvents = forwardEvents(backend, win.webContents);
   const send = (command: DesktopCommand): void => {
     if (!win.webContents.isDestroyed()) win.webContents.send(DESKTOP_COMMAND_CHANNEL, DesktopCommand.parse(command));
@@ -177,8 +178,19 @@ async function start(): Promise<void> {
     nativeTheme.themeSource = theme;
     state = { ...state, theme };
     setMenu();
+    send({ kind: 'theme', theme });
   }
   setMenu();
+  // The page's own theme control shows main's choice (after every load, reloads too) and changes it here, so the menu follows.
+  win.webContents.on('did-finish-load', () => send({ kind: 'theme', theme: state.theme }));
+  ipcMain.handle(DESKTOP_THEME_CHANNEL, (event, theme: unknown) => {
+    const parsed = ThemeChoice.safeParse(theme);
+    if (!isTrusted(event) || !parsed.success) {
+      log.warn('refused a theme request', { trusted: isTrusted(event), theme: typeof theme === 'string' ? theme.slice(0, 40) : typeof theme });
+      return;
+    }
+    if (parsed.data !== state.theme) setTheme(parsed.data);
+  });
 
   win.once('ready-to-show', () => win.show());
   // A second launch focuses this window instead of opening another backend on the same files, and passes on its link or file.
@@ -195,6 +207,7 @@ async function start(): Promise<void> {
     closing ??= (async () => {
       stopEvents();
       unregister();
+      ipcMain.removeHandler(DESKTOP_THEME_CHANNEL);
       await saveWindowState(stateFile, state).catch((err: unknown) => log.warn('could not save the window state', { error: err instanceof Error ? err.message : String(err) }));
       await backend.close();
     })();

@@ -1,4 +1,4 @@
-import { DESKTOP_COMMAND_CHANNEL } from '../../shared/api/desktop.js';
+import { DESKTOP_COMMAND_CHANNEL, DESKTOP_THEME_CHANNEL, ThemeChoice } from '../../shared/api/desktop.js';
 import type { IpcRendererLike } from './bridge.js';
 
 /** Commands kept for the page while it has not subscribed yet (a file opened with Warren arrives before React has mounted). */
@@ -6,8 +6,9 @@ const EARLY_COMMANDS = 16;
 
 /**
  * `window.warrenDesktop`: present only in the desktop app, so the renderer can
- * tell. One thing: listen to the shell's commands (menu items, files opened
- * with Warren). The payload is checked by the renderer against DesktopCommand.
+ * tell. Listen to the shell's commands (menu items, files opened with
+ * Warren; the payload is checked by the renderer against DesktopCommand), and
+ * ask main for a theme, as the menu's View › Theme does.
  */
 export function createDesktopBridge(ipc: IpcRendererLike) {
   const listeners = new Set<(payload: unknown) => void>();
@@ -28,6 +29,11 @@ export function createDesktopBridge(ipc: IpcRendererLike) {
       return () => {
         listeners.delete(typed);
       };
+    },
+    setTheme(theme: unknown): void {
+      const parsed = ThemeChoice.safeParse(theme);
+      if (!parsed.success) throw new Error(`Unknown theme: ${typeof theme === 'string' ? theme.slice(0, 40) : typeof theme} (system, light or dark)`);
+      void ipc.invoke(DESKTOP_THEME_CHANNEL, parsed.data);
     },
   };
 }

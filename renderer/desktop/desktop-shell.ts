@@ -1,13 +1,15 @@
-import { DesktopCommand } from '../../shared/api/desktop.js';
+import { DesktopCommand, type ThemeChoice } from '../../shared/api/desktop.js';
 
 /** What the Electron preload exposes as `window.warrenDesktop`; absent in web mode. */
 export interface DesktopShell {
   onCommand(listener: (payload: unknown) => void): () => void;
+  /** Asks main for this theme, as the menu's View › Theme does. */
+  setTheme(theme: ThemeChoice): void;
 }
 
 export function findDesktopShell(scope: object): DesktopShell | null {
   const candidate = (scope as { warrenDesktop?: Partial<DesktopShell> }).warrenDesktop;
-  return candidate && typeof candidate.onCommand === 'function' ? (candidate as DesktopShell) : null;
+  return candidate && typeof candidate.onCommand === 'function' && typeof candidate.setTheme === 'function' ? (candidate as DesktopShell) : null;
 }
 
 /** Listens to the shell's commands, passing on only those that match the schema. */

@@ -3,6 +3,7 @@ import type { DesktopCommand } from '../../shared/api/desktop.js';
 import { ROUTES, type Route } from '../navigation/routes.js';
 import { FILTER_INPUT_SELECTOR } from '../navigation/useShortcuts.js';
 import { OPEN_PALETTE_EVENT } from '../shell/palette-commands.js';
+import { themeStore } from '../theme/theme-store.js';
 import { openImportChooser, putImportFile, showDefinitionsTab, whenRendered } from './definitions-handoff.js';
 import { findDesktopShell, onDesktopCommand } from './desktop-shell.js';
 
@@ -35,6 +36,9 @@ export async function runDesktopCommand(command: DesktopCommand, navigate: (rout
       else openImportChooser(root);
       return;
     }
+    case 'theme':
+      themeStore().choose(command.theme);
+      return;
   }
 }
 

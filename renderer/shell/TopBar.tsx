@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ThemeToggle } from '../theme/ThemeToggle.js';
 import { SessionIndicator } from './SessionIndicator.js';
 import { VhostSelect } from './VhostSelect.js';
 
@@ -9,6 +10,7 @@ export function TopBar({ title, showVhost }: { title: ReactNode; showVhost: bool
       {showVhost ? <VhostSelect /> : null}
       <div className="topbar__spacer" />
       <SessionIndicator />
+      <ThemeToggle />
     </header>
   );
 }

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { DESKTOP_COMMAND_CHANNEL } from '../../../shared/api/desktop.js';
+import { DESKTOP_COMMAND_CHANNEL, DESKTOP_THEME_CHANNEL } from '../../../shared/api/desktop.js';
 import { createDesktopBridge } from '../../../electron/preload/desktop-bridge.js';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
 function fakeIpc() {
   const listeners = new Map<string, Set<Listener>>();
+  const invoked: unknown[][] = [];
   return {
-    invoke: async () => undefined,
+    invoked,
+    invoke: async (...args: unknown[]) => {
+      invoked.push(args);
+    },
     on(channel: string, listener: Listener) {
       (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(listener);
     },
@@ -25,7 +29,7 @@ describe('the desktop bridge (window.warrenDesktop)', () => {
   it('listens on the one command channel and passes the payload only, never the IPC event', () => {
     const ipc = fakeIpc();
     const bridge = createDesktopBridge(ipc);
-    expect(Object.keys(bridge)).toEqual(['onCommand']);
+    expect(Object.keys(bridge)).toEqual(['onCommand', 'setTheme']);
     expect(ipc.channels()).toEqual([DESKTOP_COMMAND_CHANNEL]);
     const got: unknown[][] = [];
     const stop = bridge.onCommand((...args: unknown[]) => got.push(args));
@@ -43,6 +47,15 @@ describe('the desktop bridge (window.warrenDesktop)', () => {
     bridge.onCommand((payload: unknown) => got.push(payload));
     expect(got).toHaveLength(16);
     expect(got[0]).toEqual({ kind: 'navigate', route: 'r0' });
+  });
+
+  it('asks main for a theme on its own channel, only system, light or dark', () => {
+    const ipc = fakeIpc();
+    const bridge = createDesktopBridge(ipc);
+    bridge.setTheme('dark');
+    expect(() => bridge.setTheme('sepia')).toThrow('Unknown theme: sepia (system, light or dark)');
+    expect(() => bridge.setTheme({ toString: 'x' })).toThrow('Unknown theme: object (system, light or dark)');
+    expect(ipc.invoked).toEqual([[DESKTOP_THEME_CHANNEL, 'dark']]);
   });
 
   it('refuses a listener that is not a function', () => {

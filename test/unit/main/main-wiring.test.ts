@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { DESKTOP_COMMAND_CHANNEL } from '../../../shared/api/desktop.js';
+import { DESKTOP_COMMAND_CHANNEL, DESKTOP_THEME_CHANNEL } from '../../../shared/api/desktop.js';
 import * as fake from '../transport/support/fake-electron.js';
 
 vi.mock('electron', () => import('../transport/support/fake-electron.js'));
@@ -69,6 +69,36 @@ describe('Electron main: desktop integration', () => {
     await vi.waitFor(() => expect(fake.dialog.messages).toHaveLength(2));
     expect(fake.dialog.messages).toContainEqual(expect.objectContaining({ message: 'Warren cannot open warren://queue/orders', detail: 'warren:// links open a profile (warren://profile/<id>), not "queue"' }));
     expect(fake.dialog.messages).toContainEqual(expect.objectContaining({ message: 'Warren cannot open the profile no-such-profile' }));
+  });
+
+  it("tells the page its theme on every load and takes the page's own choice, refusing other frames and unknown themes", async () => {
+    const checkedTheme = () =>
+      (fake.Menu.current as { label?: string; submenu?: { label?: string; submenu?: { label?: string; checked?: boolean }[] }[] }[])[2]!
+        .submenu!.find((i) => i.label === 'Theme')!
+        .submenu!.find((i) => i.checked)?.label;
+    for (const listener of fake.webContentsListeners.get('did-finish-load') ?? []) listener();
+    expect(commands.at(-1)).toEqual({ kind: 'theme', theme: 'dark' });
+
+    const frame = fake.sender.frame;
+    try {
+      fake.sender.frame = { url: `${INDEX}#/overview`, parent: null };
+      await fake.ipcRenderer.invoke(DESKTOP_THEME_CHANNEL, 'system');
+      expect(fake.nativeTheme.themeSource).toBe('system');
+      expect(checkedTheme()).toBe('Follow System');
+      expect(commands.at(-1)).toEqual({ kind: 'theme', theme: 'system' });
+
+      await fake.ipcRenderer.invoke(DESKTOP_THEME_CHANNEL, 'sepia');
+      fake.sender.frame = { url: 'https://evil.example/', parent: null };
+      await fake.ipcRenderer.invoke(DESKTOP_THEME_CHANNEL, 'light');
+      expect(fake.nativeTheme.themeSource).toBe('system');
+
+      fake.sender.frame = { url: `${INDEX}#/overview`, parent: null };
+      await fake.ipcRenderer.invoke(DESKTOP_THEME_CHANNEL, 'dark');
+      expect(fake.nativeTheme.themeSource).toBe('dark');
+      expect(checkedTheme()).toBe('Dark');
+    } finally {
+      fake.sender.frame = frame;
+    }
   });
 
   it('remembers the last view, the bounds and the theme when the app closes', async () => {

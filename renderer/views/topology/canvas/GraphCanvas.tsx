@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { cacheRegion, contains, type Detail, drawnArea, paintScene, type Palette, readPalette, type Rect } from './paint-scene.js';
 import { FAR_ZOOM, SETTLE_MS } from '../ZoomDetail.js';
 import type { Scene } from './scene.js';
+import { onThemeChange } from '../../../theme/theme-change.js';
 
 /** Largest side of the cached bitmap, in pixels; a view larger than that is drawn afresh every frame. */
 const MAX_BITMAP = 4096;
@@ -103,17 +104,15 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
       last = state;
       paint();
     });
-    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const onScheme = (): void => {
+    const stopTheme = onThemeChange(() => {
       palette = readPalette(canvas);
       cache = null;
       paint();
-    };
-    scheme?.addEventListener('change', onScheme);
+    });
     return () => {
       clearTimeout(settle);
       unsubscribe();
-      scheme?.removeEventListener('change', onScheme);
+      stopTheme();
     };
   }, [store, scene, drawNodes]);
 

@@ -2,6 +2,7 @@ import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useRef } from 'react';
 import { contains, readPalette, type Rect } from './paint-scene.js';
 import type { Scene } from './scene.js';
+import { onThemeChange } from '../../../theme/theme-change.js';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -107,16 +108,14 @@ export function MiniMapCanvas({ scene }: { scene: Scene }) {
       last = state;
       paint();
     });
-    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
-    const onScheme = (): void => {
+    const stopTheme = onThemeChange(() => {
       palette = readPalette(canvas);
       drawnFor = null;
       paint();
-    };
-    scheme?.addEventListener('change', onScheme);
+    });
     return () => {
       unsubscribe();
-      scheme?.removeEventListener('change', onScheme);
+      stopTheme();
     };
   }, [store, scene]);
 

@@ -9,11 +9,12 @@ import { renderWithStore } from '../support/render.js';
 afterEach(cleanup);
 
 describe('desktop shell commands in the page', () => {
-  it('are taken only from a preload that exposes onCommand, and only when they match the schema', () => {
+  it('are taken only from a preload that exposes onCommand and setTheme, and only when they match the schema', () => {
     expect(findDesktopShell({})).toBeNull();
-    expect(findDesktopShell({ warrenDesktop: { onCommand: 'x' } })).toBeNull();
+    expect(findDesktopShell({ warrenDesktop: { onCommand: 'x', setTheme: () => undefined } })).toBeNull();
+    expect(findDesktopShell({ warrenDesktop: { onCommand: () => () => undefined } })).toBeNull();
     let deliver: (payload: unknown) => void = () => undefined;
-    const shell = findDesktopShell({ warrenDesktop: { onCommand: (listener: (payload: unknown) => void) => ((deliver = listener), () => undefined) } })!;
+    const shell = findDesktopShell({ warrenDesktop: { onCommand: (listener: (payload: unknown) => void) => ((deliver = listener), () => undefined), setTheme: () => undefined } })!;
     const commands: unknown[] = [];
     const invalid: string[] = [];
     onDesktopCommand(shell, (c) => commands.push(c), (reason) => invalid.push(reason));
@@ -21,8 +22,13 @@ describe('desktop shell commands in the page', () => {
     deliver({ kind: 'navigate', route: '../../etc' });
     deliver({ kind: 'run', script: 'rm -rf /' });
     deliver({ kind: 'focus-filter', extra: 1 });
-    expect(commands).toEqual([{ kind: 'navigate', route: 'queues' }]);
-    expect(invalid).toHaveLength(3);
+    deliver({ kind: 'theme', theme: 'dark' });
+    deliver({ kind: 'theme', theme: 'sepia' });
+    expect(commands).toEqual([
+      { kind: 'navigate', route: 'queues' },
+      { kind: 'theme', theme: 'dark' },
+    ]);
+    expect(invalid).toHaveLength(4);
     expect(invalid[0]).toContain('route');
   });
 
