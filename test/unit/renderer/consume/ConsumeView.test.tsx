@@ -1,20 +1,11 @@
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ConsumeStartArgs } from '../../../../shared/model/workbench/consume.js';
-import { fakeViewport } from '../support/render.js';
-import { setup, startOn, stateOf } from './consume-fixture.js';
+import { onTheConsumePage, setup, startOn, stateOf } from './consume-fixture.js';
 import { message } from './messages.js';
 
 describe('ConsumeView', () => {
-  let restoreViewport: () => void;
-  beforeEach(() => {
-    restoreViewport = fakeViewport();
-    window.location.hash = '#/consume';
-  });
-  afterEach(() => {
-    cleanup();
-    restoreViewport();
-  });
+  onTheConsumePage();
 
   it('starts a manual-ack consumer with the form and shows its deliveries as they arrive', async () => {
     const { client, started } = setup();

@@ -1,10 +1,9 @@
-import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import type { ConsumeStartArgs } from '../../../../shared/model/workbench/consume.js';
 import type { TransferResult } from '../../../../shared/model/workbench/surgery.js';
 import { takePublishDraft } from '../../../../renderer/workbench/publish-draft.js';
-import { fakeViewport } from '../support/render.js';
-import { setup, startOn, stateOf } from './consume-fixture.js';
+import { onTheConsumePage, setup, startOn, stateOf } from './consume-fixture.js';
 import { message } from './messages.js';
 
 /** A started manual-ack consumer on 'orders' holding three pending messages. */
@@ -26,15 +25,7 @@ async function holding() {
 }
 
 describe('message actions', () => {
-  let restoreViewport: () => void;
-  beforeEach(() => {
-    restoreViewport = fakeViewport();
-    window.location.hash = '#/consume';
-  });
-  afterEach(() => {
-    cleanup();
-    restoreViewport();
-  });
+  onTheConsumePage();
 
   it('moves the selection with progress and Cancel, then says how many went where', async () => {
     const { client, args, list } = await holding();

@@ -1,9 +1,10 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import type { ConsumeStartArgs, ConsumerState } from '../../../../shared/model/workbench/consume.js';
 import { ApiError } from '../../../../shared/api/errors.js';
 import { ConsumeView } from '../../../../renderer/views/consume/ConsumeView.js';
 import { FakeClient, inventory, queue } from '../support/fakeClient.js';
-import { renderWithStore } from '../support/render.js';
+import { fakeViewport, renderWithStore } from '../support/render.js';
 
 /** The Consume view over a fake client that starts consumers (and refuses a queue named 'missing' as the broker would). */
 export function stateOf(args: ConsumeStartArgs, overrides: Partial<ConsumerState> = {}): ConsumerState {
@@ -51,3 +52,16 @@ export async function startOn(queueName: string): Promise<void> {
   fireEvent.click(within(form).getByRole('button', { name: 'Start consumer' }));
 }
 
+
+/** Each test on #/consume with a viewport for the virtualized list, cleaned up after. */
+export function onTheConsumePage(): void {
+  let restoreViewport: () => void = () => undefined;
+  beforeEach(() => {
+    restoreViewport = fakeViewport();
+    window.location.hash = '#/consume';
+  });
+  afterEach(() => {
+    cleanup();
+    restoreViewport();
+  });
+}
