@@ -6,6 +6,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract.js';
+import { DESKTOP_THEME_CHANNEL } from '../../../shared/api/desktop.js';
 import { ipcMethodChannel } from '../../../shared/api/wire.js';
 import { buildDesktop } from '../../../electron/main/desktop-build.js';
 
@@ -47,7 +48,7 @@ describe('the desktop build', () => {
       expect(window?.url).toBe('warren-app://app/index.html');
       expect(window?.schemes).toEqual(['warren-app']);
       expect(existsSync(window!.preload!)).toBe(true);
-      expect(window?.channels?.sort()).toEqual(METHOD_NAMES.map(ipcMethodChannel).sort());
+      expect(window?.channels?.sort()).toEqual([...METHOD_NAMES.map(ipcMethodChannel), DESKTOP_THEME_CHANNEL].sort());
     } finally {
       await rm(userData, { recursive: true, force: true });
     }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { METHOD_NAMES } from '../../../shared/api/contract.js';
+import { DESKTOP_THEME_CHANNEL } from '../../../shared/api/desktop.js';
 import { ipcMethodChannel } from '../../../shared/api/wire.js';
 import * as fake from './support/fake-electron.js';
 
@@ -48,7 +49,7 @@ describe('Electron main', () => {
   });
 
   it('registers every contract method, and serves calls from its window', async () => {
-    expect(fake.registeredChannels().sort()).toEqual(METHOD_NAMES.map(ipcMethodChannel).sort());
+    expect(fake.registeredChannels().sort()).toEqual([...METHOD_NAMES.map(ipcMethodChannel), DESKTOP_THEME_CHANNEL].sort());
     fake.sender.frame = { url: 'warren-app://app/index.html#/queues', parent: null };
     const reply = await fake.ipcRenderer.invoke(ipcMethodChannel('app.info'), {});
     expect(reply).toMatchObject({ ok: true, result: { transport: 'electron', dataDir } });
