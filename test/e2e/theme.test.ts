@@ -1,8 +1,9 @@
+import path from 'node:path';
 import amqp from 'amqplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../support/requirements.js';
-import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { type BrowserSession, openBrowser, RESULTS_DIR, screenshot } from './support/browser.js';
 import { openQueuePage } from './support/chart.js';
 import { embeddedAmqpPort } from './support/embedded-port.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
@@ -89,8 +90,13 @@ describe.skipIf(!chromium)('theme override in web mode, on the embedded broker',
   it('forces Light against a dark system, and System follows the system again', async () => {
     const { page } = session;
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Light' }).click();
+    // By keyboard this time: the control is three ordinary buttons in the tab order.
+    await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'System' }).focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
     await expect.poll(() => pageBackground(page)).toBe(LIGHT.page);
+    expect(await pressed(page)).toEqual(['Light']);
+    await page.locator('.topbar').screenshot({ path: path.join(RESULTS_DIR, 'e2e-theme-toggle-focused.png') });
     await expect.poll(() => minimapHasColour(page, LIGHT.queue)).toBe(true);
     await openQueuePage(page, '/', queue);
     await expect.poll(() => chartGrid(page), { timeout: 20_000 }).toBe(LIGHT.grid);
