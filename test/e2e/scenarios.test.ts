@@ -1,6 +1,8 @@
 import amqp from 'amqplib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { topologyHref } from '../../renderer/navigation/routes.js';
+import { exchangeNodeId, queueNodeId } from '../../shared/topology/ids.js';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
 import { embeddedAmqpPort } from './support/embedded-port.js';
@@ -43,6 +45,15 @@ async function actorCounts(page: Page): Promise<number[]> {
   const out: number[] = [];
   for (const row of await rows.all()) out.push((await countIn(row.locator('[data-count="sent"]'))) + (await countIn(row.locator('[data-count="received"]'))));
   return out;
+}
+
+/** The graph lights the topics scenario's exchange and queues, and dims the other scenarios' entities in view. */
+async function expectFocusedOnTopics(page: Page): Promise<void> {
+  const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+  for (const id of [exchangeNodeId('topic_logs'), queueNodeId('topic_logs.critical'), queueNodeId('topic_logs.kern'), queueNodeId('topic_logs.all')]) {
+    await expect.poll(() => node(id).getAttribute('class'), { timeout: 30_000 }).toContain('is-lit');
+  }
+  await expect.poll(() => page.locator('.react-flow__node.is-dimmed').count(), { timeout: 30_000 }).toBeGreaterThan(0);
 }
 
 interface Target {
@@ -153,8 +164,22 @@ for (const target of targets) {
       await page.locator('[data-scenario="topics"]').click();
       const queueLink = page.getByRole('table', { name: 'Queues' }).getByRole('link', { name: 'topic_logs.kern' });
       expect(await queueLink.getAttribute('href')).toBe(`#/queues/${encodeURIComponent(target.vhost)}/topic_logs.kern`);
-      await page.getByRole('link', { name: 'Show in the topology graph' }).click();
-      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe('#/topology');
+      const graphLink = page.getByRole('link', { name: 'Show in the topology graph' });
+      const href = topologyHref(target.vhost, [
+        { kind: 'exchange', name: 'topic_logs' },
+        ...['topic_logs.critical', 'topic_logs.kern', 'topic_logs.all'].map((name) => ({ kind: 'queue' as const, name })),
+      ]);
+      expect(await graphLink.getAttribute('href')).toBe(href);
+      await graphLink.click();
+      await expectFocusedOnTopics(page);
+      await screenshot(page, `e2e-scenarios-${slug}-graph-focus-light`);
+      // Opened with another vhost chosen, the address chooses its own.
+      const vhostSelect = page.locator('.vhost-select select');
+      await vhostSelect.selectOption('');
+      await page.evaluate(() => void (window.location.hash = '#/overview'));
+      await page.evaluate((to) => void (window.location.hash = to), href);
+      await expect.poll(() => vhostSelect.inputValue()).toBe(target.vhost);
+      await expectFocusedOnTopics(page);
       expect(session.problems).toEqual([]);
     });
 

@@ -1,7 +1,6 @@
 import type { QueueRow } from '../../../shared/model/inventory.js';
 import type { TopologyBinding } from '../../../shared/model/topology.js';
-import { hrefOf } from '../../navigation/routes.js';
-import { useStore } from '../../state/StoreProvider.js';
+import { topologyHref } from '../../navigation/routes.js';
 import { Section } from './Section.js';
 
 const exchangeLabel = (name: string): string => (name === '' ? '(default exchange)' : name);
@@ -9,17 +8,11 @@ const show = (args: Record<string, unknown>): string => (Object.keys(args).lengt
 
 /**
  * Bindings in (exchanges that route to the queue) and out (where it
- * dead-letters), each a link to the Topology view of the queue's vhost.
+ * dead-letters), each a link to the graph of the queue's vhost focused on the queue.
  */
 export function QueueBindings({ queue, bindings, deadLetterTo, loading }: { queue: QueueRow; bindings: readonly TopologyBinding[]; deadLetterTo: string | null; loading: boolean }) {
-  const store = useStore();
-  // The graph draws one vhost: the one the queue lives in.
-  const toGraph = (): void => store.dispatch({ type: 'vhost/selected', vhost: queue.vhost });
-  const graphLink = (label: string) => (
-    <a href={hrefOf('topology')} onClick={toGraph}>
-      {label}
-    </a>
-  );
+  // The address chooses the queue's vhost: the graph draws one vhost.
+  const graphLink = (label: string) => <a href={topologyHref(queue.vhost, [{ kind: 'queue', name: queue.name }])}>{label}</a>;
   return (
     <Section title="Bindings" aside={graphLink('Show in the graph →')} wide>
       {bindings.length === 0 ? (

@@ -1,5 +1,5 @@
 import type { ScenarioInfo, ScenarioState } from '../../../shared/model/scenarios.js';
-import { hrefOf } from '../../navigation/routes.js';
+import { topologyHref } from '../../navigation/routes.js';
 import { ScenarioActors } from './ScenarioActors.js';
 import { ScenarioQueues } from './ScenarioQueues.js';
 import { isActive, statusLabel } from './scenario-status.js';
@@ -80,7 +80,7 @@ export function ScenarioDetail({ info, state, vhost, actionError, onStart, onSto
         ) : (
           <span className="muted">Through the default exchange.</span>
         )}
-        <a href={hrefOf('topology')}>Show in the topology graph</a>
+        <a href={topologyHref(shownVhost, [...info.exchanges.map((name) => ({ kind: 'exchange' as const, name })), ...info.queues.map((name) => ({ kind: 'queue' as const, name }))])}>Show in the topology graph</a>
       </p>
     </section>
   );

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChannelRow, ConsumerRow } from '../../../../shared/model/inventory.js';
 import type { QueueMoveResult } from '../../../../shared/model/queue-actions.js';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
-import { queueHref } from '../../../../renderer/navigation/routes.js';
+import { queueHref, topologyFromHash } from '../../../../renderer/navigation/routes.js';
 import { browseHref } from '../../../../renderer/views/consume/consume-routes.js';
 import { QueueRoute } from '../../../../renderer/views/queue/QueueRoute.js';
 import { takePublishDraft } from '../../../../renderer/workbench/publish-draft.js';
@@ -102,7 +102,8 @@ describe('QueuePage', () => {
     expect(within(bindings).getByText('order.*')).toBeTruthy();
     expect(within(bindings).queryByText('x')).toBeNull();
     expect(bindings.textContent).toContain('Dead-letters to: dlx');
-    expect(within(bindings).getByText('orders').getAttribute('href')).toBe('#/topology');
+    // Each links to the graph of the queue's vhost, focused on the queue.
+    expect(topologyFromHash(within(bindings).getByText('orders').getAttribute('href') ?? '')).toEqual({ vhost: VHOST, focus: [{ kind: 'queue', name: NAME }] });
 
     const rows = within(screen.getByRole('region', { name: 'Consumers' })).getAllByRole('row').slice(1);
     expect(rows.map((r) => within(r).getAllByRole('cell').map((c) => c.textContent))).toEqual([
