@@ -11,7 +11,7 @@ export interface PaletteCommand {
 
 /**
  * Everything the palette offers, the same in the desktop app and in web mode:
- * the views (with the keys that open them), the filter, and definitions.
+ * the views (with the keys that open them), the filter, definitions, and the theme.
  * The commands are the desktop shell's, so the menu and the palette do one thing each.
  */
 export function paletteCommands(mod: string): PaletteCommand[] {
@@ -27,6 +27,9 @@ export function paletteCommands(mod: string): PaletteCommand[] {
     { id: 'focus-filter', label: 'Focus the filter', keys: ['/'], command: { kind: 'focus-filter' } },
     { id: 'import-definitions', label: 'Import definitions…', keys: [], command: { kind: 'import-definitions', file: null } },
     { id: 'export-definitions', label: 'Export definitions…', keys: [], command: { kind: 'export-definitions' } },
+    { id: 'theme-system', label: 'Theme: Follow system', keys: [], command: { kind: 'theme', theme: 'system' } },
+    { id: 'theme-light', label: 'Theme: Light', keys: [], command: { kind: 'theme', theme: 'light' } },
+    { id: 'theme-dark', label: 'Theme: Dark', keys: [], command: { kind: 'theme', theme: 'dark' } },
   ];
 }
 

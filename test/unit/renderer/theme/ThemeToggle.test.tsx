@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runDesktopCommand } from '../../../../renderer/desktop/useDesktopCommands.js';
+import { CommandPalette } from '../../../../renderer/shell/CommandPalette.js';
 import { onThemeChange } from '../../../../renderer/theme/theme-change.js';
 import { THEME_STORAGE_KEY } from '../../../../renderer/theme/theme-choice.js';
 import { themeStore } from '../../../../renderer/theme/theme-store.js';
@@ -41,5 +42,22 @@ describe('ThemeToggle (web mode)', () => {
     expect(themeStore().get()).toBe('system');
     await vi.waitFor(() => expect(changes).toHaveBeenCalledTimes(3));
     stop();
+  });
+
+  it('takes the command palette\'s "Theme: Dark" the same way, the toggle showing it', () => {
+    render(
+      <>
+        <CommandPalette navigate={vi.fn()} />
+        <ThemeToggle />
+      </>,
+    );
+    fireEvent.keyDown(window, { key: 'k', ctrlKey: true });
+    const input = screen.getByRole('combobox', { name: 'Command' });
+    fireEvent.change(input, { target: { value: 'dark' } });
+    expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Theme: Dark']);
+    fireEvent.keyDown(input, { key: 'Enter' });
+    expect(document.documentElement.dataset.theme).toBe('dark');
+    expect(pressed()).toEqual(['Dark']);
+    expect(localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
   });
 });
