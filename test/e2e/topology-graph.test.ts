@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import amqp from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queueHref, topologyHref } from '../../renderer/navigation/routes.js';
 import { exchangeNodeId, fanoutGroupNodeId, queueNodeId } from '../../shared/topology/ids.js';
 import { chromiumPath } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
@@ -158,6 +159,32 @@ describe.skipIf(!chromium)('topology graph on the embedded broker', () => {
     const png = readFileSync((await pngDownload.path()) as string);
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(session.problems).toEqual([]);
+  });
+
+  it('the queue page links to the graph focused on the queue, a folded one too (dark theme)', async () => {
+    const dark = await openBrowser(chromium as string, { colorScheme: 'dark' });
+    try {
+      const { page } = dark;
+      const darkNode = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+      const origin = web.url.replace(/#.*$/, '');
+      await page.goto(origin + queueHref('/', PAYMENTS));
+      await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
+      await page.getByRole('region', { name: 'Bindings' }).getByRole('link', { name: ORDERS }).click();
+      await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(topologyHref('/', [{ kind: 'queue', name: PAYMENTS }]));
+      for (const id of [queueNodeId(PAYMENTS), exchangeNodeId(ORDERS), exchangeNodeId('dlx')]) {
+        await expect.poll(() => darkNode(id).getAttribute('class'), { timeout: 30_000 }).toContain('is-lit');
+      }
+      await screenshot(page, 'e2e-topology-address-focus-dark');
+      // A queue folded into a fan-out: the group opens and the view fits the queue.
+      await page.goto(origin + queueHref('/', 'fan.07'));
+      await page.getByRole('link', { name: 'Show in the graph →' }).click();
+      await expect.poll(() => darkNode(queueNodeId('fan.07')).getAttribute('class'), { timeout: 30_000 }).toContain('is-lit');
+      expect(await darkNode(exchangeNodeId('broadcast')).getAttribute('class')).toContain('is-lit');
+      await screenshot(page, 'e2e-topology-address-fanout-dark');
+      expect(dark.problems).toEqual([]);
+    } finally {
+      await dark.close();
+    }
   });
 
   it('looks right in dark mode too', async () => {
