@@ -1,4 +1,4 @@
-import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, configure, fireEvent, getConfig, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach } from 'vitest';
 import type { ConsumeStartArgs, ConsumerState } from '../../../../shared/model/workbench/consume.js';
 import { ApiError } from '../../../../shared/api/errors.js';
@@ -53,15 +53,22 @@ export async function startOn(queueName: string): Promise<void> {
 }
 
 
-/** Each test on #/consume with a viewport for the virtualized list, cleaned up after. */
+/**
+ * Each test on #/consume with a viewport for the virtualized list, cleaned up after. Lists render
+ * once a frame, and under a loaded CI a frame can come late: waits get 5 s instead of 1 s.
+ */
 export function onTheConsumePage(): void {
   let restoreViewport: () => void = () => undefined;
+  let timeout = 1000;
   beforeEach(() => {
     restoreViewport = fakeViewport();
     window.location.hash = '#/consume';
+    timeout = getConfig().asyncUtilTimeout;
+    configure({ asyncUtilTimeout: 5000 });
   });
   afterEach(() => {
     cleanup();
     restoreViewport();
+    configure({ asyncUtilTimeout: timeout });
   });
 }
