@@ -7,6 +7,10 @@ import { encodeProperties } from './properties.js';
 import type { Message } from './message.js';
 import { array, long, longstr, stringValue, timestamp, type FieldTable, type FieldValue } from './protocol/field-table.js';
 
+// RabbitMQ reads the count whatever integer type carries it (x_death_event_key/2 ignores the
+// type): a client that republishes a dead-lettered message may re-encode it as a byte or short.
+const INTEGER_TYPES = new Set(['b', 'B', 's', 'u', 'I', 'i', 'l']);
+
 export type DeadLetterReason = 'rejected' | 'expired' | 'maxlen';
 
 function sortTable(t: FieldTable): FieldTable {
@@ -56,7 +60,7 @@ export function deadLetterMessage(
     for (const entry of existing.value) {
       if (entry.type === 'F' && stringValue(entry.value.queue) === queue && stringValue(entry.value.reason) === reason) {
         const c = entry.value.count;
-        count = (c && (c.type === 'l' || c.type === 'I') ? Number(c.value) : 0) + 1;
+        count = (c && INTEGER_TYPES.has(c.type) ? Number(c.value) : 0) + 1;
       } else {
         others.push(entry);
       }

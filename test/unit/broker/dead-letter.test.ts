@@ -50,6 +50,19 @@ describe('deadLetterMessage', () => {
     expect(twice.routingKey).toBe('k');
   });
 
+  it('counts on from a count a client re-encoded as a smaller integer type (a republished dead letter)', () => {
+    const republished = {
+      'x-death': {
+        type: 'A' as const,
+        value: [{ type: 'F' as const, value: { count: { type: 'b' as const, value: 3 }, queue: { type: 'S' as const, value: 'q1' }, reason: { type: 'S' as const, value: 'rejected' } } }],
+      },
+    };
+    const dead = deadLetterMessage(message({ headers: republished }), 'rejected', 'q1', 'dlx', undefined, NOW);
+    const deaths = dead.properties.headers!['x-death'];
+    if (deaths?.type !== 'A' || deaths.value[0]?.type !== 'F') throw new Error('no x-death');
+    expect(deaths.value[0].value.count).toEqual({ type: 'l', value: 4 });
+  });
+
   it('lists CC keys in routing-keys', () => {
     const cc = { CC: { type: 'A' as const, value: [{ type: 'S' as const, value: 'other' }] } };
     const dead = deadLetterMessage(message({ headers: cc }), 'rejected', 'q', '', undefined, NOW);
