@@ -75,8 +75,9 @@ export function createConsoleStore(client: ConsoleClient, initial: ConsoleState 
       });
     };
     document.addEventListener('visibilitychange', reportVisibility);
-    // A page opened in a background tab starts hidden: say so now, not at the first change.
-    if (document.visibilityState === 'hidden') reportVisibility();
+    // Said at once either way: a page opened in a background tab starts hidden, and a reloaded
+    // page follows its predecessor, whose unload reported it hidden.
+    reportVisibility();
     void reload();
     return () => {
       offSession();

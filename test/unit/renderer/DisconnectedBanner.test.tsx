@@ -45,13 +45,14 @@ describe('disconnected state', () => {
     expect((screen.getByLabelText('AMQP URI') as HTMLInputElement).value).toBe('amqp://localhost:5672');
   });
 
-  it('tells the backend when the page is hidden, and never polls', async () => {
+  it('tells the backend whether the page is seen, at once and on each change, and never polls', async () => {
     const client = connectedClient(inventory({ queues: [queue('a')] }), session(), [profile()]);
     render(<App store={createConsoleStore(client)} />);
     await screen.findByText('Overview', { selector: 'h1' });
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
-    expect(client.callsOf('sampler.configure')).toEqual([{ hidden: true }]);
+    // The first report is the page's state on load: a reloaded page follows one whose unload said hidden.
+    expect(client.callsOf('sampler.configure')).toEqual([{ hidden: false }, { hidden: true }]);
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
     const methods = new Set(client.calls.map((c) => c.method));
     expect([...methods].sort()).toEqual(['alerts.list', 'inventory.snapshot', 'profiles.list', 'sampler.configure', 'session.state']);
