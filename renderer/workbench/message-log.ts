@@ -36,6 +36,11 @@ export class MessageLog {
     return this.filtering ? this.shown : this.all;
   }
 
+  /** The newest held message's seq, 0 when none is held. */
+  get lastSeq(): number {
+    return this.all.at(-1)?.seq ?? 0;
+  }
+
   get(seq: number): ReceivedMessage | undefined {
     return this.bySeq.get(seq);
   }
@@ -56,7 +61,7 @@ export class MessageLog {
 
   /** Adds a batch (seqs already held are skipped, so a reload's list and live events can overlap); returns the seqs dropped. */
   append(batch: readonly ReceivedMessage[]): number[] {
-    const lastSeq = this.all.at(-1)?.seq ?? 0;
+    const lastSeq = this.lastSeq;
     const fresh = batch.filter((m) => m.seq > lastSeq && !this.bySeq.has(m.seq));
     if (fresh.length === 0) return [];
     for (const m of fresh) this.bySeq.set(m.seq, m);

@@ -1,6 +1,7 @@
 import type { ConsoleClient } from '../../../shared/api/contract.js';
 import type { BrowseArgs, BrowseResult } from '../../../shared/model/workbench/browse.js';
 import type { ConsumeStartInput, ConsumerState, SettleArgs, SettleResult } from '../../../shared/model/workbench/consume.js';
+import type { ReceivedMessage } from '../../../shared/model/workbench/message.js';
 import { MessageLog } from '../../workbench/message-log.js';
 
 /** A browse's list: what was read, how, and what reading did. */
@@ -27,10 +28,12 @@ export class ConsumeStore {
   private readonly logs = new Map<string, MessageLog>();
   private readonly listeners = new Set<() => void>();
   private restored: Promise<void> | null = null;
+  /** Consumers whose missed batches are being read back, with the batches that arrived meanwhile. */
+  private readonly catchingUp = new Map<string, (readonly ReceivedMessage[])[]>();
 
   constructor(readonly client: ConsoleClient) {
     client.on('workbench.messages', (event) => {
-      this.logFor(event.consumerId, event.state.keep).append(event.messages);
+      this.receive(event.consumerId, event.state.keep, event.messages);
       this.setConsumer(event.state);
     });
     client.on('workbench.consumerState', (state) => this.setConsumer(state));
@@ -52,6 +55,35 @@ export class ConsumeStore {
     let log = this.logs.get(holderId);
     if (!log) this.logs.set(holderId, (log = new MessageLog(keep)));
     return log;
+  }
+
+  /**
+   * Appends a batch, or catches up first when batches went missing: a congested page (a tab in
+   * the background, a slow link) gets only the latest event of each kind, so the seqs jump. The
+   * backend still holds what was skipped; batches arriving meanwhile wait and are appended after.
+   */
+  private receive(consumerId: string, keep: number, batch: readonly ReceivedMessage[]): void {
+    const waiting = this.catchingUp.get(consumerId);
+    if (waiting) {
+      waiting.push(batch);
+      return;
+    }
+    const log = this.logFor(consumerId, keep);
+    const first = batch[0]?.seq;
+    if (first === undefined || first <= log.lastSeq + 1) {
+      log.append(batch);
+      return;
+    }
+    const queued: (readonly ReceivedMessage[])[] = [batch];
+    this.catchingUp.set(consumerId, queued);
+    this.client
+      .call('workbench.list', { holderId: consumerId, afterSeq: log.lastSeq, limit: keep })
+      .then(({ messages }) => log.append(messages))
+      .catch((error: unknown) => console.warn('catching up on missed messages failed:', error instanceof Error ? error.message : String(error)))
+      .finally(() => {
+        this.catchingUp.delete(consumerId);
+        for (const late of queued) log.append(late);
+      });
   }
 
   private setConsumer(state: ConsumerState): void {
