@@ -15,6 +15,12 @@ export type ConsumeSnapshot = {
   browses: Readonly<Record<string, BrowseInfo>>;
 };
 
+/**
+ * Asked for when reading a consumer's whole list back: more than `keep`, because pending
+ * manual-ack messages are never dropped and can push the list past it.
+ */
+const HELD_AT_MOST = 100_000;
+
 /** How many messages a browse list keeps: as many as one browse can read. */
 const BROWSE_KEEP = 10_000;
 
@@ -108,7 +114,7 @@ export class ConsumeStore {
       const { consumers } = await this.client.call('workbench.consumers', {});
       for (const state of consumers) {
         this.setConsumer(state);
-        const { messages } = await this.client.call('workbench.list', { holderId: state.consumerId, limit: state.keep });
+        const { messages } = await this.client.call('workbench.list', { holderId: state.consumerId, limit: HELD_AT_MOST });
         this.logFor(state.consumerId, state.keep).append(messages);
       }
     })().catch((error: unknown) => {
@@ -159,7 +165,7 @@ export class ConsumeStore {
   async refresh(consumerId: string): Promise<void> {
     const [{ consumers }, { messages }] = await Promise.all([
       this.client.call('workbench.consumers', {}),
-      this.client.call('workbench.list', { holderId: consumerId, limit: this.logFor(consumerId).keep }),
+      this.client.call('workbench.list', { holderId: consumerId, limit: HELD_AT_MOST }),
     ]);
     const pending = new Map(messages.map((m) => [m.seq, m.pending]));
     const log = this.logFor(consumerId);
