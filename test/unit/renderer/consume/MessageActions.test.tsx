@@ -49,7 +49,7 @@ describe('message actions', () => {
     act(() => finish({ transferId: call.transferId, done: 2, failed: [], status: 'cancelled' }));
     expect((await screen.findByText(/^Moved 2 messages/)).textContent).toBe('Moved 2 messages to queue “payments” before Cancel; the rest stay where they were.');
     // The backend acked what it moved: the list asks it again and nothing it no longer holds unacked is pending.
-    expect(client.callsOf('workbench.list')).toEqual([{ holderId: args.consumerId, limit: 10_000 }]);
+    expect(client.callsOf('workbench.list')).toEqual([{ holderId: args.consumerId, limit: 100_000 }]);
     await waitFor(() => expect(within(list).queryAllByText('pending')).toHaveLength(0));
   });
 
