@@ -62,6 +62,8 @@ describe.skipIf(!chromium)('route explainer on the embedded broker', () => {
     const { page } = session;
     const exchange = panel().getByRole('combobox');
     await exchange.fill('topic_lo');
+    await expect.poll(() => panel().getByRole('option').allTextContents()).toEqual(['topic_logstopic']);
+    await screenshot(page, 'e2e-route-explainer-picker');
     await page.keyboard.press('Enter');
     await panel().getByLabel('Routing key').fill('kern.critical');
     await expect.poll(prediction).toBe('Routed');
@@ -124,6 +126,12 @@ describe.skipIf(!chromium)('route explainer on the embedded broker', () => {
       await expect.poll(() => page.getByTestId('topology').getAttribute('data-layout-runs'), { timeout: 40_000 }).not.toBe('0');
       await page.getByRole('button', { name: /Explain route/ }).click();
       const darkPanel = page.getByRole('complementary', { name: 'Route explainer' });
+      await darkPanel.getByRole('combobox').fill('shop.');
+      await expect.poll(() => darkPanel.getByRole('option').count()).toBe(2);
+      await screenshot(page, 'e2e-route-explainer-picker-dark');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => darkPanel.getByRole('combobox').inputValue()).toBe('shop.unrouted');
       await darkPanel.getByRole('combobox').fill('shop.orders');
       await page.keyboard.press('Enter');
       await darkPanel.getByLabel('Routing key').fill('order.critical');

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { TopologySnapshot } from '../../../shared/model/topology.js';
 import { inVhost } from '../../state/selectors.js';
 import { useConsole } from '../../state/StoreProvider.js';
-import { Combobox, type ComboOption } from './Combobox.js';
+import { Combobox, type ComboOption } from '../../components/Combobox.js';
 
 export const DEFAULT_EXCHANGE_LABEL = '(default exchange)';
 const exchangeLabel = (name: string): string => (name === '' ? DEFAULT_EXCHANGE_LABEL : name);

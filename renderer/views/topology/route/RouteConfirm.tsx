@@ -4,7 +4,7 @@ import type { PredictedOutcome } from '../../../../shared/topology/route-predict
 import { Icon } from '../../../components/Icon.js';
 import { errorMessage } from '../../../state/consoleStore.js';
 import { useClient } from '../../../state/StoreProvider.js';
-import { DEFAULT_EXCHANGE_LABEL } from './ExchangePicker.js';
+import { DEFAULT_EXCHANGE_LABEL } from './exchange-options.js';
 import { OUTCOME_LABEL } from './RouteSummary.js';
 
 type Attempt = { key: string } & ({ state: 'sending' } | { state: 'done'; result: RouteConfirmResult } | { state: 'failed'; error: string });

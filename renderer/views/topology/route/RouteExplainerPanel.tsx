@@ -1,7 +1,8 @@
-import type { RefObject } from 'react';
+import { type RefObject, useMemo } from 'react';
 import type { TopologySnapshot } from '../../../../shared/model/topology.js';
+import { Combobox } from '../../../components/Combobox.js';
 import { Icon } from '../../../components/Icon.js';
-import { ExchangePicker } from './ExchangePicker.js';
+import { exchangeLabel, exchangeOptions } from './exchange-options.js';
 import { HeaderRows } from './HeaderRows.js';
 import { RouteConfirm } from './RouteConfirm.js';
 import type { RouteDraft } from './route-form.js';
@@ -26,6 +27,7 @@ export type RouteExplainerPanelProps = {
 export function RouteExplainerPanel({ snapshot, draft, onDraftChange, result, onClose, exchangeRef }: RouteExplainerPanelProps) {
   const { prediction, headers, problems } = result;
   const firstProblem = problems.size > 0 ? 'Fix the headers marked in red first' : null;
+  const options = useMemo(() => exchangeOptions(snapshot.exchanges), [snapshot.exchanges]);
   return (
     <aside
       className="route-panel"
@@ -55,7 +57,18 @@ export function RouteExplainerPanel({ snapshot, draft, onDraftChange, result, on
             <label className="route-field__label" htmlFor="route-exchange">
               Exchange
             </label>
-            <ExchangePicker ref={exchangeRef} exchanges={snapshot.exchanges} value={draft.exchange} onChange={(exchange) => onDraftChange({ ...draft, exchange })} />
+            <Combobox
+              ref={exchangeRef}
+              id="route-exchange"
+              label="Exchange"
+              commit="pick"
+              value={draft.exchange}
+              displayValue={exchangeLabel}
+              onChange={(exchange) => onDraftChange({ ...draft, exchange })}
+              options={options}
+              placeholder="Search exchanges"
+              emptyText="No exchange matches; Enter explains this name as typed"
+            />
           </div>
           <label className="route-field">
             <span className="route-field__label">Routing key</span>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { BindingVerdict, ExchangeVisit, RouteExplanation } from '../../../../shared/routing/explain.js';
 import { Icon } from '../../../components/Icon.js';
-import { DEFAULT_EXCHANGE_LABEL } from './ExchangePicker.js';
+import { DEFAULT_EXCHANGE_LABEL } from './exchange-options.js';
 
 /** Bindings shown before "show more": a busy exchange can have thousands, a fanout thousands that all match. */
 const SKIPPED_SHOWN = 5;

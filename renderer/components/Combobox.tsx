@@ -1,4 +1,5 @@
-import { useId, useMemo, useState } from 'react';
+import { type Ref, useId, useMemo, useState } from 'react';
+import './combobox.css';
 
 export interface ComboOption {
   readonly value: string;
@@ -8,13 +9,23 @@ export interface ComboOption {
   readonly detail?: string;
 }
 
+/**
+ * How typing becomes the value. 'typing': every keystroke is the value (a
+ * routing key need not be suggested). 'pick': typing only searches; the value
+ * changes on a pick, or to the text as typed when nothing matches (Enter or
+ * leaving the field). A 'pick' field selects its text on focus, so typing
+ * searches afresh, and its list opens on typing, a click or an arrow key,
+ * not on focus alone (a panel focusing it on open is not covered by a list).
+ */
+export type ComboCommit = 'typing' | 'pick';
+
 /** Options drawn at once: a vhost may have thousands of exchanges, and typing narrows the list. */
-const SHOWN = 80;
+const SHOWN = 100;
 
 /**
  * A text field with a searchable list of suggestions (WAI-ARIA combobox):
  * typing filters, the arrow keys move, Enter or a click picks, Escape closes
- * the list. Free text is a value too: a routing key need not be suggested.
+ * the list (and only the list: a second Escape reaches what holds the field).
  * Nothing is active until the user types or moves, so Enter on a field just
  * focused does not replace its value.
  */
@@ -27,8 +38,10 @@ export function Combobox({
   placeholder,
   displayValue = (v) => v,
   emptyText,
+  commit = 'typing',
   invalid = false,
   describedBy,
+  ref,
 }: {
   id: string;
   label: string;
@@ -39,16 +52,19 @@ export function Combobox({
   /** How the current value reads in the field ('' as '(default exchange)'). */
   displayValue?: (value: string) => string;
   emptyText: string;
+  commit?: ComboCommit;
   invalid?: boolean;
   describedBy?: string;
+  ref?: Ref<HTMLInputElement>;
 }) {
   const listId = useId();
+  const picking = commit === 'pick';
   const [open, setOpen] = useState(false);
   /** What the user typed to search since opening; null shows the current value. */
   const [query, setQuery] = useState<string | null>(null);
   const [active, setActive] = useState(-1);
-  // Typing sets the value too; a value set from elsewhere (a loaded template) replaces what was typed.
-  const typed = query !== null && query === value ? query : null;
+  // When typing sets the value, a value set from elsewhere (a loaded template) replaces what was typed.
+  const typed = picking || query === value ? query : null;
   const matching = useMemo(() => {
     const q = (typed ?? '').toLowerCase();
     return q === '' ? options : options.filter((o) => (o.label ?? o.value).toLowerCase().includes(q) || o.value.toLowerCase().includes(q));
@@ -64,10 +80,15 @@ export function Combobox({
     onChange(option.value);
     close();
   };
+  /** A search that matches nothing is taken as typed: the name need not exist (the broker says so). */
+  const takeUnmatched = () => {
+    if (picking && typed && matching.length === 0) onChange(typed);
+  };
 
   return (
     <div className="combo">
       <input
+        ref={ref}
         id={id}
         className={`input input--mono${invalid ? ' is-invalid' : ''}`}
         role="combobox"
@@ -82,16 +103,26 @@ export function Combobox({
         spellCheck={false}
         autoComplete="off"
         value={typed ?? displayValue(value)}
-        onFocus={() => setOpen(true)}
-        onClick={() => setOpen(true)}
+        onFocus={(event) => {
+          if (picking) event.currentTarget.select();
+          else setOpen(true);
+        }}
+        onClick={() => {
+          if (open) return;
+          setOpen(true);
+          // Searching afresh: the whole list, the field empty for typing.
+          if (picking) setQuery('');
+        }}
         onChange={(event) => {
           setQuery(event.target.value);
           setOpen(true);
           setActive(0);
-          // Typing is also a value: a key need not be in the list.
-          onChange(event.target.value);
+          if (!picking) onChange(event.target.value);
         }}
-        onBlur={close}
+        onBlur={() => {
+          takeUnmatched();
+          close();
+        }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
             event.preventDefault();
@@ -100,17 +131,19 @@ export function Combobox({
             setActive((i) => Math.min(Math.max(i + step, 0), Math.max(shown.length - 1, 0)));
           } else if (event.key === 'Enter' && open && !(event.ctrlKey || event.metaKey)) {
             const option = shown[active];
-            if (option) {
-              event.preventDefault();
-              pick(option);
-            } else close();
+            if (option || picking) event.preventDefault();
+            if (option) pick(option);
+            else {
+              takeUnmatched();
+              close();
+            }
           } else if (event.key === 'Escape' && open) {
             event.stopPropagation();
             close();
           }
         }}
       />
-      {open && (shown.length > 0 || typed === null) ? (
+      {open && (shown.length > 0 || typed === null || picking) ? (
         <ul className="combo__list" id={listId} role="listbox" aria-label={`${label} suggestions`}>
           {shown.length === 0 ? <li className="combo__empty">{emptyText}</li> : null}
           {shown.map((option, i) => (
