@@ -1,8 +1,9 @@
 import amqp, { type ChannelModel } from 'amqplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
+import { chromiumPath, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
 import { depthLegend, openQueuePage, publishSteadily, slowConsumer, type SlowConsumer } from './support/chart.js';
+import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const rabbit = await rabbitAvailable();
@@ -46,13 +47,7 @@ describe.skipIf(!rabbit || !chromium)('queue chart: a slow consumer on RabbitMQ'
     await setup.close();
     await page.goto(web.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Add a broker' }).isVisible()).toBe(true);
-    const rabbitUrl = new URL(RABBITMQ_URL);
-    await page.getByLabel('Name', { exact: true }).fill('Local RabbitMQ');
-    await page.getByLabel('AMQP URI').fill(`amqp://${rabbitUrl.host}/`);
-    await page.getByLabel('Management URL').fill(RABBITMQ_MANAGEMENT_URL);
-    await page.getByLabel('Username').fill(decodeURIComponent(rabbitUrl.username || 'guest'));
-    await page.getByLabel('Password').fill(decodeURIComponent(rabbitUrl.password || 'guest'));
-    await page.getByRole('button', { name: 'Save profile' }).click();
+    await saveRabbitProfile(page);
     await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
     await openQueuePage(page, '/', queue);
     await expect.poll(() => depthLegend(page), { timeout: 30_000 }).toEqual({ ready: 0, unacked: 0 });

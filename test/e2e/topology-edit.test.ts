@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeNodeId, queueNodeId } from '../../shared/topology/ids.js';
 import { chromiumPath } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { dragConnection } from './support/graph-drag.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const chromium = chromiumPath();
@@ -35,25 +36,7 @@ describe.skipIf(!chromium)('graph editor on the embedded broker', () => {
     await expect.poll(() => dialog.isVisible()).toBe(false);
   }
 
-  /** A connection drawn as a user does: from the source node's right handle to the target's left one. */
-  async function drag(fromId: string, toId: string): Promise<void> {
-    const { page } = session;
-    const handles = async () => [await node(fromId).locator('.react-flow__handle.source').boundingBox(), await node(toId).locator('.react-flow__handle.target').boundingBox()];
-    // A new node starts a layout that moves the others: grab the handles once they stay put.
-    let last = '';
-    await expect.poll(async () => {
-      const now = JSON.stringify(await handles());
-      const settled = now === last && !now.includes('null');
-      last = now;
-      return settled;
-    }, { timeout: 15_000, interval: 300 }).toBe(true);
-    const [from, to] = (await handles()) as [{ x: number; y: number; width: number; height: number }, { x: number; y: number; width: number; height: number }];
-    // The node clips its handles to its box: press on the half inside it.
-    await page.mouse.move(from.x + 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.up();
-  }
+  const drag = (fromId: string, toId: string): Promise<void> => dragConnection(session.page, fromId, toId);
 
   beforeAll(async () => {
     web = await startWebConsole();

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeNodeId, queueNodeId } from '../../shared/topology/ids.js';
 import { chromiumPath, RABBITMQ_MANAGEMENT_URL, RABBITMQ_URL, rabbitAvailable } from '../support/requirements.js';
 import { type BrowserSession, openBrowser, screenshot } from './support/browser.js';
+import { dragConnection } from './support/graph-drag.js';
+import { saveRabbitProfile } from './support/rabbit-profile.js';
 import { startWebConsole, type WebConsole } from './support/web-console.js';
 
 const rabbit = await rabbitAvailable();
@@ -52,12 +54,7 @@ describe.skipIf(!rabbit || !chromium)('topology graph on RabbitMQ', () => {
     const { page } = session;
     await page.goto(web.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Add a broker' }).isVisible()).toBe(true);
-    await page.getByLabel('Name', { exact: true }).fill('Local RabbitMQ');
-    await page.getByLabel('AMQP URI').fill(`amqp://${rabbitUrl.host}/`);
-    await page.getByLabel('Management URL').fill(RABBITMQ_MANAGEMENT_URL);
-    await page.getByLabel('Username').fill(decodeURIComponent(rabbitUrl.username || 'guest'));
-    await page.getByLabel('Password').fill(decodeURIComponent(rabbitUrl.password || 'guest'));
-    await page.getByRole('button', { name: 'Save profile' }).click();
+    await saveRabbitProfile(page);
     await expect.poll(() => page.getByText('Connected', { exact: true }).isVisible(), { timeout: 40_000 }).toBe(true);
     await page.getByRole('link', { name: 'Topology' }).click();
     const vhostSelect = page.locator('.vhost-select select');
@@ -81,19 +78,7 @@ describe.skipIf(!rabbit || !chromium)('topology graph on RabbitMQ', () => {
     await dialog.getByRole('button', { name: 'Add queue' }).click();
     await expect.poll(() => node(queueNodeId(QUEUE)).isVisible(), { timeout: 15_000 }).toBe(true);
 
-    const handles = async () => [await node(exchangeNodeId('orders')).locator('.react-flow__handle.source').boundingBox(), await node(queueNodeId(QUEUE)).locator('.react-flow__handle.target').boundingBox()];
-    let last = '';
-    await expect.poll(async () => {
-      const now = JSON.stringify(await handles());
-      const settled = now === last && !now.includes('null');
-      last = now;
-      return settled;
-    }, { timeout: 15_000, interval: 300 }).toBe(true);
-    const [from, to] = (await handles()) as [{ x: number; y: number; width: number; height: number }, { x: number; y: number; width: number; height: number }];
-    await page.mouse.move(from.x + 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-    await page.mouse.up();
+    await dragConnection(page, exchangeNodeId('orders'), queueNodeId(QUEUE));
     const form = page.getByRole('dialog', { name: 'New binding' });
     await form.getByLabel('Routing key').fill('order.refunded.#');
     await form.getByRole('button', { name: 'Add binding' }).click();
