@@ -45,7 +45,11 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
 
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [detailsClosed, setDetailsClosed] = useState(false);
+  // Space reads the selection through a ref: the state lands a render later, and a Space pressed
+  // right after an arrow must tick the row the arrow moved to, not the one before.
+  const selectedKeyRef = useRef<string | null>(null);
   const onSelectedChange = useCallback((key: string | null) => {
+    selectedKeyRef.current = key;
     setSelectedKey(key);
     setDetailsClosed(false);
   }, []);
@@ -87,9 +91,10 @@ export function TableView<T extends { key: string; vhost: string }>({ rows, colu
   }, [ticked, visible, setTicked]);
   const clearTicked = useCallback(() => setTicked(new Set()), [setTicked]);
   const tickActive = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (!selectionActions || event.key !== ' ' || (event.target as HTMLElement).getAttribute('role') !== 'grid' || selectedKey === null) return;
+    const active = selectedKeyRef.current;
+    if (!selectionActions || event.key !== ' ' || (event.target as HTMLElement).getAttribute('role') !== 'grid' || active === null) return;
     event.preventDefault();
-    selection.toggle(selectedKey);
+    selection.toggle(active);
   };
 
   const [singular, plural] = noun;

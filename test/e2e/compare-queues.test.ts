@@ -41,10 +41,12 @@ describe.skipIf(!chromium)('compare ticked queues on the embedded broker', () =>
     await page.getByRole('checkbox', { name: `Tick queue ${queues.deep} (vhost /)` }).click({ timeout: 20_000 });
     // The keyboard: the arrows onto the shallow queue's row (sorted by name: deep, other, shallow), then Space.
     const grid = page.getByRole('grid', { name: 'Queues' });
+    // The arrows count rows: wait for the filter to leave exactly the three queues of this test.
+    await expect.poll(() => grid.getByRole('checkbox', { name: /^Tick queue / }).count(), { timeout: 20_000 }).toBe(3);
     await grid.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Space');
-    expect(await page.getByRole('checkbox', { name: `Tick queue ${queues.shallow} (vhost /)` }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('checkbox', { name: `Tick queue ${queues.shallow} (vhost /)` }).isChecked(), { timeout: 10_000 }).toBe(true);
     expect(await page.getByRole('checkbox', { name: `Tick queue ${queues.other} (vhost /)` }).isChecked()).toBe(false);
     await screenshot(page, 'e2e-compare-ticked');
 
