@@ -198,6 +198,40 @@ export function TopologyGraphView({ vhost, profileId, title, focusRequest }: { v
     return () => cancelAnimationFrame(frame);
   }, [layout.runs, fitted, fitNodes, centerOn, graph, positions]);
 
+  // A node added from the palette may land in free space outside the view: show it, as the user expects to see what they made.
+  const knownAdded = useRef<Set<string>>(new Set());
+  const pendingReveal = useRef<string | null>(null);
+  useEffect(() => {
+    const added = (ext.overlay?.nodes ?? []).filter((n) => n.change === 'add').map((n) => n.id);
+    const fresh = added.filter((id) => !knownAdded.current.has(id));
+    knownAdded.current = new Set(added);
+    if (fresh.length > 0) pendingReveal.current = fresh.at(-1) as string;
+  }, [ext.overlay]);
+  const revealNode = useCallback(
+    (id: string): boolean => {
+      const at = positions.get(id);
+      const node = graph.nodes.find((n) => n.id === id);
+      const box = containerRef.current?.querySelector('.react-flow')?.getBoundingClientRect();
+      if (!at || !node || !box) return false;
+      const { width, height } = sizeOf(node);
+      const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top });
+      const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom });
+      const inView = at.x >= topLeft.x && at.y >= topLeft.y && at.x + width <= bottomRight.x && at.y + height <= bottomRight.y;
+      // At once, not animated: a drag started right after must find the node where it is drawn.
+      if (!inView) void flow.setCenter(at.x + width / 2, at.y + height / 2, { zoom: flow.getZoom(), duration: 0 });
+      return true;
+    },
+    [positions, graph, flow],
+  );
+  useEffect(() => {
+    const id = pendingReveal.current;
+    if (id === null || !positions.has(id)) return;
+    const frame = requestAnimationFrame(() => {
+      if (revealNode(id)) pendingReveal.current = null;
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [positions, revealNode]);
+
   const focusNode = useCallback(
     (id: string, inGroupOf: string | null) => {
       setFocus([id]);
