@@ -7,8 +7,19 @@ export function rendererBuildReason(root: string): Promise<string | null> {
   return staleReason([path.join(root, 'dist', 'renderer', 'index.html')], sources, 'the renderer');
 }
 
-/** `vite build` with the project's vite.config.ts, quietly. */
+/**
+ * `vite build` with the project's vite.config.ts, quietly, always for production: Vite follows
+ * NODE_ENV, and a console started from a test runner (NODE_ENV=test) would otherwise leave React's
+ * development build in dist/renderer, several times slower, for the next real start to serve.
+ */
 export async function buildRenderer(root: string): Promise<void> {
   const { build } = await import('vite');
-  await build({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'error' });
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root: path.join(root, 'renderer'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'error', mode: 'production' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
