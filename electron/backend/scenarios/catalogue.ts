@@ -1,3 +1,4 @@
+import { exampleTopology } from './example-topology.js';
 import type { ScenarioCatalogue } from './scenario-spec.js';
 
 const SEVERITIES = ['info', 'info', 'info', 'warning', 'warning', 'error'] as const;
@@ -12,9 +13,8 @@ export const topicKey = (n: number): string => `${FACILITIES[n % FACILITIES.leng
 export const rpcArgument = (n: number): number => 10 + (n % 21);
 
 /**
- * RabbitMQ's six tutorials as live scenarios. Entity names and settings are those of the
- * example topology (electron/backend/embedded/examples.ts), so a broker that has the examples
- * runs the scenarios on them, and the other way round.
+ * RabbitMQ's six tutorials as live scenarios, declared on the entities of the example topology
+ * (electron/backend/embedded/examples.ts).
  */
 export const SCENARIOS: ScenarioCatalogue = {
   'hello-world': {
@@ -29,7 +29,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: [],
       queues: ['hello'],
     },
-    topology: { queues: [{ name: 'hello', durable: false }], exchanges: [] },
+    topology: exampleTopology({ queues: ['hello'], exchanges: [] }),
     actors: [
       { kind: 'producer', name: 'send', detail: '5 msg/s to “hello”', ratePerSecond: 5, exchange: '', key: () => 'hello', body: (n) => `Hello World! #${n + 1}`, persistent: false },
       { kind: 'consumer', name: 'receive', detail: 'auto-ack', queue: 'hello' },
@@ -48,7 +48,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: [],
       queues: ['task_queue'],
     },
-    topology: { queues: [{ name: 'task_queue', durable: true }], exchanges: [] },
+    topology: exampleTopology({ queues: ['task_queue'], exchanges: [] }),
     actors: [
       { kind: 'producer', name: 'new_task', detail: '6 tasks/s, persistent', ratePerSecond: 6, exchange: '', key: () => 'task_queue', body: (n) => `Task ${n + 1}${'.'.repeat(1 + (n % 3))}`, persistent: true },
       { kind: 'consumer', name: 'worker (fast)', detail: 'prefetch 1, 0.25 s per task, manual ack', queue: 'task_queue', workMs: 250, prefetch: 1 },
@@ -67,13 +67,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: ['logs'],
       queues: ['logs.console', 'logs.archive'],
     },
-    topology: {
-      queues: [
-        { name: 'logs.console', durable: true },
-        { name: 'logs.archive', durable: true },
-      ],
-      exchanges: [{ name: 'logs', type: 'fanout', bindings: [{ queue: 'logs.console', key: '' }, { queue: 'logs.archive', key: '' }] }],
-    },
+    topology: exampleTopology({ queues: ['logs.console', 'logs.archive'], exchanges: ['logs'] }),
     actors: [
       { kind: 'producer', name: 'emit_log', detail: '5 msg/s to “logs”', ratePerSecond: 5, exchange: 'logs', key: () => '', body: (n) => `log line ${n + 1}`, persistent: false },
       { kind: 'consumer', name: 'receive_logs (console)', detail: 'auto-ack on “logs.console”', queue: 'logs.console' },
@@ -92,24 +86,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: ['direct_logs'],
       queues: ['direct_logs.error', 'direct_logs.all'],
     },
-    topology: {
-      queues: [
-        { name: 'direct_logs.error', durable: true },
-        { name: 'direct_logs.all', durable: true },
-      ],
-      exchanges: [
-        {
-          name: 'direct_logs',
-          type: 'direct',
-          bindings: [
-            { queue: 'direct_logs.error', key: 'error' },
-            { queue: 'direct_logs.all', key: 'info' },
-            { queue: 'direct_logs.all', key: 'warning' },
-            { queue: 'direct_logs.all', key: 'error' },
-          ],
-        },
-      ],
-    },
+    topology: exampleTopology({ queues: ['direct_logs.error', 'direct_logs.all'], exchanges: ['direct_logs'] }),
     actors: [
       { kind: 'producer', name: 'emit_log_direct', detail: '6 msg/s, keys info, warning, error (3:2:1)', ratePerSecond: 6, exchange: 'direct_logs', key: severityKey, body: (n, key) => `${key}: event ${n + 1}`, persistent: false },
       { kind: 'consumer', name: 'receive_logs_direct (error)', detail: 'auto-ack on “direct_logs.error”', queue: 'direct_logs.error' },
@@ -128,24 +105,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: ['topic_logs'],
       queues: ['topic_logs.critical', 'topic_logs.kern', 'topic_logs.all'],
     },
-    topology: {
-      queues: [
-        { name: 'topic_logs.critical', durable: true },
-        { name: 'topic_logs.kern', durable: true },
-        { name: 'topic_logs.all', durable: true },
-      ],
-      exchanges: [
-        {
-          name: 'topic_logs',
-          type: 'topic',
-          bindings: [
-            { queue: 'topic_logs.critical', key: '*.critical' },
-            { queue: 'topic_logs.kern', key: 'kern.*' },
-            { queue: 'topic_logs.all', key: '#' },
-          ],
-        },
-      ],
-    },
+    topology: exampleTopology({ queues: ['topic_logs.critical', 'topic_logs.kern', 'topic_logs.all'], exchanges: ['topic_logs'] }),
     actors: [
       { kind: 'producer', name: 'emit_log_topic', detail: '6 msg/s, keys like kern.critical, auth.info', ratePerSecond: 6, exchange: 'topic_logs', key: topicKey, body: (n, key) => `${key}: event ${n + 1}`, persistent: false },
       { kind: 'consumer', name: 'receive_logs_topic (*.critical)', detail: 'auto-ack on “topic_logs.critical”', queue: 'topic_logs.critical' },
@@ -165,7 +125,7 @@ export const SCENARIOS: ScenarioCatalogue = {
       exchanges: [],
       queues: ['rpc_queue'],
     },
-    topology: { queues: [{ name: 'rpc_queue', durable: true }], exchanges: [] },
+    topology: exampleTopology({ queues: ['rpc_queue'], exchanges: [] }),
     actors: [
       { kind: 'rpc-server', name: 'rpc_server', detail: 'fib(n), prefetch 1, manual ack', queue: 'rpc_queue' },
       { kind: 'rpc-client', name: 'rpc_client', detail: '2 calls/s, n from 10 to 30', queue: 'rpc_queue', ratePerSecond: 2, argument: rpcArgument },
