@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { cacheRegion, contains, type Detail, drawnArea, paintScene, type Palette, readPalette, type Rect } from './paint-scene.js';
 import { FAR_ZOOM, SETTLE_MS } from '../ZoomDetail.js';
 import type { Scene } from './scene.js';
-import { onThemeChange } from '../../../theme/theme-change.js';
+import { followViewport, viewOf } from './follow-viewport.js';
 
 /** Largest side of the cached bitmap, in pixels; a view larger than that is drawn afresh every frame. */
 const MAX_BITMAP = 4096;
@@ -41,11 +41,12 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
     };
 
     const paint = (): void => {
+      const state = store.getState();
       const {
         transform: [x, y, zoom],
         width,
         height,
-      } = store.getState();
+      } = state;
       const dpr = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
         canvas.width = Math.round(width * dpr);
@@ -58,7 +59,7 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
       const zooming = zoom !== lastZoom;
       lastZoom = zoom;
       clearTimeout(settle);
-      const view = { minX: -x / zoom, minY: -y / zoom, maxX: (width - x) / zoom, maxY: (height - y) / zoom };
+      const view = viewOf(state);
       const area = drawnArea(view, scene.bounds, zoom * dpr);
       if (!area) return;
       if (cache && contains(cache.region, area)) {
@@ -97,22 +98,13 @@ export function GraphCanvas({ scene, drawNodes }: { scene: Scene; drawNodes: boo
       return bitmap;
     };
 
-    paint();
-    let last = store.getState();
-    const unsubscribe = store.subscribe((state) => {
-      if (state.transform === last.transform && state.width === last.width && state.height === last.height) return;
-      last = state;
-      paint();
-    });
-    const stopTheme = onThemeChange(() => {
+    const stop = followViewport(store, paint, () => {
       palette = readPalette(canvas);
       cache = null;
-      paint();
     });
     return () => {
       clearTimeout(settle);
-      unsubscribe();
-      stopTheme();
+      stop();
     };
   }, [store, scene, drawNodes]);
 

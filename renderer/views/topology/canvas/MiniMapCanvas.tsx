@@ -2,7 +2,7 @@ import { Panel, useReactFlow, useStoreApi } from '@xyflow/react';
 import { type PointerEvent, useEffect, useRef } from 'react';
 import { contains, readPalette, type Rect } from './paint-scene.js';
 import type { Scene } from './scene.js';
-import { onThemeChange } from '../../../theme/theme-change.js';
+import { followViewport, viewOf } from './follow-viewport.js';
 
 const WIDTH = 200;
 const HEIGHT = 150;
@@ -50,12 +50,7 @@ export function MiniMapCanvas({ scene }: { scene: Scene }) {
     let drawnFor: Rect | null = null;
 
     const paint = (): void => {
-      const {
-        transform: [x, y, zoom],
-        width,
-        height,
-      } = store.getState();
-      const view = { minX: -x / zoom, minY: -y / zoom, maxX: (width - x) / zoom, maxY: (height - y) / zoom };
+      const view = viewOf(store.getState());
       // The graph and the view; once the view leaves what is drawn, with room to spare, so zooming out
       // redraws the nodes once every half a view, not on every frame.
       const fitted = union(scene.bounds, view);
@@ -101,22 +96,10 @@ export function MiniMapCanvas({ scene }: { scene: Scene }) {
       ctx.strokeRect(vx + 0.5, vy + 0.5, Math.max(0, vw - 1), Math.max(0, vh - 1));
     };
 
-    paint();
-    let last = store.getState();
-    const unsubscribe = store.subscribe((state) => {
-      if (state.transform === last.transform && state.width === last.width && state.height === last.height) return;
-      last = state;
-      paint();
-    });
-    const stopTheme = onThemeChange(() => {
+    return followViewport(store, paint, () => {
       palette = readPalette(canvas);
       drawnFor = null;
-      paint();
     });
-    return () => {
-      unsubscribe();
-      stopTheme();
-    };
   }, [store, scene]);
 
   const moveTo = (event: PointerEvent<HTMLCanvasElement>): void => {
