@@ -2,11 +2,11 @@ import type { LoadArgs, LoadResult } from '../../../../shared/model/workbench/su
 import { toAmqplibPublishOptions } from '../codec/properties.js';
 import { fromWireBytes } from '../codec/wire-bytes.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
-import { type Outgoing, publishAll, republishOptions } from './confirmed-publish.js';
+import { type Outgoing, republishOptions } from './confirmed-publish.js';
 import { parseDumpLines } from './dump-lines.js';
-import { progressReporter } from './progress.js';
+import { publishReported } from './reported-publish.js';
 import { addressFor, missingTarget } from './transfer-target.js';
-import { missing, openVhostChannel } from './vhost-channel.js';
+import { missing } from './vhost-channel.js';
 
 /**
  * Publishes a dump file: every line is checked first and nothing is published while any is
@@ -35,25 +35,12 @@ export async function runLoad(args: LoadArgs, deps: WorkbenchDeps, signal: Abort
     const out: Outgoing = { exchange, routingKey, content: fromWireBytes(message.body), options };
     return { line, out };
   });
-  const report = progressReporter(deps.hub, transferId, items.length);
-  const publisher = await openVhostChannel(deps, args.vhost, 'load');
   const failures: { line: number; message: string }[] = [];
   let published = 0;
-  try {
-    report(0, true);
-    const status = await publishAll(
-      publisher,
-      items,
-      (item, outcome) => {
-        if (outcome === null) published += 1;
-        else failures.push({ line: item.line, message: outcome });
-      },
-      { signal, onWindow: () => report(published) },
-    );
-    report(published, true);
-    deps.log.info('dump loaded', { transferId, published, failed: failures.length, status });
-    return { transferId, problems: failures, published, status };
-  } finally {
-    await publisher.release();
-  }
+  const status = await publishReported(deps, { transferId, vhost: args.vhost, purpose: 'load', signal, done: () => published }, items, (item, outcome) => {
+    if (outcome === null) published += 1;
+    else failures.push({ line: item.line, message: outcome });
+  });
+  deps.log.info('dump loaded', { transferId, published, failed: failures.length, status });
+  return { transferId, problems: failures, published, status };
 }

@@ -1,10 +1,9 @@
 import type { TransferArgs, TransferResult } from '../../../../shared/model/workbench/surgery.js';
 import type { WorkbenchDeps } from '../workbench-deps.js';
-import { type Outgoing, publishAll, republishOptions } from './confirmed-publish.js';
+import { type Outgoing, republishOptions } from './confirmed-publish.js';
 import type { Consumer } from './consumer.js';
-import { progressReporter } from './progress.js';
+import { publishReported } from './reported-publish.js';
 import { addressFor, missingTarget } from './transfer-target.js';
-import { openVhostChannel } from './vhost-channel.js';
 
 interface Item {
   seq: number;
@@ -58,35 +57,22 @@ export async function runTransfer(args: TransferArgs, deps: WorkbenchDeps, consu
   const absent = await missingTarget(deps, holder.vhost, args.target);
   if (absent) return refused(absent);
 
-  const report = progressReporter(deps.hub, transferId, items.length);
-  const publisher = await openVhostChannel(deps, holder.vhost, 'transfer');
   let done = 0;
-  try {
-    report(0, true);
-    const status = await publishAll(
-      publisher,
-      items,
-      (item, outcome) => {
-        if (outcome !== null) {
-          failed.push({ seq: item.seq, reason: outcome });
-          return;
-        }
-        if (args.mode === 'move' && consumer) {
-          const ack = consumer.settle([item.seq], 'ack', false).failed[0];
-          // Copied, but the original could not be acked: it stays in its queue as well.
-          if (ack) {
-            failed.push({ seq: item.seq, reason: `copied, but the original was not acked (${ack.reason}): it exists twice` });
-            return;
-          }
-        }
-        done += 1;
-      },
-      { signal, onWindow: () => report(done) },
-    );
-    report(done, true);
-    deps.log.info('transfer ended', { transferId, mode: args.mode, done, failed: failed.length, status });
-    return { transferId, done, failed, status };
-  } finally {
-    await publisher.release();
-  }
+  const status = await publishReported(deps, { transferId, vhost: holder.vhost, purpose: 'transfer', signal, done: () => done }, items, (item, outcome) => {
+    if (outcome !== null) {
+      failed.push({ seq: item.seq, reason: outcome });
+      return;
+    }
+    if (args.mode === 'move' && consumer) {
+      const ack = consumer.settle([item.seq], 'ack', false).failed[0];
+      // Copied, but the original could not be acked: it stays in its queue as well.
+      if (ack) {
+        failed.push({ seq: item.seq, reason: `copied, but the original was not acked (${ack.reason}): it exists twice` });
+        return;
+      }
+    }
+    done += 1;
+  });
+  deps.log.info('transfer ended', { transferId, mode: args.mode, done, failed: failed.length, status });
+  return { transferId, done, failed, status };
 }
