@@ -23,6 +23,15 @@ interface Candidate {
 /** Sends one batch back; returns the candidates that stay in the dead-letter queue. */
 type SendBatch = <C extends Candidate>(batch: C[]) => Promise<C[]>;
 
+/** What sending a selection or a whole queue back shares: how to send a batch, what was counted, where progress goes. */
+interface SendBackRun {
+  sendBatch: SendBatch;
+  counts: ReturnType<typeof tally>;
+  transferId: string;
+  deps: WorkbenchDeps;
+  signal: AbortSignal;
+}
+
 function tally() {
   const skipped = new Map<string, number>();
   const byQueue: Record<string, number> = {};
@@ -92,26 +101,17 @@ export async function runSendBack(args: SendBackArgs, deps: WorkbenchDeps, consu
       return stay;
     };
 
-    if (args.scope.kind === 'selection') {
-      return await sendSelection(args.scope.seqs, consumer as Consumer, sendBatch, counts, transferId, deps, signal);
-    }
+    const run: SendBackRun = { sendBatch, counts, transferId, deps, signal };
+    if (args.scope.kind === 'selection') return await sendSelection(args.scope.seqs, consumer as Consumer, run);
     const absent = await missing(deps, args.vhost, { queue: args.queue });
     if (absent) return { ...counts.result(transferId, 'refused'), refusal: absent };
-    return await sendAll(args.queue, publisher, sendBatch, counts, transferId, deps, signal);
+    return await sendAll(args.queue, publisher, run);
   } finally {
     await publisher.release();
   }
 }
 
-async function sendSelection(
-  seqs: number[],
-  consumer: Consumer,
-  sendBatch: SendBatch,
-  counts: ReturnType<typeof tally>,
-  transferId: string,
-  deps: WorkbenchDeps,
-  signal: AbortSignal,
-): Promise<SendBackResult> {
+async function sendSelection(seqs: number[], consumer: Consumer, { sendBatch, counts, transferId, deps, signal }: SendBackRun): Promise<SendBackResult> {
   const report = progressReporter(deps.hub, transferId, seqs.length);
   const candidates: Candidate[] = [];
   for (const seq of seqs) {
@@ -138,15 +138,7 @@ async function sendSelection(
  * at the start were handled (messages sent back from it and dead-lettered again must not loop).
  * Those that stay are held unacked meanwhile, so basic.get moves past them, and are requeued at the end.
  */
-async function sendAll(
-  queue: string,
-  publisher: VhostChannel,
-  sendBatch: SendBatch,
-  counts: ReturnType<typeof tally>,
-  transferId: string,
-  deps: WorkbenchDeps,
-  signal: AbortSignal,
-): Promise<SendBackResult> {
+async function sendAll(queue: string, publisher: VhostChannel, { sendBatch, counts, transferId, deps, signal }: SendBackRun): Promise<SendBackResult> {
   const { channel } = publisher;
   let depth: number;
   try {
